@@ -1,0 +1,169 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit statuses, part of the CLI's contract.
+const (
+	exitOK    = 0 // success
+	exitCheck = 1 // --check found work to do
+	exitUsage = 2 // bad usage or bad input
+)
+
+// exitError is an error that carries the exit status it calls for.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError returns an error for a command line that cannot run.
+func usageError(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// inputError returns an error for input that cannot be processed, with its
+// place as FILE:LINE:COL.
+func inputError(name string, line, col int, format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf("%s:%d:%d: %s", name, line, col, fmt.Sprintf(format, args...))}
+}
+
+// env is what a command sees of the process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"normalize", "normalize text with a profile", runNormalize},
+		{"version", "print the version of textnorm and of its data", runVersion},
+	}
+}
+
+const version = "0.1.0-dev"
+
+// run runs textnorm with the arguments (without the program name) and
+// returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	err := dispatch(e, args)
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	code := exitUsage
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if msg := err.Error(); msg != "" {
+		fmt.Fprintf(stderr, "textnorm: %s\n", msg)
+	}
+	return code
+}
+
+func dispatch(e *env, args []string) error {
+	if len(args) == 0 {
+		usage(e.stderr)
+		return &exitError{code: exitUsage, err: errors.New("")}
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			return dispatch(e, []string{args[1], "--help"})
+		}
+		usage(e.stdout)
+		return nil
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(e, args[1:])
+		}
+	}
+	return usageError("unknown command %q (run 'textnorm help')", name)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: textnorm <command> [flags] [FILE...]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'textnorm help <command>' for a command's flags.")
+	fmt.Fprintln(w, "Exit status: 0 success, 1 --check found work to do, 2 usage or input error.")
+}
+
+// newFlagSet returns a flag set that prints its usage, with an example, to
+// e.stderr (or e.stdout for --help).
+func newFlagSet(e *env, name, synopsis, example string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		w := e.stdout
+		fmt.Fprintf(w, "usage: textnorm %s %s\n\nFlags:\n", name, synopsis)
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+		if example != "" {
+			fmt.Fprintf(w, "\nExample:\n  %s\n", example)
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args, turning flag errors into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return err
+		}
+		return usageError("%s: %v", fs.Name(), err)
+	}
+	return nil
+}
+
+// openInput opens a named input; "-" is standard input.
+func openInput(e *env, name string) (io.ReadCloser, error) {
+	if name == "-" {
+		return io.NopCloser(e.stdin), nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, usageError("%s: is a directory", name)
+	}
+	return f, nil
+}
+
+// displayName is how diagnostics name an input.
+func displayName(name string) string {
+	if name == "-" {
+		return "<stdin>"
+	}
+	return name
+}

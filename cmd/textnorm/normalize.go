@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/textnorm/textnorm/normalize"
+)
+
+type normalizeFlags struct {
+	profile string
+	form    string
+	invalid string
+}
+
+func runNormalize(e *env, args []string) error {
+	var f normalizeFlags
+	fs := newFlagSet(e, "normalize", "[--profile P] [--form nfc|nfd|nfkc|nfkd] [--invalid error|replace|keep] [FILE...]",
+		"textnorm normalize --profile fa testdata/sample/news_fa_en.txt")
+	fs.StringVar(&f.profile, "profile", "default", "normalization profile: "+profileNames())
+	fs.StringVar(&f.form, "form", "", "Unicode normalization form: nfc, nfd, nfkc or nfkd (default: the profile's)")
+	fs.StringVar(&f.invalid, "invalid", invalidError, "what to do with invalid UTF-8: error, replace (with U+FFFD) or keep")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	p, err := normalize.Lookup(f.profile)
+	if err != nil {
+		return usageError("--profile: %v", strings.TrimPrefix(err.Error(), "normalize: "))
+	}
+	if f.form != "" {
+		form, err := normalize.ParseForm(f.form)
+		if err != nil {
+			return usageError("--form: %v", strings.TrimPrefix(err.Error(), "normalize: "))
+		}
+		p = p.WithForm(form)
+	}
+	if err := checkInvalidPolicy(f.invalid); err != nil {
+		return err
+	}
+	names := fs.Args()
+	if len(names) == 0 {
+		names = []string{"-"}
+	}
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	var errs []error
+	for _, name := range names {
+		if err := normalizeOne(e, out, name, p, f.invalid); err != nil {
+			errs = append(errs, err)
+			if ferr := out.Flush(); ferr != nil {
+				return ferr
+			}
+			continue
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	return joinErrors(e, errs)
+}
+
+// normalizeOne streams one input through the profile to out.
+func normalizeOne(e *env, out io.Writer, name string, p normalize.Profile, policy string) error {
+	in, err := openInput(e, name)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	r := newUTF8Reader(in, displayName(name), policy)
+	w := p.NewWriter(out)
+	if _, err := io.Copy(w, r); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}
+
+// joinErrors reports every error but the last on standard error and returns
+// the last, so that each failed input is named once and the run's status is
+// that of its last failure.
+func joinErrors(e *env, errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	for _, err := range errs[:len(errs)-1] {
+		fmt.Fprintf(e.stderr, "textnorm: %v\n", err)
+	}
+	return errs[len(errs)-1]
+}
+
+func profileNames() string {
+	var names []string
+	for _, p := range normalize.Profiles() {
+		names = append(names, p.Name())
+	}
+	return strings.Join(names, ", ")
+}

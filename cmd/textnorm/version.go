@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func runVersion(e *env, args []string) error {
+	fs := newFlagSet(e, "version", "", "textnorm version")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "textnorm %s\n", version)
+	fmt.Fprintf(e.stdout, "unicode %s (x/text norm %s, Go unicode %s)\n", norm.Version, moduleVersion("golang.org/x/text"), unicode.Version)
+	fmt.Fprintf(e.stdout, "lingua-go %s\n", moduleVersion("github.com/pemistahl/lingua-go"))
+	return nil
+}
+
+// moduleVersion returns the version of a dependency built into the binary.
+func moduleVersion(path string) string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range bi.Deps {
+			if m.Path == path {
+				if m.Replace != nil {
+					return m.Replace.Version
+				}
+				return m.Version
+			}
+		}
+	}
+	return "(unknown)"
+}

@@ -1,0 +1,490 @@
+package normalize
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/transform"
+)
+
+// maxPending bounds the whitespace held back while the cleaner waits to see
+// whether a line ends (trailing spaces are dropped) or goes on. Past it the
+// whitespace is written out, so memory stays bounded on hostile input; only
+// a run of more than maxPending spaces and tabs escapes trimming.
+const maxPending = 64 << 10
+
+// cleaner applies a compiled RuleSet in one pass. Rules that depend on the
+// next character (trailing spaces, ZWNJ, Arabic punctuation) hold a little
+// state instead of looking ahead, so the cleaner streams with a bounded
+// lookahead of a few marks.
+//
+// Output goes to out first and is copied to the caller's dst; whatever does
+// not fit waits in out for the next call.
+type cleaner struct {
+	t   *table
+	out []byte
+	// outPos is how much of out the caller has been given.
+	outPos int
+
+	lineStart  bool // nothing but whitespace written on this line
+	prevLetter bool // last written rune is a letter or mark
+	prevArabic bool // last written letter (marks skipped) is Arabic script
+
+	pend      []byte // held-back spaces and tabs
+	pendStart int    // input span of the held-back whitespace
+	pendEnd   int
+
+	zwnj      bool // a ZWNJ is held back
+	zwnjStart int
+
+	punct      rune // an ASCII punctuation mark held back, or 0
+	punctRepl  string
+	punctStart int
+
+	rec    *recorder // alignment; nil unless asked for
+	inBase int       // input offset of the next byte run will see
+}
+
+func newCleaner(t *table) *cleaner {
+	c := &cleaner{t: t}
+	c.Reset()
+	return c
+}
+
+// Reset implements transform.Transformer.
+func (c *cleaner) Reset() {
+	*c = cleaner{t: c.t, out: c.out[:0], pend: c.pend[:0], rec: c.rec, lineStart: true}
+}
+
+// Transform implements transform.Transformer.
+func (c *cleaner) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for {
+		nDst += c.flushTo(dst[nDst:])
+		if c.outPos < len(c.out) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		if nSrc == len(src) && !atEOF {
+			return nDst, nSrc, nil
+		}
+		if nSrc == len(src) && atEOF && c.idle() {
+			return nDst, nSrc, nil
+		}
+		// Work on as much input as the room left for output, so that out
+		// stays small when the caller streams.
+		chunk := len(dst) - nDst
+		if chunk < 256 {
+			chunk = 256
+		}
+		end := min(len(src), nSrc+chunk)
+		eof := atEOF && end == len(src)
+		n, short := c.run(src[nSrc:end], src[nSrc:], eof, atEOF)
+		nSrc += n
+		if short {
+			nDst += c.flushTo(dst[nDst:])
+			if c.outPos < len(c.out) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			return nDst, nSrc, transform.ErrShortSrc
+		}
+	}
+}
+
+// idle reports whether nothing is held back or waiting to be copied out.
+func (c *cleaner) idle() bool {
+	return c.outPos == len(c.out) && len(c.pend) == 0 && !c.zwnj && c.punct == 0
+}
+
+func (c *cleaner) flushTo(dst []byte) int {
+	n := copy(dst, c.out[c.outPos:])
+	c.outPos += n
+	if c.outPos == len(c.out) {
+		c.out, c.outPos = c.out[:0], 0
+	}
+	return n
+}
+
+// run cleans src into c.out. more is src followed by the rest of the input
+// the caller has, for lookahead. At eof the held-back state is settled. It
+// returns how much of src it used, and whether it stopped for want of input.
+func (c *cleaner) run(src, more []byte, eof, moreEOF bool) (n int, short bool) {
+	t := c.t
+	base := c.inBase
+	defer func() { c.inBase += n }()
+	for n < len(src) {
+		at := base + n
+		if c.quiet() {
+			if k := c.span(src[n:], more[n:], moreEOF); k > 0 {
+				c.emitCopy(src[n:n+k], at)
+				n += k
+				continue
+			}
+		}
+		r, size := utf8.DecodeRune(src[n:])
+		if r == utf8.RuneError && size <= 1 {
+			if !moreEOF && !utf8.FullRune(more[n:]) {
+				return n, true
+			}
+			// An invalid byte is kept as it is: reporting it is the
+			// caller's business, losing it is nobody's.
+			c.emitRaw(src[n:n+1], at)
+			n++
+			continue
+		}
+		o := t.lookup(r)
+		switch o.kind {
+		case opKeep:
+			c.emit(r, at, at+size)
+		case opDrop:
+			c.record(at, at+size)
+		case opReplace:
+			c.emitString(o.repl, at, at+size)
+		case opLineBreak:
+			if r == '\r' {
+				if n+1 == len(more) && !moreEOF {
+					return n, true
+				}
+				if n+1 < len(more) && more[n+1] == '\n' {
+					size = 2
+				}
+			}
+			c.newline(at, at+size, false)
+		case opNewline:
+			c.newline(at, at+size, true)
+		case opSpace:
+			c.space(' ', at, at+size)
+		case opTab:
+			c.space('\t', at, at+size)
+		case opZWNJ:
+			c.holdZWNJ(at, at+size)
+		case opPunct:
+			c.holdPunct(r, o.repl, at, at+size)
+		case opUnlessHamza, opPositionalYeh, opExpand:
+			next, ok := c.peek(o, more[n+size:], moreEOF)
+			if !ok {
+				return n, true
+			}
+			c.special(r, o, next, at, at+size)
+		}
+		n += size
+	}
+	if eof {
+		c.endLine()
+	}
+	return n, false
+}
+
+// quiet reports whether nothing is held back, so input can be copied.
+func (c *cleaner) quiet() bool {
+	return len(c.pend) == 0 && !c.zwnj && c.punct == 0
+}
+
+// span returns the length of the prefix of src that is copied unchanged:
+// runes that no rule touches, and single spaces between two of them.
+func (c *cleaner) span(src, more []byte, moreEOF bool) int {
+	t := c.t
+	i := 0
+	for i < len(src) {
+		b := src[i]
+		if b < utf8.RuneSelf {
+			if t.asciiKeep[b] {
+				i++
+				continue
+			}
+			if b == ' ' && (!t.spaceStateful || (i > 0 || !c.lineStart) && c.keptAt(more, i+1) > 0) {
+				i++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if size == 1 || !t.keeps(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// keptAt returns the size of the rune at src[i] if it is copied unchanged
+// and is not a space, or 0.
+func (c *cleaner) keptAt(src []byte, i int) int {
+	if i >= len(src) {
+		return 0
+	}
+	if b := src[i]; b < utf8.RuneSelf {
+		if c.t.asciiKeep[b] {
+			return 1
+		}
+		return 0
+	}
+	r, size := utf8.DecodeRune(src[i:])
+	if size == 1 || !c.t.keeps(r) {
+		return 0
+	}
+	return size
+}
+
+// peek finds what the op needs to know about the text after its rune: for
+// opUnlessHamza whether a HAMZA ABOVE composes with it (1) or not (0); for
+// opPositionalYeh whether an Arabic letter follows (1) or not (0). ok is
+// false when the input ends before that is known and more will come.
+func (c *cleaner) peek(o op, more []byte, moreEOF bool) (next int, ok bool) {
+	if o.kind == opExpand {
+		// An expansion's last rune may be a positional yeh.
+		if !moreEOF && len(more) < maxLookahead*utf8.UTFMax && !utf8.FullRune(more) {
+			return 0, false
+		}
+		return c.lookahead(opPositionalYeh, more, moreEOF)
+	}
+	return c.lookahead(o.kind, more, moreEOF)
+}
+
+func (c *cleaner) lookahead(kind opKind, more []byte, moreEOF bool) (int, bool) {
+	for i, marks := 0, 0; marks < maxLookahead; marks++ {
+		if i == len(more) || !utf8.FullRune(more[i:]) {
+			if moreEOF {
+				return 0, true
+			}
+			return 0, false
+		}
+		r, size := utf8.DecodeRune(more[i:])
+		i += size
+		o := c.t.lookup(r)
+		if o.kind == opDrop {
+			continue
+		}
+		if classOf(r)&classMark == 0 {
+			if kind == opPositionalYeh && classOf(r)&classArabicLetter != 0 {
+				return 1, true
+			}
+			return 0, true
+		}
+		if kind == opUnlessHamza {
+			if r == hamzaAbove {
+				return 1, true
+			}
+			if cccOf(r) >= cccOf(hamzaAbove) {
+				return 0, true // blocked: the hamza cannot compose
+			}
+		}
+	}
+	return 0, true
+}
+
+// special handles the ops that depend on what follows.
+func (c *cleaner) special(r rune, o op, next int, start, end int) {
+	switch o.kind {
+	case opUnlessHamza:
+		if next == 1 {
+			c.emit(r, start, end)
+		} else {
+			c.emitString(o.repl, start, end)
+		}
+	case opPositionalYeh:
+		if next == 1 {
+			c.emitString(arabicYeh, start, end)
+		} else {
+			c.emitString(alefMaksura, start, end)
+		}
+	case opExpand:
+		c.expand(o.repl, next, start, end)
+	}
+}
+
+// expand cleans the runes of a presentation form's decomposition as if they
+// stood in the input. The first carries the form's input span; the others
+// are insertions at its end, so alignment maps them all to the one form.
+func (c *cleaner) expand(s string, nextAfter int, start, end int) {
+	for i, r := range s {
+		if i > 0 {
+			start = end
+		}
+		switch o := c.t.lookup(r); o.kind {
+		case opDrop:
+			c.record(start, end)
+		case opSpace:
+			c.space(' ', start, end)
+		case opPositionalYeh:
+			next := nextAfter
+			if rest := s[i+utf8.RuneLen(r):]; rest != "" {
+				next, _ = c.lookahead(opPositionalYeh, []byte(rest), true)
+			}
+			c.special(r, o, next, start, end)
+		case opReplace:
+			c.emitString(o.repl, start, end)
+		default:
+			c.emitString(string(r), start, end)
+		}
+	}
+}
+
+// settle decides what held-back characters become now that rune r (or the
+// end of a line, r < 0) follows them.
+func (c *cleaner) settle(r rune) {
+	cls := uint8(0)
+	if r >= 0 {
+		cls = classOf(r)
+	}
+	if c.punct != 0 {
+		o := len(c.out)
+		if cls&classDigit != 0 {
+			c.out = utf8.AppendRune(c.out, c.punct)
+		} else {
+			c.out = append(c.out, c.punctRepl...)
+		}
+		c.recordOut(c.punctStart, c.punctStart+1, o, len(c.out), cls&classDigit != 0)
+		c.punct = 0
+		c.prevLetter, c.prevArabic = false, false
+	}
+	if c.zwnj {
+		c.zwnj = false
+		if cls&classLetterOrMark != 0 {
+			c.out = append(c.out, "\u200C"...)
+			c.recordOut(c.zwnjStart, c.zwnjStart+3, len(c.out)-3, len(c.out), true)
+		} else {
+			c.recordOut(c.zwnjStart, c.zwnjStart+3, len(c.out), len(c.out), false)
+		}
+	}
+}
+
+// flushPend writes held-back whitespace before a visible rune.
+func (c *cleaner) flushPend() {
+	if len(c.pend) == 0 {
+		return
+	}
+	o := len(c.out)
+	if c.lineStart || !c.t.rules.Has(CollapseSpaces) {
+		c.out = append(c.out, c.pend...)
+	} else {
+		for i, b := range c.pend {
+			if b != ' ' || i == 0 || c.pend[i-1] != ' ' {
+				c.out = append(c.out, b)
+			}
+		}
+	}
+	c.recordOut(c.pendStart, c.pendEnd, o, len(c.out), false)
+	c.pend = c.pend[:0]
+}
+
+// visible updates the line and letter state after writing rune r.
+func (c *cleaner) visible(r rune) {
+	c.lineStart = false
+	cls := classOf(r)
+	c.prevLetter = cls&classLetterOrMark != 0
+	if cls&classMark == 0 {
+		c.prevArabic = cls&classArabicLetter != 0
+	}
+}
+
+// emit writes r unchanged, from input [start, end).
+func (c *cleaner) emit(r rune, start, end int) {
+	c.settle(r)
+	c.flushPend()
+	o := len(c.out)
+	c.out = utf8.AppendRune(c.out, r)
+	c.recordOut(start, end, o, len(c.out), true)
+	c.visible(r)
+}
+
+// emitString writes s in place of input [start, end).
+func (c *cleaner) emitString(s string, start, end int) {
+	r, _ := utf8.DecodeRuneInString(s)
+	c.settle(r)
+	c.flushPend()
+	o := len(c.out)
+	c.out = append(c.out, s...)
+	c.recordOut(start, end, o, len(c.out), false)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	c.visible(last)
+}
+
+// emitCopy writes src, runes that no rule changes, from input offset start.
+func (c *cleaner) emitCopy(src []byte, start int) {
+	o := len(c.out)
+	c.out = append(c.out, src...)
+	c.recordOut(start, start+len(src), o, len(c.out), true)
+	c.lineStart = false
+	if c.t.tracksLetters {
+		last, _ := utf8.DecodeLastRune(src)
+		c.visible(last)
+	}
+}
+
+// emitRaw writes an invalid byte as it is.
+func (c *cleaner) emitRaw(b []byte, start int) {
+	c.settle(utf8.RuneError)
+	c.flushPend()
+	o := len(c.out)
+	c.out = append(c.out, b...)
+	c.recordOut(start, start+len(b), o, len(c.out), true)
+	c.lineStart, c.prevLetter, c.prevArabic = false, false, false
+}
+
+func (c *cleaner) space(b byte, start, end int) {
+	c.settle(' ')
+	if len(c.pend) == 0 {
+		c.pendStart = start
+	}
+	c.pend = append(c.pend, b)
+	c.pendEnd = end
+	c.prevLetter = false
+	if len(c.pend) >= maxPending {
+		lineStart := c.lineStart
+		c.flushPend()
+		c.lineStart = lineStart
+	}
+}
+
+func (c *cleaner) holdZWNJ(start, end int) {
+	c.settle(0x200C)
+	if !c.prevLetter || len(c.pend) > 0 || c.zwnj {
+		c.record(start, end) // at a word's edge, or doubled
+		return
+	}
+	c.zwnj, c.zwnjStart = true, start
+}
+
+func (c *cleaner) holdPunct(r rune, repl string, start, end int) {
+	if !c.prevArabic {
+		c.emit(r, start, end)
+		return
+	}
+	c.settle(r)
+	c.flushPend()
+	c.lineStart = false
+	c.punct, c.punctRepl, c.punctStart = r, repl, start
+}
+
+// newline ends a line: held-back spaces go, and an LF is written.
+func (c *cleaner) newline(start, end int, same bool) {
+	c.endLine()
+	o := len(c.out)
+	c.out = append(c.out, '\n')
+	c.recordOut(start, end, o, len(c.out), same)
+	c.lineStart, c.prevLetter, c.prevArabic = true, false, false
+}
+
+// endLine settles what is held back at the end of a line or of the input.
+func (c *cleaner) endLine() {
+	c.settle(-1)
+	if len(c.pend) > 0 {
+		if c.t.rules.Has(TrimTrailing) {
+			c.recordOut(c.pendStart, c.pendEnd, len(c.out), len(c.out), false)
+			c.pend = c.pend[:0]
+		} else {
+			c.flushPend()
+		}
+	}
+}
+
+// record notes that input [start, end) was dropped.
+func (c *cleaner) record(start, end int) {
+	c.recordOut(start, end, len(c.out), len(c.out), false)
+}
+
+// recordOut notes that out[o0:o1] came from input [in0, in1), and whether
+// it is that input unchanged.
+func (c *cleaner) recordOut(in0, in1, o0, o1 int, same bool) {
+	if c.rec != nil {
+		c.rec.add(in0, in1, o0, o1, same)
+	}
+}

@@ -1,0 +1,289 @@
+package normalize
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// A Profile is a Unicode normalization form and a set of rules, applied in
+// this order:
+//
+//  1. a compatibility decomposition (NFKD) first when the form is NFKC or
+//     NFKD, or a canonical one (NFD) when the rules remove diacritics, so
+//     that rules see the letters and marks that the form will output;
+//  2. case folding, then width folding, when the rules ask for them;
+//  3. the other rules, fused into a single pass;
+//  4. the form itself, last, so the output is always in that form (rules
+//     that delete characters can leave marks that compose anew).
+//
+// Profiles are values: the methods that change one return a new Profile.
+// The zero Profile is the "none" profile with NFC.
+type Profile struct {
+	name  string
+	form  norm.Form
+	rules RuleSet
+}
+
+// NewProfile returns a profile with the given name, form and rules.
+func NewProfile(name string, form norm.Form, rules RuleSet) Profile {
+	return Profile{name: name, form: form, rules: rules}
+}
+
+// The default rule set: display-preserving cleanup for any language.
+const defaultRules = RuleSet(LineEndings | Controls | Invisibles | Spaces | TrimTrailing | CollapseSpaces)
+
+// The built-in profiles. Their names are part of the CLI and the API.
+var (
+	// None applies the Unicode form only (NFC unless changed).
+	None = Profile{name: "none", form: norm.NFC}
+	// Default is display-preserving cleanup for text in any language.
+	Default = Profile{name: "default", form: norm.NFC, rules: defaultRules}
+	// Persian is Default plus standard Persian orthography: Farsi yeh and
+	// keheh, Persian digits for Arabic-Indic ones, no tatweel, clean ZWNJs,
+	// Arabic comma, semicolon and question mark, no presentation forms.
+	Persian = Profile{name: "fa", form: norm.NFC, rules: defaultRules.With(
+		PersianLetters, PresentationForms, Tatweel, DigitsPersian, ZWNJ, ArabicPunctuation)}
+	// Arabic is Default plus standard Arabic orthography: Arabic kaf and
+	// yeh, Arabic-Indic digits for Persian ones, no tatweel, clean ZWNJs,
+	// Arabic punctuation, no presentation forms.
+	Arabic = Profile{name: "ar", form: norm.NFC, rules: defaultRules.With(
+		ArabicLetters, PresentationForms, Tatweel, DigitsArabic, ZWNJ, ArabicPunctuation)}
+	// Urdu is Default plus standard Urdu orthography: Farsi yeh, keheh and
+	// heh goal, Extended Arabic-Indic digits, no tatweel, clean ZWNJs,
+	// Arabic punctuation, no presentation forms.
+	Urdu = Profile{name: "ur", form: norm.NFC, rules: defaultRules.With(
+		UrduLetters, PresentationForms, Tatweel, DigitsPersian, ZWNJ, ArabicPunctuation)}
+	// Pashto is Default plus standard Pashto orthography: keheh, Farsi yeh
+	// for alef maksura (Arabic yeh is a Pashto letter and stays), Extended
+	// Arabic-Indic digits, no tatweel, clean ZWNJs, Arabic punctuation, no
+	// presentation forms.
+	Pashto = Profile{name: "ps", form: norm.NFC, rules: defaultRules.With(
+		PashtoLetters, PresentationForms, Tatweel, DigitsPersian, ZWNJ, ArabicPunctuation)}
+	// Search folds aggressively for matching and indexing, in the spirit of
+	// ICU's nfkc_cf and search engines' Persian and Arabic filters: NFKC,
+	// case folding, width folding, no diacritics or harakat, Arabic-script
+	// letter variants merged, ASCII digits, quotes and dashes, no ZWNJ.
+	Search = Profile{name: "search", form: norm.NFKC, rules: defaultRules.With(
+		CaseFold, Width, Diacritics, Harakat, SearchLetters, PresentationForms, Tatweel,
+		DigitsASCII, RemoveZWNJ, Quotes, Dashes)}
+)
+
+// Profiles returns the built-in profiles.
+func Profiles() []Profile {
+	return []Profile{None, Default, Persian, Arabic, Urdu, Pashto, Search}
+}
+
+// Lookup returns the built-in profile with the given name. "persian",
+// "arabic", "urdu" and "pashto" are accepted for "fa", "ar", "ur" and "ps".
+func Lookup(name string) (Profile, error) {
+	switch strings.ToLower(name) {
+	case "persian", "farsi", "dari", "prs":
+		name = "fa"
+	case "arabic":
+		name = "ar"
+	case "urdu":
+		name = "ur"
+	case "pashto", "pushto":
+		name = "ps"
+	}
+	for _, p := range Profiles() {
+		if p.name == strings.ToLower(name) {
+			return p, nil
+		}
+	}
+	names := make([]string, 0, 7)
+	for _, p := range Profiles() {
+		names = append(names, p.name)
+	}
+	return Profile{}, fmt.Errorf("normalize: unknown profile %q (profiles: %s)", name, strings.Join(names, ", "))
+}
+
+// ParseForm returns the Unicode normalization form named "nfc", "nfd",
+// "nfkc" or "nfkd" (in any case).
+func ParseForm(name string) (norm.Form, error) {
+	switch strings.ToLower(name) {
+	case "nfc":
+		return norm.NFC, nil
+	case "nfd":
+		return norm.NFD, nil
+	case "nfkc":
+		return norm.NFKC, nil
+	case "nfkd":
+		return norm.NFKD, nil
+	}
+	return 0, fmt.Errorf("normalize: unknown form %q (forms: nfc, nfd, nfkc, nfkd)", name)
+}
+
+// FormName returns the lower-case name of a form, such as "nfc".
+func FormName(f norm.Form) string {
+	switch f {
+	case norm.NFD:
+		return "nfd"
+	case norm.NFKC:
+		return "nfkc"
+	case norm.NFKD:
+		return "nfkd"
+	}
+	return "nfc"
+}
+
+// Name returns the profile's name.
+func (p Profile) Name() string {
+	if p.name == "" {
+		return "none"
+	}
+	return p.name
+}
+
+// Form returns the profile's Unicode normalization form.
+func (p Profile) Form() norm.Form { return p.form }
+
+// Rules returns the profile's rules.
+func (p Profile) Rules() RuleSet { return p.rules }
+
+// WithForm returns p with the form f.
+func (p Profile) WithForm(f norm.Form) Profile { p.form = f; return p }
+
+// With returns p with the rules added (see RuleSet.With).
+func (p Profile) With(rules ...Rule) Profile { p.rules = p.rules.With(rules...); return p }
+
+// Without returns p without the rules.
+func (p Profile) Without(rules ...Rule) Profile { p.rules = p.rules.Without(rules...); return p }
+
+// Describe returns the profile's name, form and rules, as in
+// "fa (nfc: line-endings,controls,...)".
+func (p Profile) Describe() string {
+	return fmt.Sprintf("%s (%s: %s)", p.Name(), FormName(p.form), p.rules)
+}
+
+// The rules that run as their own stages rather than in the cleaner.
+const stageRules = RuleSet(CaseFold | Width)
+
+// pre returns the decomposition the profile runs first, if any.
+func (p Profile) pre() (norm.Form, bool) {
+	switch {
+	case p.form == norm.NFKC || p.form == norm.NFKD:
+		return norm.NFKD, p.rules != 0
+	case p.rules.Has(Diacritics):
+		return norm.NFD, true
+	}
+	return 0, false
+}
+
+// Transformer returns a new transformer that applies the profile. It keeps
+// state between calls and so must not be shared between goroutines; it
+// works on input of any size with bounded memory.
+func (p Profile) Transformer() transform.Transformer {
+	var ts []transform.Transformer
+	if f, ok := p.pre(); ok {
+		ts = append(ts, f)
+	}
+	if p.rules.Has(CaseFold) {
+		ts = append(ts, cases.Fold())
+	}
+	if p.rules.Has(Width) {
+		ts = append(ts, width.Fold)
+	}
+	if p.rules&^stageRules != 0 {
+		ts = append(ts, newCleaner(tableFor(p.rules&^stageRules)))
+	}
+	ts = append(ts, p.form)
+	if len(ts) == 1 {
+		return ts[0]
+	}
+	return transform.Chain(ts...)
+}
+
+// String returns s normalized with p.
+func (p Profile) String(s string) string {
+	if p.rules == 0 {
+		return p.form.String(s)
+	}
+	if f, ok := p.pre(); ok {
+		s = f.String(s)
+	}
+	if p.rules.Has(CaseFold) {
+		s = cases.Fold().String(s)
+	}
+	if p.rules.Has(Width) {
+		s = width.Fold.String(s)
+	}
+	if p.rules&^stageRules != 0 {
+		s = clean(tableFor(p.rules&^stageRules), s, nil)
+	}
+	return p.form.String(s)
+}
+
+// Bytes returns b normalized with p in a new slice.
+func (p Profile) Bytes(b []byte) []byte {
+	if p.rules == 0 {
+		return p.form.Bytes(b)
+	}
+	return []byte(p.String(string(b)))
+}
+
+// NewReader returns a reader of r's contents normalized with p.
+func (p Profile) NewReader(r io.Reader) io.Reader {
+	return transform.NewReader(r, p.Transformer())
+}
+
+// NewWriter returns a writer that normalizes with p what is written to it
+// and writes the result to w. Close flushes the end of the text (trailing
+// spaces, a held-back character) and must be called; it does not close w.
+func (p Profile) NewWriter(w io.Writer) io.WriteCloser {
+	return transform.NewWriter(w, p.Transformer())
+}
+
+// Align returns s normalized with p, and the alignment of the result with s.
+func (p Profile) Align(s string) (string, *Alignment) {
+	a := &Alignment{inLen: len(s)}
+	stage := func(out string, ps []Piece) {
+		a.stages = append(a.stages, ps)
+		s = out
+	}
+	if f, ok := p.pre(); ok && p.rules != 0 {
+		stage(formPieces(f, s))
+	}
+	if p.rules.Has(CaseFold) {
+		stage(runePieces(cases.Fold(), s))
+	}
+	if p.rules.Has(Width) {
+		stage(runePieces(width.Fold, s))
+	}
+	if p.rules&^stageRules != 0 {
+		rec := &recorder{}
+		out := clean(tableFor(p.rules&^stageRules), s, rec)
+		stage(out, rec.finish())
+	}
+	stage(formPieces(p.form, s))
+	a.outLen = len(s)
+	return s, a
+}
+
+// clean runs the cleaner over the whole of s.
+func clean(t *table, s string, rec *recorder) string {
+	c := &cleaner{t: t, lineStart: true, rec: rec}
+	c.out = make([]byte, 0, len(s)+len(s)/16)
+	src := []byte(s)
+	c.run(src, src, true, true)
+	return string(c.out)
+}
+
+// String returns s normalized with profile p.
+func String(s string, p Profile) string { return p.String(s) }
+
+// Bytes returns b normalized with profile p.
+func Bytes(b []byte, p Profile) []byte { return p.Bytes(b) }
+
+// NewReader returns a reader of r's contents normalized with profile p.
+func NewReader(r io.Reader, p Profile) io.Reader { return p.NewReader(r) }
+
+// NewWriter returns a writer that normalizes with profile p into w; see
+// Profile.NewWriter.
+func NewWriter(w io.Writer, p Profile) io.WriteCloser { return p.NewWriter(w) }
