@@ -13,6 +13,8 @@ type normalizeFlags struct {
 	profile string
 	form    string
 	invalid string
+	with    string
+	without string
 }
 
 func runNormalize(e *env, args []string) error {
@@ -22,6 +24,8 @@ func runNormalize(e *env, args []string) error {
 	fs.StringVar(&f.profile, "profile", "default", "normalization profile: "+profileNames())
 	fs.StringVar(&f.form, "form", "", "Unicode normalization form: nfc, nfd, nfkc or nfkd (default: the profile's)")
 	fs.StringVar(&f.invalid, "invalid", invalidError, "what to do with invalid UTF-8: error, replace (with U+FFFD) or keep")
+	fs.StringVar(&f.with, "with", "", "comma-separated rules to add to the profile, such as digits-ascii or kaf-yeh-to-arabic")
+	fs.StringVar(&f.without, "without", "", "comma-separated rules to remove from the profile, such as collapse-spaces")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,6 +39,9 @@ func runNormalize(e *env, args []string) error {
 			return usageError("--form: %v", strings.TrimPrefix(err.Error(), "normalize: "))
 		}
 		p = p.WithForm(form)
+	}
+	if p, err = applyRuleFlags(p, f.with, f.without); err != nil {
+		return err
 	}
 	if err := checkInvalidPolicy(f.invalid); err != nil {
 		return err
@@ -87,6 +94,33 @@ func joinErrors(e *env, errs []error) error {
 		fmt.Fprintf(e.stderr, "textnorm: %v\n", err)
 	}
 	return errs[len(errs)-1]
+}
+
+// applyRuleFlags adds and removes the rules named in --with and --without.
+func applyRuleFlags(p normalize.Profile, with, without string) (normalize.Profile, error) {
+	parse := func(flag, list string) ([]normalize.Rule, error) {
+		var rules []normalize.Rule
+		for _, name := range strings.Split(list, ",") {
+			if name = strings.TrimSpace(name); name == "" {
+				continue
+			}
+			r, err := normalize.ParseRule(name)
+			if err != nil {
+				return nil, usageError("%s: %v", flag, strings.TrimPrefix(err.Error(), "normalize: "))
+			}
+			rules = append(rules, r)
+		}
+		return rules, nil
+	}
+	add, err := parse("--with", with)
+	if err != nil {
+		return p, err
+	}
+	remove, err := parse("--without", without)
+	if err != nil {
+		return p, err
+	}
+	return p.With(add...).Without(remove...), nil
 }
 
 func profileNames() string {
