@@ -1,0 +1,84 @@
+package langid
+
+import "sync"
+
+// Context records, per script, which languages a document has shown and with
+// what weight. Short spans that cannot be decided alone take the languages of
+// their Context. The weight of a decided sentence is its letter count times
+// its confidence, so long confident sentences count most.
+//
+// A Context is safe for concurrent use. The zero value is not usable; use
+// [NewContext]. A nil *Context is accepted everywhere and means "no context".
+type Context struct {
+	mu sync.Mutex
+	w  map[string]map[string]float64 // script -> lang -> weight
+}
+
+// NewContext returns an empty Context.
+func NewContext() *Context {
+	return &Context{w: map[string]map[string]float64{}}
+}
+
+// Add records weight w (> 0) for language lang in script. Undecided ("und")
+// and empty languages, and non-positive weights, are ignored.
+func (c *Context) Add(script, lang string, w float64) {
+	if c == nil || lang == "" || lang == Und || !(w > 0) {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := c.w[script]
+	if m == nil {
+		m = map[string]float64{}
+		c.w[script] = m
+	}
+	m[lang] += w
+}
+
+// Observe records the sentences of a that were decided on their own evidence
+// (not those that needed context) in c.
+func (c *Context) Observe(a *Analysis) {
+	if c == nil || a == nil {
+		return
+	}
+	for _, s := range a.sents {
+		if lang, conf, ok := a.own(s); ok {
+			c.Add(a.script, lang, float64(s.letters)*conf)
+		}
+	}
+}
+
+// Weight returns the weight recorded for lang in script.
+func (c *Context) Weight(script, lang string) float64 {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.w[script][lang]
+}
+
+// Prior returns the recorded weights of script's languages among candidates,
+// normalised to sum to 1, or nil when none of them has been seen.
+func (c *Context) Prior(script string, candidates []string) map[string]float64 {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := c.w[script]
+	total := 0.0
+	for _, l := range candidates {
+		total += m[l]
+	}
+	if total <= 0 {
+		return nil
+	}
+	p := make(map[string]float64, len(candidates))
+	for _, l := range candidates {
+		if m[l] > 0 {
+			p[l] = m[l] / total
+		}
+	}
+	return p
+}

@@ -1,0 +1,31 @@
+// Package langid identifies the language of single-script runs of text.
+//
+// It is the engine behind the public detect package: detect finds runs of one
+// script (ISO 15924 codes such as "Latn", "Arab", "Cyrl", "Hani") and asks an
+// [Identifier] to split each run into language spans. Languages are BCP 47
+// primary subtags ("en", "fa", "ar", "ur", "ps"), "und" when undecided.
+//
+// The script decides the candidate languages (see [Identifier.Candidates]).
+// A script used by one language decides it outright. Arabic script is decided
+// by a transparent weighted model of orthographic evidence (letters and
+// function words of Persian, Arabic, Urdu and Pashto) combined with a
+// statistical [Scorer] only when the evidence is not clear. Other scripts are
+// scored by the Scorer alone; the default Scorer is lingua-go ([LinguaScorer]),
+// whose n-gram models are loaded lazily, only for the languages a call needs.
+//
+// A run is split into sentences; each is scored on its own, sentences too short
+// to decide alone take the document [Context] and their neighbours' languages,
+// and adjacent sentences of one language are merged into one [Span]. A
+// two-pass use over a document is natural with [Identifier.Analyze]:
+//
+//	ctx := langid.NewContext()
+//	as := make([]*langid.Analysis, len(runs))
+//	for i, r := range runs { // pass 1: score, and collect the context
+//		as[i] = id.Analyze(r.Text, r.Script)
+//		ctx.Observe(as[i])
+//	}
+//	for _, a := range as { // pass 2: decide short spans with the whole context
+//		spans := a.Spans(ctx)
+//		...
+//	}
+package langid

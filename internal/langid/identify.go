@@ -1,0 +1,456 @@
+package langid
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pemistahl/lingua-go"
+)
+
+// Und is the language of a span that cannot be decided.
+const Und = "und"
+
+// Span is a part of a run in one language: text[Start:End] (byte offsets),
+// language Lang (BCP 47 primary subtag, or [Und]) and confidence Conf in
+// [0, 1] (the lead of the best language's probability over the second's).
+// Spans start and end on non-space characters; the bytes between two spans
+// are white space.
+type Span struct {
+	Start, End int
+	Lang       string
+	Conf       float64
+}
+
+// Options configure an [Identifier].
+type Options struct {
+	// Langs restricts the candidates to these languages (BCP 47 primary
+	// subtags) in every script where at least one of them is a candidate;
+	// in scripts where none is, the script's own candidates stay. Empty: no
+	// restriction.
+	Langs []string
+	// Scorer scores text statistically; nil means the shared lingua-go
+	// scorer ([DefaultLingua]).
+	Scorer Scorer
+}
+
+// Identifier splits single-script runs into language spans. It is safe for
+// concurrent use.
+type Identifier struct {
+	scorer Scorer
+	allow  map[string]bool // nil: no restriction
+}
+
+// New returns an Identifier configured by opts.
+func New(opts Options) *Identifier {
+	id := &Identifier{scorer: opts.Scorer}
+	if id.scorer == nil {
+		id.scorer = DefaultLingua()
+	}
+	if len(opts.Langs) > 0 {
+		id.allow = map[string]bool{}
+		for _, l := range opts.Langs {
+			id.allow[strings.ToLower(strings.TrimSpace(l))] = true
+		}
+	}
+	return id
+}
+
+// Decision thresholds; see [Analysis.Spans].
+const (
+	// A sentence with fewer letters or words is short: its own scores
+	// decide it only when they are nearly certain.
+	minLetters = 12
+	minWords   = 3
+	// Lead of the top probability a sentence needs to be decided alone,
+	// when it is long enough and when it is short.
+	minMargin   = 0.1
+	shortMargin = 0.9
+	// Lead a sentence decided with the help of its context needs; below
+	// it the sentence is Und.
+	contextMargin = 0.15
+	// Evidence lead (nats) and words above which Arabic-script text is
+	// decided by orthography alone, without calling the Scorer.
+	clearLead  = 4.0
+	clearWords = 3
+	// Weight of the Scorer's log-probabilities against orthographic
+	// evidence, and the floor of its probabilities (so that the Scorer
+	// alone moves a language by at most lambda*ln(1/floor) ≈ 4.6 nats).
+	lambda      = 1.0
+	linguaFloor = 0.01
+)
+
+// singleLang maps scripts used by (practically) one language to it.
+var singleLang = map[string]string{
+	"Hang": "ko", "Kore": "ko", "Hira": "ja", "Kana": "ja", "Jpan": "ja",
+	"Hrkt": "ja", "Grek": "el", "Thai": "th", "Hebr": "he", "Armn": "hy",
+	"Geor": "ka", "Gujr": "gu", "Guru": "pa", "Beng": "bn", "Taml": "ta",
+	"Telu": "te", "Knda": "kn", "Mlym": "ml", "Orya": "or", "Sinh": "si",
+	"Khmr": "km", "Laoo": "lo", "Tibt": "bo", "Thaa": "dv", "Bopo": "zh",
+	"Hanb": "zh",
+}
+
+// linguaScriptLangs lists the ISO 639-1 codes of lingua's languages of a
+// script. Latin (la) is left out unless asked for by Options.Langs.
+var linguaScriptLangs = map[string][]string{
+	"Latn": codes(lingua.AllLanguagesWithLatinScript(), "la"),
+	"Cyrl": codes(lingua.AllLanguagesWithCyrillicScript()),
+	"Deva": codes(lingua.AllLanguagesWithDevanagariScript()),
+}
+
+func codes(ls []lingua.Language, except ...string) []string {
+	var out []string
+	for _, l := range ls {
+		if c := codeByLingua[l]; !slices.Contains(except, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Candidates returns the languages a run of script may be in, after the
+// Options.Langs restriction. Arabic script gives fa, ar, ur, ps; Han gives
+// zh and ja (decided by context, see [Analysis.Spans]); Latin, Cyrillic and
+// Devanagari give lingua's languages of that script; scripts of one language
+// give it; unknown scripts give none (their runs are Und).
+func (id *Identifier) Candidates(script string) []string {
+	var all []string
+	switch script {
+	case "Arab":
+		all = arabLangs[:]
+	case "Hani", "Hans", "Hant":
+		all = []string{"zh", "ja"}
+	case "Latn":
+		all = linguaScriptLangs["Latn"]
+		if id.allow["la"] {
+			all = append(slices.Clone(all), "la")
+		}
+	default:
+		if l, ok := singleLang[script]; ok {
+			all = []string{l}
+		} else {
+			all = linguaScriptLangs[script]
+		}
+	}
+	if id.allow == nil {
+		return slices.Clone(all)
+	}
+	var kept []string
+	for _, l := range all {
+		if id.allow[l] {
+			kept = append(kept, l)
+		}
+	}
+	if len(kept) == 0 {
+		return slices.Clone(all)
+	}
+	return kept
+}
+
+// Analysis is a run split into sentences, each scored on its own evidence.
+// Its [Analysis.Spans] decide the sentences with a [Context], so a document
+// can be analysed once, its Context collected with [Context.Observe], and
+// the spans decided afterwards with the whole document's context.
+type Analysis struct {
+	text, script string
+	cands        []string
+	sents        []sentence
+}
+
+// sentence is one sentence of a run with its own evidence.
+type sentence struct {
+	start, end     int
+	letters, words int
+	scores         []Score // over candidates, sorted; nil: no opinion
+}
+
+// Analyze splits text, a run of one script, into sentences and scores each.
+func (id *Identifier) Analyze(text, script string) *Analysis {
+	a := &Analysis{text: text, script: script, cands: id.Candidates(script)}
+	for _, r := range splitSentences(text) {
+		s := sentence{start: r[0], end: r[1]}
+		st := text[r[0]:r[1]]
+		s.letters, s.words = countLettersWords(st)
+		if s.letters > 0 && len(a.cands) > 1 {
+			if script == "Arab" {
+				s.scores = id.scoreArabicSentence(st, a.cands)
+			} else if script != "Hani" && script != "Hans" && script != "Hant" {
+				s.scores = id.scorer.Scores(st, a.cands)
+			}
+		}
+		a.sents = append(a.sents, s)
+	}
+	return a
+}
+
+// Spans is id.Analyze(text, script).Spans(ctx). It does not change ctx.
+func (id *Identifier) Spans(text, script string, ctx *Context) []Span {
+	return id.Analyze(text, script).Spans(ctx)
+}
+
+// scoreArabicSentence weighs orthographic evidence and, when it is not
+// clear, the Scorer's probabilities: S(l) = evidence(l) + lambda*ln P(l),
+// with P floored at linguaFloor; a candidate the Scorer does not know (ps)
+// gets the uniform ln(1/k) over the k it scored. The result is softmax(S)
+// over the candidates.
+func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
+	var allowed [nArab]bool
+	for i, l := range arabLangs {
+		allowed[i] = slices.Contains(cands, l)
+	}
+	e := scoreArabic(text)
+	S := e.score
+	if _, lead := e.margin(&allowed); lead < clearLead || e.words < clearWords {
+		if ps := id.scorer.Scores(text, cands); len(ps) > 0 {
+			neutral := math.Log(1 / float64(len(ps)))
+			for i, l := range arabLangs {
+				term := neutral
+				for _, p := range ps {
+					if p.Lang == l {
+						term = math.Log(math.Max(p.P, linguaFloor))
+					}
+				}
+				S[i] += lambda * term
+			}
+		}
+	}
+	// Softmax over the allowed languages.
+	maxS := math.Inf(-1)
+	for i := range nArab {
+		if allowed[i] {
+			maxS = math.Max(maxS, S[i])
+		}
+	}
+	var out []Score
+	sum := 0.0
+	for i := range nArab {
+		if allowed[i] {
+			p := math.Exp(S[i] - maxS)
+			out = append(out, Score{Lang: arabLangs[i], P: p})
+			sum += p
+		}
+	}
+	for i := range out {
+		out[i].P /= sum
+	}
+	sortScores(out)
+	return out
+}
+
+// countLettersWords counts letters and words (maximal runs of letters,
+// combining marks and ZWNJ/ZWJ) in s.
+func countLettersWords(s string) (letters, words int) {
+	in := false
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if !in {
+				words++
+			}
+			in = true
+		case in && (unicode.Is(unicode.Mn, r) || r == zwnj || r == '\u200D' || r == '\u0640'):
+		default:
+			in = false
+		}
+	}
+	return letters, words
+}
+
+// margin returns the top language of scores and its lead over the second.
+func margin(scores []Score) (string, float64) {
+	if len(scores) == 0 {
+		return Und, 0
+	}
+	if len(scores) == 1 {
+		return scores[0].Lang, scores[0].P
+	}
+	return scores[0].Lang, scores[0].P - scores[1].P
+}
+
+// own decides s on its own evidence: a single candidate; or a long enough
+// sentence whose top language leads by minMargin; or a short one whose top
+// language leads by shortMargin.
+func (a *Analysis) own(s sentence) (lang string, conf float64, ok bool) {
+	if s.letters == 0 || len(a.cands) == 0 {
+		return "", 0, false
+	}
+	if len(a.cands) == 1 {
+		return a.cands[0], 1, true
+	}
+	lang, m := margin(s.scores)
+	if lang == Und {
+		return "", 0, false
+	}
+	need := minMargin
+	if s.letters < minLetters || s.words < minWords {
+		need = shortMargin
+	}
+	if m < need {
+		return "", 0, false
+	}
+	return lang, m, true
+}
+
+// Spans decides every sentence and merges adjacent sentences of the same
+// language into spans, in order.
+//
+// A sentence is decided by its own evidence when it can be (see own). Han
+// runs are ja when the context has shown more Japanese than Chinese, zh
+// otherwise. Any other sentence with letters takes a prior from ctx (the
+// languages of its script, by weight) and from the nearest decided sentences
+// before and after it in the run, averaged; its probabilities become
+// (own + 2*prior)/3, and it takes the top language if that leads by
+// contextMargin, else Und. With no prior at all it is Und. Sentences
+// without letters (numbers, punctuation) join the span before them (or after
+// them, at the start).
+func (a *Analysis) Spans(ctx *Context) []Span {
+	n := len(a.sents)
+	if n == 0 {
+		return nil
+	}
+	langs := make([]string, n)
+	confs := make([]float64, n)
+	decided := make([]bool, n)
+	for i, s := range a.sents {
+		langs[i], confs[i], decided[i] = a.own(s)
+	}
+	han := slices.Contains(a.cands, "zh") && slices.Contains(a.cands, "ja")
+	var prior map[string]float64
+	if !han {
+		prior = ctx.Prior(a.script, a.cands)
+	}
+	for i, s := range a.sents {
+		if decided[i] || s.letters == 0 {
+			continue
+		}
+		if han {
+			langs[i], confs[i] = a.hanLang(ctx)
+			continue
+		}
+		langs[i], confs[i] = a.withContext(s, prior, neighbours(langs, decided, i))
+	}
+	// Letterless sentences join a neighbour.
+	for i, s := range a.sents {
+		if s.letters > 0 {
+			continue
+		}
+		switch {
+		case i > 0 && langs[i-1] != "":
+			langs[i], confs[i] = langs[i-1], confs[i-1]
+		default:
+			langs[i], confs[i] = Und, 0
+			for j := i + 1; j < n; j++ {
+				if a.sents[j].letters > 0 {
+					langs[i], confs[i] = langs[j], confs[j]
+					break
+				}
+			}
+		}
+	}
+	// Merge.
+	var out []Span
+	var wsum float64
+	for i, s := range a.sents {
+		wt := float64(max(s.letters, 1))
+		if k := len(out) - 1; k >= 0 && out[k].Lang == langs[i] {
+			out[k].End = s.end
+			out[k].Conf = (out[k].Conf*wsum + confs[i]*wt) / (wsum + wt)
+			wsum += wt
+			continue
+		}
+		out = append(out, Span{Start: s.start, End: s.end, Lang: langs[i], Conf: confs[i]})
+		wsum = wt
+	}
+	return out
+}
+
+// hanLang decides a Han-only sentence: ja when ctx has shown more Japanese
+// (in any Japanese or Han script) than Chinese, else zh.
+func (a *Analysis) hanLang(ctx *Context) (string, float64) {
+	ja, zh := 0.0, 0.0
+	for _, sc := range []string{"Jpan", "Hira", "Kana", "Hrkt", "Hani", "Hans", "Hant"} {
+		ja += ctx.Weight(sc, "ja")
+		zh += ctx.Weight(sc, "zh")
+	}
+	if ja > zh {
+		return "ja", 0.8
+	}
+	return "zh", 0.8
+}
+
+// neighbours returns the languages of the nearest decided sentences before
+// and after sentence i ("" where there is none).
+func neighbours(langs []string, decided []bool, i int) [2]string {
+	var nb [2]string
+	for j := i - 1; j >= 0; j-- {
+		if decided[j] {
+			nb[0] = langs[j]
+			break
+		}
+	}
+	for j := i + 1; j < len(langs); j++ {
+		if decided[j] {
+			nb[1] = langs[j]
+			break
+		}
+	}
+	return nb
+}
+
+// withContext decides sentence s from its own scores and a prior made of the
+// document context and its neighbours' languages.
+func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]string) (string, float64) {
+	nbPrior := map[string]float64{}
+	for _, l := range nb {
+		if l != "" && slices.Contains(a.cands, l) {
+			nbPrior[l] += 1
+		}
+	}
+	var priors []map[string]float64
+	if len(ctxPrior) > 0 {
+		priors = append(priors, ctxPrior)
+	}
+	if len(nbPrior) > 0 {
+		total := 0.0
+		for _, v := range nbPrior {
+			total += v
+		}
+		for l := range nbPrior {
+			nbPrior[l] /= total
+		}
+		priors = append(priors, nbPrior)
+	}
+	_, ownMargin := margin(s.scores)
+	if len(priors) == 0 {
+		return Und, ownMargin / 2
+	}
+	own := map[string]float64{}
+	if len(s.scores) > 0 {
+		for _, sc := range s.scores {
+			own[sc.Lang] = sc.P
+		}
+	} else {
+		for _, l := range a.cands {
+			own[l] = 1 / float64(len(a.cands))
+		}
+	}
+	post := make([]Score, 0, len(a.cands))
+	for _, l := range a.cands {
+		p := 0.0
+		for _, pr := range priors {
+			p += pr[l] / float64(len(priors))
+		}
+		post = append(post, Score{Lang: l, P: (own[l] + 2*p) / 3})
+	}
+	sortScores(post)
+	lang, m := margin(post)
+	if m < contextMargin {
+		return Und, m
+	}
+	return lang, m
+}

@@ -1,0 +1,257 @@
+package langid
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pemistahl/lingua-go"
+)
+
+// Score is the probability P that a text is in language Lang.
+type Score struct {
+	Lang string
+	P    float64
+}
+
+// Scorer scores a text against candidate languages with statistical models.
+//
+// Scores returns one Score for each candidate the Scorer has a model for,
+// sorted by descending P, with the P summing to 1; candidates it has no model
+// for are left out. It returns nil when it cannot tell the candidates apart
+// (fewer than two known candidates, or no letters). Implementations must be
+// safe for concurrent use.
+type Scorer interface {
+	Scores(text string, candidates []string) []Score
+}
+
+// ScorerFunc adapts a function to the [Scorer] interface.
+type ScorerFunc func(text string, candidates []string) []Score
+
+// Scores calls f(text, candidates).
+func (f ScorerFunc) Scores(text string, candidates []string) []Score { return f(text, candidates) }
+
+// sortScores sorts s by descending P, ties by language code for determinism.
+func sortScores(s []Score) {
+	sort.Slice(s, func(i, j int) bool {
+		if s[i].P != s[j].P {
+			return s[i].P > s[j].P
+		}
+		return s[i].Lang < s[j].Lang
+	})
+}
+
+// Lingua languages by ISO 639-1 code and back, built from lingua itself.
+var linguaByCode, codeByLingua = linguaCodes()
+
+func linguaCodes() (map[string]lingua.Language, map[lingua.Language]string) {
+	byCode := map[string]lingua.Language{}
+	byLang := map[lingua.Language]string{}
+	for _, l := range lingua.AllLanguages() {
+		code := strings.ToLower(l.IsoCode639_1().String())
+		byCode[code] = l
+		byLang[l] = code
+	}
+	return byCode, byLang
+}
+
+// LinguaLanguage returns lingua's Language for an ISO 639-1 code, and whether
+// lingua has a model for it.
+func LinguaLanguage(code string) (lingua.Language, bool) {
+	l, ok := linguaByCode[code]
+	return l, ok
+}
+
+// LinguaCode returns the ISO 639-1 code of a lingua Language ("" for Unknown).
+func LinguaCode(l lingua.Language) string { return codeByLingua[l] }
+
+// LinguaScorer is a [Scorer] backed by lingua-go.
+//
+// lingua keeps its n-gram models in package-level maps filled on first use,
+// so LinguaScorer builds one small detector per candidate set (cached, at most
+// maxDetectors of them) and models are loaded only for the languages that some
+// call actually scores. Large candidate sets (more than ShortlistAbove known
+// languages, such as all Latin-script languages) are scored in two stages: a
+// low-accuracy detector (trigram models only) picks a shortlist of
+// ShortlistSize languages, which a high-accuracy detector then ranks. This keeps
+// the 4- and 5-gram models, lingua's largest, to the languages a document
+// really contains.
+//
+// Texts longer than MaxLetters letters are cut to about their first MaxLetters
+// letters (at a word boundary) before scoring: beyond that lingua's answer
+// hardly changes, while its cost grows with the length.
+//
+// The zero value is not usable; use [NewLinguaScorer]. It is safe for
+// concurrent use.
+type LinguaScorer struct {
+	// MaxLetters bounds the letters scored per call (0: no bound).
+	MaxLetters int
+	// ShortlistAbove is the candidate count above which the two-stage
+	// shortlist is used (0: never).
+	ShortlistAbove int
+	// ShortlistSize is how many languages the first stage keeps.
+	ShortlistSize int
+	// ShortlistLetters bounds the letters the first stage scores (0: as
+	// MaxLetters). Its cost is per letter and per candidate, so it reads
+	// less than the second stage.
+	ShortlistLetters int
+
+	detectors sync.Map // key: sorted codes joined by ",", plus "/low" -> lingua.LanguageDetector
+	ndet      atomic.Int32
+}
+
+// maxDetectors bounds the detector cache; detectors beyond it are built per
+// call (building one is cheap, models are shared by all of them anyway).
+const maxDetectors = 256
+
+// NewLinguaScorer returns a LinguaScorer with the default bounds: 160 letters;
+// above 6 candidates, a shortlist of 3 chosen on the first 64 letters.
+func NewLinguaScorer() *LinguaScorer {
+	return &LinguaScorer{MaxLetters: 160, ShortlistAbove: 6, ShortlistSize: 3, ShortlistLetters: 64}
+}
+
+var (
+	defaultLinguaOnce sync.Once
+	defaultLingua     *LinguaScorer
+)
+
+// DefaultLingua returns the process-wide LinguaScorer shared by identifiers
+// that do not name a Scorer.
+func DefaultLingua() *LinguaScorer {
+	defaultLinguaOnce.Do(func() { defaultLingua = NewLinguaScorer() })
+	return defaultLingua
+}
+
+// Scores implements [Scorer].
+func (s *LinguaScorer) Scores(text string, candidates []string) []Score {
+	langs := make([]lingua.Language, 0, len(candidates))
+	for _, c := range candidates {
+		if l, ok := linguaByCode[c]; ok && !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) < 2 {
+		return nil
+	}
+	text = truncateLetters(text, s.MaxLetters)
+	if !hasLetter(text) {
+		return nil
+	}
+	slices.Sort(langs)
+	if s.ShortlistAbove > 0 && len(langs) > s.ShortlistAbove && s.ShortlistSize >= 2 {
+		first := s.scores(truncateLetters(text, s.ShortlistLetters), langs, true)
+		short := make([]lingua.Language, 0, s.ShortlistSize)
+		for _, sc := range first {
+			if len(short) == s.ShortlistSize || sc.P <= 0 {
+				break
+			}
+			short = append(short, linguaByCode[sc.Lang])
+		}
+		if len(short) < 2 {
+			return first // decided by lingua's rules (P 1) or nothing known
+		}
+		slices.Sort(short)
+		second := s.scores(text, short, false)
+		// Keep the contract: every known candidate, summing to 1.
+		for _, sc := range first[len(short):] {
+			second = append(second, Score{Lang: sc.Lang, P: 0})
+		}
+		return second
+	}
+	return s.scores(text, langs, false)
+}
+
+// scores runs the (cached) detector for the sorted language set langs.
+func (s *LinguaScorer) scores(text string, langs []lingua.Language, low bool) []Score {
+	d := s.detector(langs, low)
+	vals := d.ComputeLanguageConfidenceValues(text)
+	out := make([]Score, 0, len(vals))
+	sum := 0.0
+	for _, v := range vals {
+		out = append(out, Score{Lang: codeByLingua[v.Language()], P: v.Value()})
+		sum += v.Value()
+	}
+	if sum <= 0 {
+		return nil
+	}
+	for i := range out {
+		out[i].P /= sum
+	}
+	sortScores(out)
+	return out
+}
+
+// detector returns a lingua detector for the sorted set langs.
+func (s *LinguaScorer) detector(langs []lingua.Language, low bool) lingua.LanguageDetector {
+	var b strings.Builder
+	for i, l := range langs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(codeByLingua[l])
+	}
+	if low {
+		b.WriteString("/low")
+	}
+	key := b.String()
+	if d, ok := s.detectors.Load(key); ok {
+		return d.(lingua.LanguageDetector)
+	}
+	builder := lingua.NewLanguageDetectorBuilder().FromLanguages(slices.Clone(langs)...)
+	if low {
+		builder = builder.WithLowAccuracyMode()
+	}
+	d := builder.Build()
+	if s.ndet.Load() < maxDetectors {
+		if _, loaded := s.detectors.LoadOrStore(key, d); !loaded {
+			s.ndet.Add(1)
+		}
+	}
+	return d
+}
+
+// truncateLetters cuts text after about max letters, at the end of the word
+// that holds the max-th letter. max <= 0 means no bound.
+func truncateLetters(text string, max int) string {
+	if max <= 0 || len(text) <= max {
+		return text
+	}
+	n := 0
+	for i, r := range text {
+		if unicode.IsLetter(r) {
+			n++
+			continue
+		}
+		if n >= max {
+			return text[:i]
+		}
+	}
+	return text
+}
+
+// hasLetter reports whether s contains a letter.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// letterCount returns the number of letters in s.
+func letterCount(s string) int {
+	n := 0
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if unicode.IsLetter(r) {
+			n++
+		}
+		s = s[size:]
+	}
+	return n
+}
