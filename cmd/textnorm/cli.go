@@ -52,6 +52,8 @@ var commands []command
 func init() {
 	commands = []command{
 		{"normalize", "normalize text with a profile", runNormalize},
+		{"detect", "print the dominant script and language of each line", runDetect},
+		{"tag", "split text into segments of one script and language, normalized", runTag},
 		{"version", "print the version of textnorm and of its data", runVersion},
 	}
 }

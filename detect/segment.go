@@ -1,0 +1,335 @@
+package detect
+
+import (
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+
+	"github.com/textnorm/textnorm/internal/langid"
+)
+
+// Und is the language of a segment whose language is unknown: neutral
+// segments (digits, punctuation, symbols, white space) and spans too short
+// or too mixed to decide.
+const Und = "und"
+
+// A Segment is a span of a document in one script and one language.
+//
+// Offsets are into the original text: bytes always, and the same span in
+// code points (Python's str indexes) and in UTF-16 code units
+// (JavaScript's string indexes). An invalid UTF-8 byte counts as one code
+// point and one UTF-16 unit, as U+FFFD.
+type Segment struct {
+	Start, End         int // byte offsets, End exclusive
+	Text               string
+	Script             Script    // Common (Zyyy) for neutral segments
+	Lang               string    // BCP 47 language subtag, or Und
+	Dir                Direction // LTR or RTL; never Neutral
+	Conf               float64   // confidence in Lang, 0..1
+	RuneStart, RuneEnd int       // code point offsets
+	U16Start, U16End   int       // UTF-16 code unit offsets
+}
+
+// Tag returns the segment's BCP 47 tag, language and script: "fa-Arab",
+// "en-Latn", "und-Zyyy".
+func (s Segment) Tag() string { return s.Lang + "-" + s.Script.String() }
+
+// Neutral reports whether the segment has no letters of any script: white
+// space, digits, punctuation or symbols.
+func (s Segment) Neutral() bool { return s.Script == Common }
+
+// Options configure a Detector.
+type Options struct {
+	// Langs restricts the languages considered, as BCP 47 language subtags
+	// ("en", "fa", "ar"), in each script where at least one of them is
+	// written; empty means every language textnorm knows.
+	Langs []string
+	// All makes Segments return the white space between segments too, as
+	// neutral segments, so that the segments concatenated are the input.
+	All bool
+	// ContextRuns is how many runs of the same script before and after a
+	// run form the context that decides its short spans; 0 means 8.
+	ContextRuns int
+}
+
+// A Detector segments documents. It is safe for concurrent use; language
+// models are loaded on first use, only for the languages a document needs,
+// and shared by all Detectors.
+type Detector struct {
+	opts Options
+	id   *langid.Identifier
+}
+
+// NewDetector returns a Detector configured by opts.
+func NewDetector(opts Options) *Detector {
+	if opts.ContextRuns <= 0 {
+		opts.ContextRuns = 8
+	}
+	return &Detector{opts: opts, id: langid.New(langid.Options{Langs: opts.Langs})}
+}
+
+// Segments partitions text into segments, as Detector.Segments does with
+// the given options.
+func Segments(text string, opts Options) []Segment {
+	return NewDetector(opts).Segments(text)
+}
+
+// Segments partitions text into segments:
+//
+//   - Segments are in order, do not overlap and never cross a line break.
+//   - A segment starts and ends on a grapheme cluster that is not white
+//     space (a space carrying a combining mark is not white space), and no
+//     segment boundary splits a grapheme cluster.
+//   - Only white space (and byte order marks) lies between segments; with Options.All it is
+//     returned as neutral segments too, and the segments tile the text.
+//   - A new segment starts where the script changes (see ScriptRuns) and,
+//     within a script, where the language changes, even between two
+//     sentences of one line.
+//
+// The language of a span comes from its script when only one language uses
+// it (Hangul: ko), else from statistics and orthography weighed together;
+// a span too short to decide alone takes the languages of the runs of its
+// script nearby, and is Und when they do not settle it either.
+func (d *Detector) Segments(text string) []Segment {
+	runs := AppendScriptRuns(nil, text)
+	type job struct {
+		start, end int // trimmed run
+		run        Run
+		a          *langid.Analysis
+	}
+	jobs := make([]job, 0, len(runs))
+	for _, r := range runs {
+		s, e := trimSpace(text, r.Start, r.End)
+		if s == e {
+			continue
+		}
+		j := job{start: s, end: e, run: r}
+		if r.Script != Common && r.Script != Inherited && r.Script != Unknown {
+			j.a = d.id.Analyze(text[s:e], r.Script.String())
+		}
+		jobs = append(jobs, j)
+	}
+
+	// The context of a run is made of the runs of its script nearby, so
+	// that the Pashto paragraph after a Dari one does not decide for a
+	// Dari caption three screens away; the whole document is the fallback.
+	doc := langid.NewContext()
+	byScript := map[Script][]int{}
+	for i, j := range jobs {
+		if j.a != nil {
+			doc.Observe(j.a)
+			byScript[j.run.Script] = append(byScript[j.run.Script], i)
+		}
+	}
+
+	var segs []Segment
+	for _, idx := range byScript {
+		for k, i := range idx {
+			ctx := langid.NewContext()
+			for _, n := range idx[max(0, k-d.opts.ContextRuns):min(len(idx), k+d.opts.ContextRuns+1)] {
+				ctx.Observe(jobs[n].a)
+			}
+			j := jobs[i]
+			if ctx.Prior(j.run.Script.String(), d.id.Candidates(j.run.Script.String())) == nil {
+				ctx = doc
+			}
+			for _, sp := range j.a.Spans(ctx) {
+				segs = append(segs, Segment{
+					Start: j.start + sp.Start, End: j.start + sp.End,
+					Script: j.run.Script, Lang: sp.Lang, Conf: sp.Conf, Dir: j.run.Dir,
+				})
+			}
+		}
+	}
+	for _, j := range jobs {
+		if j.a == nil {
+			segs = append(segs, Segment{Start: j.start, End: j.end, Script: Common, Lang: Und, Dir: j.run.Dir})
+		}
+	}
+	sortSegments(segs)
+	segs = snapToGraphemes(text, segs)
+	if d.opts.All {
+		segs = withGaps(text, segs)
+	}
+	fill(text, segs)
+	return segs
+}
+
+// trimSpace narrows [start, end) of text to begin and end on a grapheme
+// cluster that is not white space.
+func trimSpace(text string, start, end int) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:end])
+		if !isTrimmed(r) || start+n < end && extends(text[start+n:end]) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !isTrimmed(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// isTrimmed reports whether r is left out at the edges of segments: white
+// space, and the byte order mark, which marks an encoding, not text.
+func isTrimmed(r rune) bool { return unicode.IsSpace(r) || r == 0xFEFF }
+
+// extends reports whether s starts with a character that extends the
+// grapheme cluster before it (a combining mark, ZWJ, a variation selector).
+func extends(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || r == 0x200D || unicode.Is(unicode.Variation_Selector, r)
+}
+
+func sortSegments(segs []Segment) {
+	// Insertion sort: segments come almost in order (grouped by script).
+	for i := 1; i < len(segs); i++ {
+		for j := i; j > 0 && segs[j].Start < segs[j-1].Start; j-- {
+			segs[j], segs[j-1] = segs[j-1], segs[j]
+		}
+	}
+}
+
+// snapToGraphemes moves segment boundaries that fall inside a grapheme
+// cluster to its edges, giving the cluster to the segment of its first
+// character, and drops segments left empty.
+func snapToGraphemes(text string, segs []Segment) []Segment {
+	if len(segs) == 0 {
+		return segs
+	}
+	inside := graphemeInterior(text, segs)
+	if inside == nil {
+		return segs
+	}
+	out := segs[:0]
+	for _, s := range segs {
+		for s.Start > 0 && inside(s.Start) {
+			_, n := utf8.DecodeLastRuneInString(text[:s.Start])
+			s.Start -= n
+		}
+		for s.End < len(text) && inside(s.End) {
+			_, n := utf8.DecodeRuneInString(text[s.End:])
+			s.End += n
+		}
+		if k := len(out) - 1; k >= 0 && s.Start < out[k].End {
+			s.Start = out[k].End
+		}
+		if s.Start < s.End {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// graphemeInterior returns a function that reports whether a byte offset of
+// text lies inside a grapheme cluster, or nil when no segment boundary
+// does. Only the lines with segment boundaries next to non-ASCII text are
+// segmented into clusters.
+func graphemeInterior(text string, segs []Segment) func(int) bool {
+	needs := false
+	for _, s := range segs {
+		if s.Start > 0 && text[s.Start-1] >= utf8.RuneSelf || s.Start < len(text) && text[s.Start] >= utf8.RuneSelf ||
+			s.End < len(text) && text[s.End] >= utf8.RuneSelf || s.End > 0 && text[s.End-1] >= utf8.RuneSelf {
+			needs = true
+			break
+		}
+	}
+	if !needs {
+		return nil
+	}
+	boundary := make(map[int]bool)
+	state := -1
+	rest := text
+	pos := 0
+	for len(rest) > 0 {
+		var cluster string
+		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		boundary[pos] = true
+		pos += len(cluster)
+	}
+	boundary[pos] = true
+	return func(off int) bool { return !boundary[off] }
+}
+
+// withGaps inserts the white space between and around segments as neutral
+// segments.
+func withGaps(text string, segs []Segment) []Segment {
+	out := make([]Segment, 0, 2*len(segs)+1)
+	prev := 0
+	for _, s := range segs {
+		if s.Start > prev {
+			out = append(out, Segment{Start: prev, End: s.Start, Script: Common, Lang: Und})
+		}
+		out = append(out, s)
+		prev = s.End
+	}
+	if prev < len(text) {
+		out = append(out, Segment{Start: prev, End: len(text), Script: Common, Lang: Und})
+	}
+	return out
+}
+
+// fill sets each segment's text, code point and UTF-16 offsets, and a
+// direction for those without a strong character (the direction of the
+// line's first strong character, else LTR).
+func fill(text string, segs []Segment) {
+	pos, runes, u16 := 0, 0, 0
+	advance := func(to int) {
+		for pos < to {
+			r, n := utf8.DecodeRuneInString(text[pos:to])
+			pos += n
+			runes++
+			if r >= 0x10000 && utf16.RuneLen(r) == 2 {
+				u16 += 2
+			} else {
+				u16++
+			}
+		}
+	}
+	lineDir, lineEnd := Neutral, -1
+	for i := range segs {
+		s := &segs[i]
+		s.Text = text[s.Start:s.End]
+		advance(s.Start)
+		s.RuneStart, s.U16Start = runes, u16
+		advance(s.End)
+		s.RuneEnd, s.U16End = runes, u16
+		if s.Start >= lineEnd {
+			lineDir, lineEnd = lineDirection(text, s.Start)
+		}
+		if d := directionOf(s.Text); d != Neutral {
+			s.Dir = d
+		} else if s.Dir == Neutral {
+			s.Dir = lineDir
+		}
+	}
+}
+
+// lineDirection returns the direction of the first strong character of the
+// line holding offset off (LTR if none), and the offset where that line
+// ends.
+func lineDirection(text string, off int) (Direction, int) {
+	start, end := off, off
+	for start > 0 && !isBreakByte(text[start-1]) {
+		start--
+	}
+	for end < len(text) && !isBreakByte(text[end]) {
+		end++
+	}
+	d := directionOf(text[start:end])
+	if d == Neutral {
+		d = LTR
+	}
+	return d, end
+}
+
+// isBreakByte reports whether b is LF or CR; the rarer line breaks only
+// make a line's direction come from a longer stretch of text.
+func isBreakByte(b byte) bool { return b == '\n' || b == '\r' }

@@ -1,0 +1,97 @@
+// Package textnorm tags multilingual text: it splits a document into
+// segments of one script and one language (package detect) and normalizes
+// each segment with the profile of its own language (package normalize),
+// so that an Arabic quotation inside Persian text is not "corrected" into
+// Persian. The segments can be written as JSON Lines, the format of the
+// textnorm command's tag output (see AppendJSON).
+package textnorm
+
+import (
+	"fmt"
+
+	"github.com/textnorm/textnorm/detect"
+	"github.com/textnorm/textnorm/normalize"
+)
+
+// A Segment is a detected segment with its normalized text.
+type Segment struct {
+	detect.Segment
+	// Norm is Text normalized with the segment's profile.
+	Norm string
+}
+
+// Auto is the profile name that normalizes each segment with the profile of
+// its language (see ProfileFor).
+const Auto = "auto"
+
+// TagOptions configure a Tagger.
+type TagOptions struct {
+	detect.Options
+	// Profile names the normalization profile of every segment, or Auto
+	// (also the meaning of "") for each segment's own language's.
+	Profile string
+}
+
+// A Tagger tags documents. It is safe for concurrent use.
+type Tagger struct {
+	det     *detect.Detector
+	auto    bool
+	profile normalize.Profile
+}
+
+// NewTagger returns a Tagger configured by opts, or an error if the profile
+// is unknown.
+func NewTagger(opts TagOptions) (*Tagger, error) {
+	t := &Tagger{det: detect.NewDetector(opts.Options)}
+	if opts.Profile == "" || opts.Profile == Auto {
+		t.auto = true
+		return t, nil
+	}
+	p, err := normalize.Lookup(opts.Profile)
+	if err != nil {
+		return nil, fmt.Errorf("textnorm: %w", err)
+	}
+	t.profile = p
+	return t, nil
+}
+
+// Tag returns the segments of text, each with its normalized text.
+func (t *Tagger) Tag(text string) []Segment {
+	segs := t.det.Segments(text)
+	out := make([]Segment, len(segs))
+	for i, s := range segs {
+		p := t.profile
+		if t.auto {
+			p = ProfileFor(s.Lang)
+		}
+		out[i] = Segment{Segment: s, Norm: p.String(s.Text)}
+	}
+	return out
+}
+
+// Tag returns the segments of text with their normalized text, with a new
+// Tagger for opts.
+func Tag(text string, opts TagOptions) ([]Segment, error) {
+	t, err := NewTagger(opts)
+	if err != nil {
+		return nil, err
+	}
+	return t.Tag(text), nil
+}
+
+// ProfileFor returns the normalization profile of a language: fa (and its
+// variety Dari, prs), ar, ur and ps have their own; every other language,
+// and und, gets Default.
+func ProfileFor(lang string) normalize.Profile {
+	switch lang {
+	case "fa", "prs":
+		return normalize.Persian
+	case "ar":
+		return normalize.Arabic
+	case "ur":
+		return normalize.Urdu
+	case "ps":
+		return normalize.Pashto
+	}
+	return normalize.Default
+}
