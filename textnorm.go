@@ -8,6 +8,8 @@ package textnorm
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
 
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/normalize"
@@ -60,6 +62,10 @@ func (t *Tagger) Tag(text string) []Segment {
 	segs := t.det.Segments(text)
 	out := make([]Segment, len(segs))
 	for i, s := range segs {
+		if s.Neutral() && strings.TrimFunc(s.Text, isGapRune) == "" {
+			out[i] = Segment{Segment: s, Norm: gapNorm(s.Text)}
+			continue
+		}
 		p := t.profile
 		if t.auto {
 			p = ProfileFor(s.Lang)
@@ -67,6 +73,36 @@ func (t *Tagger) Tag(text string) []Segment {
 		out[i] = Segment{Segment: s, Norm: p.String(s.Text)}
 	}
 	return out
+}
+
+func isGapRune(r rune) bool { return unicode.IsSpace(r) || r == 0xFEFF }
+
+// gapNorm is the normalized form of the white space between two segments
+// (returned with Options.All): one LF for each line break it holds, or one
+// space if it holds none. Normalizing it alone, out of its line, would trim
+// it to nothing.
+func gapNorm(gap string) string {
+	breaks := 0
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case '\n':
+			breaks++
+		case '\r':
+			if i+1 == len(gap) || gap[i+1] != '\n' {
+				breaks++
+			}
+		}
+	}
+	for _, r := range gap {
+		switch r {
+		case '\v', '\f', 0x85, 0x2028, 0x2029:
+			breaks++
+		}
+	}
+	if breaks == 0 {
+		return " "
+	}
+	return strings.Repeat("\n", breaks)
 }
 
 // Tag returns the segments of text with their normalized text, with a new

@@ -116,6 +116,9 @@ func (d *Detector) Segments(text string) []Segment {
 	// that the Pashto paragraph after a Dari one does not decide for a
 	// Dari caption three screens away; the whole document is the fallback.
 	doc := langid.NewContext()
+	for script, lang := range scriptDefaults {
+		doc.Add(script, lang, defaultWeight)
+	}
 	byScript := map[Script][]int{}
 	for i, j := range jobs {
 		if j.a != nil {
@@ -156,6 +159,15 @@ func (d *Detector) Segments(text string) []Segment {
 	fill(text, segs)
 	return segs
 }
+
+// scriptDefaults are the languages that a short span takes, with a low
+// confidence, when nothing else in the document tells its language: a
+// brand name in Latin letters inside Persian text is far more often English
+// than Tswana. defaultWeight is worth a letter or two of real evidence, so
+// any text of the script seen in the document outweighs it.
+var scriptDefaults = map[string]string{"Latn": "en", "Cyrl": "ru"}
+
+const defaultWeight = 2
 
 // trimSpace narrows [start, end) of text to begin and end on a grapheme
 // cluster that is not white space.

@@ -1,0 +1,221 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+
+	"github.com/textnorm/textnorm/internal/langid"
+)
+
+// checkSegments asserts the segment contract of DESIGN.md on segs, the
+// segments of text: in order, not overlapping, never across a line break,
+// trimmed, only white space between them (or, with all, tiling the text),
+// boundaries on grapheme cluster boundaries, and offsets in bytes, code
+// points and UTF-16 units that agree.
+func checkSegments(t *testing.T, text string, segs []Segment, all bool) {
+	t.Helper()
+	boundaries := map[int]bool{len(text): true}
+	state, pos := -1, 0
+	for rest := text; rest != ""; {
+		var c string
+		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		boundaries[pos] = true
+		pos += len(c)
+	}
+	prev := 0
+	var concat strings.Builder
+	for i, s := range segs {
+		if s.Start < prev || s.End <= s.Start || s.End > len(text) {
+			t.Fatalf("segment %d [%d,%d) out of order or bounds (previous end %d, text %d bytes) in %+q", i, s.Start, s.End, prev, len(text), text)
+		}
+		if s.Text != text[s.Start:s.End] {
+			t.Fatalf("segment %d text %+q, want %+q", i, s.Text, text[s.Start:s.End])
+		}
+		if !boundaries[s.Start] || !boundaries[s.End] {
+			t.Fatalf("segment %d [%d,%d) %+q splits a grapheme cluster of %+q", i, s.Start, s.End, s.Text, text)
+		}
+		if gap := text[prev:s.Start]; strings.TrimFunc(gap, isTrimmed) != "" {
+			t.Fatalf("segment %d: gap %+q before it is not white space", i, gap)
+		}
+		if want := utf8.RuneCountInString(text[:s.Start]); s.RuneStart != want {
+			t.Fatalf("segment %d rune_start %d, want %d", i, s.RuneStart, want)
+		}
+		if want := s.RuneStart + utf8.RuneCountInString(s.Text); s.RuneEnd != want {
+			t.Fatalf("segment %d rune_end %d, want %d", i, s.RuneEnd, want)
+		}
+		if want := len(utf16.Encode([]rune(text[:s.Start]))); s.U16Start != want {
+			t.Fatalf("segment %d u16_start %d, want %d", i, s.U16Start, want)
+		}
+		if want := s.U16Start + len(utf16.Encode([]rune(s.Text))); s.U16End != want {
+			t.Fatalf("segment %d u16_end %d, want %d", i, s.U16End, want)
+		}
+		if s.Dir != LTR && s.Dir != RTL {
+			t.Fatalf("segment %d dir %v", i, s.Dir)
+		}
+		if s.Lang == "" || s.Conf < 0 || s.Conf > 1 {
+			t.Fatalf("segment %d lang %q conf %v", i, s.Lang, s.Conf)
+		}
+		gap := strings.TrimFunc(s.Text, isTrimmed) == "" && s.Text != ""
+		if !gap {
+			if strings.ContainsAny(s.Text, "\n\r\v\f\u0085\u2028\u2029") {
+				t.Fatalf("segment %d %+q crosses a line break", i, s.Text)
+			}
+			first, _ := utf8.DecodeRuneInString(s.Text)
+			last, _ := utf8.DecodeLastRuneInString(s.Text)
+			if isTrimmed(first) && !(len(s.Text) > utf8.RuneLen(first) && extends(s.Text[utf8.RuneLen(first):])) || isTrimmed(last) {
+				t.Fatalf("segment %d %+q is not trimmed", i, s.Text)
+			}
+		} else if !all {
+			t.Fatalf("segment %d %+q is white space without All", i, s.Text)
+		} else if s.Script != Common || s.Lang != Und {
+			t.Fatalf("gap segment %d is %s", i, s.Tag())
+		}
+		concat.WriteString(s.Text)
+		prev = s.End
+	}
+	if rest := text[prev:]; strings.TrimFunc(rest, isTrimmed) != "" {
+		t.Fatalf("text after the last segment %+q is not white space", rest)
+	}
+	if all && concat.String() != text {
+		t.Fatalf("segments with All concatenate to %+q, want %+q", concat.String(), text)
+	}
+}
+
+// fakeDetector is a Detector whose statistics are a cheap deterministic
+// function, for tests of the segment contract that need no models.
+func fakeDetector(all bool) *Detector {
+	parity := langid.ScorerFunc(func(text string, cands []string) []langid.Score {
+		if len(cands) < 2 {
+			return nil
+		}
+		a, b := cands[0], cands[1]
+		n := 0
+		for _, r := range text {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		if n%2 == 1 {
+			a, b = b, a
+		}
+		return []langid.Score{{Lang: a, P: 0.97}, {Lang: b, P: 0.03}}
+	})
+	return &Detector{opts: Options{All: all, ContextRuns: 8}, id: langid.New(langid.Options{Scorer: parity})}
+}
+
+var segmentInvariantCases = []string{
+	"",
+	"   \n\t\n",
+	"Hello world.\n",
+	"The minister said «با هم می‌سازیم» at the meeting.\r\nسلام دنیا\r\n",
+	" \u0301abc \u0301",
+	"e\u0301 👩‍👩‍👧 🇮🇷🇦🇫 x",
+	"\ufeffBOM first line\nsecond",
+	"123 456\n—\n",
+	"日本語のテキストです。English. 한국어 텍스트.",
+	"invalid \xff\xfe bytes سلام",
+	"tab\there\u2028next\u0085line\fpage\vvt\rcr",
+	"\u200c\u200cزن\u200c ",
+	"(Samsung) گوشی جدید را معرفی کرد؛ قیمت: ۲۵۰۰ دلار.",
+}
+
+func TestSegmentInvariants(t *testing.T) {
+	for _, all := range []bool{false, true} {
+		d := fakeDetector(all)
+		for _, text := range segmentInvariantCases {
+			checkSegments(t, text, d.Segments(text), all)
+		}
+	}
+}
+
+func FuzzSegments(f *testing.F) {
+	for _, s := range segmentInvariantCases {
+		f.Add(s)
+	}
+	ds := []*Detector{fakeDetector(false), fakeDetector(true)}
+	f.Fuzz(func(t *testing.T, text string) {
+		for i, d := range ds {
+			checkSegments(t, text, d.Segments(text), i == 1)
+		}
+	})
+}
+
+// TestSegments checks the segments of mixed text with the real models: the
+// (text, tag) of each.
+func TestSegments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads language models")
+	}
+	d := NewDetector(Options{})
+	for _, tc := range []struct {
+		name string
+		text string
+		want [][2]string
+	}{
+		{
+			"Persian caption between English lines",
+			"The floods destroyed hundreds of homes in the north of the country.\nتصویر آرشیوی از سیل در ولایت بغلان\nRescue teams reached the villages on Sunday morning.\n",
+			[][2]string{
+				{"The floods destroyed hundreds of homes in the north of the country.", "en-Latn"},
+				{"تصویر آرشیوی از سیل در ولایت بغلان", "fa-Arab"},
+				{"Rescue teams reached the villages on Sunday morning.", "en-Latn"},
+			},
+		},
+		{
+			"English and French sentences in one line",
+			"The museum opens at nine every morning. Le musée ferme ses portes à dix-huit heures le dimanche. Tickets can be bought online.",
+			[][2]string{
+				{"The museum opens at nine every morning.", "en-Latn"},
+				{"Le musée ferme ses portes à dix-huit heures le dimanche.", "fr-Latn"},
+				{"Tickets can be bought online.", "en-Latn"},
+			},
+		},
+		{
+			"Persian with an English brand",
+			"شرکت Samsung گوشی تازه‌ای را در سئول معرفی کرد که قیمت آن بالاتر از نسل قبل است.",
+			[][2]string{
+				{"شرکت", "fa-Arab"},
+				{"Samsung", "en-Latn"},
+				{"گوشی تازه‌ای را در سئول معرفی کرد که قیمت آن بالاتر از نسل قبل است.", "fa-Arab"},
+			},
+		},
+		{
+			"Urdu then Pashto",
+			"حکومت نے اعلان کیا ہے کہ اگلے ہفتے سے تمام سکول دوبارہ کھل جائیں گے۔\nد ښوونې او روزنې وزارت ویلي چې ټول ښوونځي به راتلونکې اونۍ بیا پرانیستل شي.\n",
+			[][2]string{
+				{"حکومت نے اعلان کیا ہے کہ اگلے ہفتے سے تمام سکول دوبارہ کھل جائیں گے۔", "ur-Arab"},
+				{"د ښوونې او روزنې وزارت ویلي چې ټول ښوونځي به راتلونکې اونۍ بیا پرانیستل شي.", "ps-Arab"},
+			},
+		},
+		{
+			"Japanese and Korean",
+			"東京の天気は晴れです。\n서울은 오늘 비가 옵니다.\n",
+			[][2]string{
+				{"東京の天気は晴れです。", "ja-Jpan"},
+				{"서울은 오늘 비가 옵니다.", "ko-Hang"},
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			segs := d.Segments(tc.text)
+			checkSegments(t, tc.text, segs, false)
+			var got [][2]string
+			for _, s := range segs {
+				got = append(got, [2]string{s.Text, s.Tag()})
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d segments %q, want %q", len(got), got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("segment %d: got %q, want %q", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
