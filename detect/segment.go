@@ -211,27 +211,21 @@ func sortSegments(segs []Segment) {
 
 // snapToGraphemes moves segment boundaries that fall inside a grapheme
 // cluster to its edges, giving the cluster to the segment of its first
-// character, and drops segments left empty.
+// character, and drops segments left empty. It walks the clusters of text
+// once, in step with the boundaries, which come in order.
 func snapToGraphemes(text string, segs []Segment) []Segment {
-	if len(segs) == 0 {
-		return segs
+	if !nearNonASCII(text, segs) {
+		return segs // between ASCII characters every offset is a boundary
 	}
-	inside := graphemeInterior(text, segs)
-	if inside == nil {
-		return segs
-	}
+	c := clusterCursor{text: text, state: -1}
 	out := segs[:0]
 	for _, s := range segs {
-		for s.Start > 0 && inside(s.Start) {
-			_, n := utf8.DecodeLastRuneInString(text[:s.Start])
-			s.Start -= n
-		}
-		for s.End < len(text) && inside(s.End) {
-			_, n := utf8.DecodeRuneInString(text[s.End:])
-			s.End += n
+		s.Start, _ = c.around(s.Start)
+		if _, end := c.around(s.End); end != s.End {
+			s.End = end
 		}
 		if k := len(out) - 1; k >= 0 && s.Start < out[k].End {
-			s.Start = out[k].End
+			s.Start, s.End = trimSpace(text, out[k].End, max(s.End, out[k].End))
 		}
 		if s.Start < s.End {
 			out = append(out, s)
@@ -240,34 +234,35 @@ func snapToGraphemes(text string, segs []Segment) []Segment {
 	return out
 }
 
-// graphemeInterior returns a function that reports whether a byte offset of
-// text lies inside a grapheme cluster, or nil when no segment boundary
-// does. Only the lines with segment boundaries next to non-ASCII text are
-// segmented into clusters.
-func graphemeInterior(text string, segs []Segment) func(int) bool {
-	needs := false
+// clusterCursor walks the grapheme clusters of a text forward.
+type clusterCursor struct {
+	text       string
+	prev, next int // the cluster [prev, next) last stepped over
+	state      int
+}
+
+// around returns the cluster that holds off, [off, off) if off is a
+// boundary. Calls must come with non-decreasing offsets.
+func (c *clusterCursor) around(off int) (int, int) {
+	for c.next < off {
+		cluster, _, _, state := uniseg.FirstGraphemeClusterInString(c.text[c.next:], c.state)
+		c.prev, c.next, c.state = c.next, c.next+len(cluster), state
+	}
+	if c.next == off {
+		return off, off
+	}
+	return c.prev, c.next
+}
+
+// nearNonASCII reports whether a segment boundary touches a non-ASCII byte.
+func nearNonASCII(text string, segs []Segment) bool {
+	at := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= utf8.RuneSelf }
 	for _, s := range segs {
-		if s.Start > 0 && text[s.Start-1] >= utf8.RuneSelf || s.Start < len(text) && text[s.Start] >= utf8.RuneSelf ||
-			s.End < len(text) && text[s.End] >= utf8.RuneSelf || s.End > 0 && text[s.End-1] >= utf8.RuneSelf {
-			needs = true
-			break
+		if at(s.Start-1) || at(s.Start) || at(s.End-1) || at(s.End) {
+			return true
 		}
 	}
-	if !needs {
-		return nil
-	}
-	boundary := make(map[int]bool)
-	state := -1
-	rest := text
-	pos := 0
-	for len(rest) > 0 {
-		var cluster string
-		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
-		boundary[pos] = true
-		pos += len(cluster)
-	}
-	boundary[pos] = true
-	return func(off int) bool { return !boundary[off] }
+	return false
 }
 
 // withGaps inserts the white space between and around segments as neutral
