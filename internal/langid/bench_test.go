@@ -79,7 +79,9 @@ func BenchmarkSpans(b *testing.B) {
 		name string
 		opts Options
 	}{
-		{"all-latin-candidates", Options{}},
+		{"all-latin-candidates", Options{}}, // two-stage default
+		{"all-latin-candidates/ngram-only", Options{Scorer: DefaultNgram()}},
+		{"all-latin-candidates/lingua-only", Options{Scorer: DefaultLingua()}},
 		{"langs=en,fa,ar,ur,ps", Options{Langs: []string{"en", "fa", "ar", "ur", "ps"}}},
 		{"langs=en,fr,de,es,fa,ar,ur,ps", Options{Langs: []string{"en", "fr", "de", "es", "fa", "ar", "ur", "ps"}}},
 	} {
@@ -117,6 +119,29 @@ func BenchmarkLinguaBaseline(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		detect()
+	}
+}
+
+// BenchmarkScorers is each Scorer alone on the accuracy sentences with all
+// of their script's candidates.
+func BenchmarkScorers(b *testing.B) {
+	id := New(Options{Scorer: noScorer})
+	size := 0
+	for _, c := range accuracySentences {
+		size += len(c.text)
+	}
+	for _, sc := range []struct {
+		name string
+		s    Scorer
+	}{{"ngram", DefaultNgram()}, {"two-stage", DefaultTwoStage()}, {"lingua", DefaultLingua()}} {
+		b.Run(sc.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for range b.N {
+				for _, c := range accuracySentences {
+					sc.s.Scores(c.text, id.Candidates(scriptOfText(c.text)))
+				}
+			}
+		})
 	}
 }
 

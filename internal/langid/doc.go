@@ -10,8 +10,13 @@
 // by a transparent weighted model of orthographic evidence (letters and
 // function words of Persian, Arabic, Urdu and Pashto) combined with a
 // statistical [Scorer] only when the evidence is not clear. Other scripts are
-// scored by the Scorer alone; the default Scorer is lingua-go ([LinguaScorer]),
-// whose n-gram models are loaded lazily, only for the languages a call needs.
+// scored by the Scorer alone. The default Scorer ([TwoStageScorer]) first
+// scores with [NgramScorer], a fast character model over a compact table
+// derived from lingua-go's models (ngrams.bin, written by gen_ngrams.go), and
+// decides with it alone when its best language leads clearly; otherwise it
+// asks lingua-go ([LinguaScorer]) about a shortlist of the best few
+// languages. lingua's n-gram models are loaded lazily, only for the languages
+// a call needs, so a document loads them for few languages if any.
 //
 // A run is split into sentences; each is scored on its own, sentences too short
 // to decide alone take the document [Context] and their neighbours' languages,

@@ -31,8 +31,10 @@ type Options struct {
 	// in scripts where none is, the script's own candidates stay. Empty: no
 	// restriction.
 	Langs []string
-	// Scorer scores text statistically; nil means the shared lingua-go
-	// scorer ([DefaultLingua]).
+	// Scorer scores text statistically; nil means the shared two-stage
+	// scorer ([DefaultTwoStage]): a fast n-gram model, and lingua-go on a
+	// shortlist where that is not confident. [DefaultLingua] selects
+	// lingua-go alone, [DefaultNgram] the n-gram model alone.
 	Scorer Scorer
 }
 
@@ -47,7 +49,7 @@ type Identifier struct {
 func New(opts Options) *Identifier {
 	id := &Identifier{scorer: opts.Scorer}
 	if id.scorer == nil {
-		id.scorer = DefaultLingua()
+		id.scorer = DefaultTwoStage()
 	}
 	if len(opts.Langs) > 0 {
 		id.allow = map[string]bool{}

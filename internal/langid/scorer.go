@@ -2,7 +2,6 @@ package langid
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -37,11 +36,14 @@ func (f ScorerFunc) Scores(text string, candidates []string) []Score { return f(
 
 // sortScores sorts s by descending P, ties by language code for determinism.
 func sortScores(s []Score) {
-	sort.Slice(s, func(i, j int) bool {
-		if s[i].P != s[j].P {
-			return s[i].P > s[j].P
+	slices.SortFunc(s, func(a, b Score) int {
+		if a.P != b.P {
+			if a.P > b.P {
+				return -1
+			}
+			return 1
 		}
-		return s[i].Lang < s[j].Lang
+		return strings.Compare(a.Lang, b.Lang)
 	})
 }
 

@@ -1,0 +1,247 @@
+package langid
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+)
+
+// accuracyLangs are the candidates of the accuracy test: the languages of
+// its sentences and a few close neighbours, so that lingua loads only these.
+var accuracyLangs = []string{"en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "ru", "uk", "bg", "hi", "mr"}
+
+// scriptOfText returns the script of the first Latin, Cyrillic or
+// Devanagari letter of s.
+func scriptOfText(s string) string {
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			return "Latn"
+		case unicode.Is(unicode.Cyrillic, r):
+			return "Cyrl"
+		case unicode.Is(unicode.Devanagari, r):
+			return "Deva"
+		}
+	}
+	return ""
+}
+
+// TestAccuracy compares lingua alone, the n-gram scorer alone and the
+// two-stage default on the accuracy sentences and phrases: "top-1" is the
+// Scorer's best candidate, "tagged" a single span of the right language from
+// Identifier.Spans without context (short phrases then need a lead of
+// shortMargin, so many are rightly und).
+func TestAccuracy(t *testing.T) {
+	scorers := []struct {
+		name string
+		s    Scorer
+	}{
+		{"lingua", DefaultLingua()},
+		{"ngram", DefaultNgram()},
+		{"two-stage", DefaultTwoStage()},
+	}
+	type acc struct{ top, tagged, n int }
+	results := map[string][2]acc{}
+	for _, sc := range scorers {
+		id := New(Options{Langs: accuracyLangs, Scorer: sc.s})
+		var r [2]acc
+		for k, set := range [][]struct{ lang, text string }{accuracySentences, accuracyPhrases} {
+			for _, c := range set {
+				script := scriptOfText(c.text)
+				r[k].n++
+				if ps := sc.s.Scores(c.text, id.Candidates(script)); len(ps) > 0 && ps[0].Lang == c.lang {
+					r[k].top++
+				}
+				if sp := id.Spans(c.text, script, nil); len(sp) == 1 && sp[0].Lang == c.lang {
+					r[k].tagged++
+				} else if testing.Verbose() {
+					t.Logf("%s: %q (%s) tagged %+v", sc.name, c.text, c.lang, sp)
+				}
+			}
+		}
+		results[sc.name] = r
+	}
+	pct := func(a, n int) float64 { return 100 * float64(a) / float64(n) }
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-10s %22s %22s %22s\n", "scorer", "sentences top1/tagged", "phrases top1/tagged", "all top1/tagged")
+	overall := map[string][2]float64{}
+	for _, sc := range scorers {
+		r := results[sc.name]
+		n := r[0].n + r[1].n
+		top, tagged := r[0].top+r[1].top, r[0].tagged+r[1].tagged
+		overall[sc.name] = [2]float64{pct(top, n), pct(tagged, n)}
+		fmt.Fprintf(&b, "%-10s %10.1f%% /%6.1f%% %10.1f%% /%6.1f%% %10.1f%% /%6.1f%%\n", sc.name,
+			pct(r[0].top, r[0].n), pct(r[0].tagged, r[0].n),
+			pct(r[1].top, r[1].n), pct(r[1].tagged, r[1].n),
+			pct(top, n), pct(tagged, n))
+	}
+	t.Log(b.String())
+	for i, what := range []string{"top-1", "tagged"} {
+		if two, lin := overall["two-stage"][i], overall["lingua"][i]; two < lin-1 {
+			t.Errorf("two-stage %s accuracy %.1f%% < lingua's %.1f%% - 1", what, two, lin)
+		}
+	}
+}
+
+func TestNgramScorerContract(t *testing.T) {
+	s := DefaultNgram()
+	tests := []struct {
+		text  string
+		cands []string
+		want  []string // languages expected in the result, any order
+	}{
+		{"The weather is lovely today in the park.", []string{"en", "fr"}, []string{"en", "fr"}},
+		{"این کتاب را خریدم", []string{"fa", "ar", "ps"}, []string{"fa", "ar"}}, // no ps model
+		{"whatever", []string{"en", "ps"}, nil},                                 // one known: no opinion
+		{"12345 !!", []string{"en", "fr"}, nil},                                 // no letters
+		{"\xff\xfe", []string{"en", "fr"}, nil},                                 // invalid UTF-8
+		{"Grüße aus Köln", []string{"en", "de", "de", "xx"}, []string{"en", "de"}},
+	}
+	for _, tc := range tests {
+		got := s.Scores(tc.text, tc.cands)
+		var langs []string
+		sum := 0.0
+		for i, sc := range got {
+			langs = append(langs, sc.Lang)
+			sum += sc.P
+			if i > 0 && got[i-1].P < sc.P {
+				t.Errorf("%q: scores not sorted: %v", tc.text, got)
+			}
+		}
+		slices.Sort(langs)
+		if want := slices.Sorted(slices.Values(tc.want)); !slices.Equal(langs, want) {
+			t.Errorf("%q: langs %v, want %v", tc.text, langs, want)
+		}
+		if len(got) > 0 && math.Abs(sum-1) > 1e-9 {
+			t.Errorf("%q: sum %v, want 1", tc.text, sum)
+		}
+	}
+	for _, code := range slices.Concat(linguaScriptLangs["Latn"], linguaScriptLangs["Cyrl"], linguaScriptLangs["Deva"], []string{"la", "fa", "ar", "ur"}) {
+		if !s.Knows(code) {
+			t.Errorf("n-gram model lacks %s", code)
+		}
+	}
+}
+
+func TestNgramScorerRanks(t *testing.T) {
+	s := DefaultNgram()
+	for _, c := range accuracySentences {
+		cands := New(Options{Scorer: noScorer}).Candidates(scriptOfText(c.text))
+		ll := s.LogLikelihoods(c.text, cands)
+		if len(ll) < 2 || ll[0].Lang != c.lang {
+			t.Errorf("%q: best %v, want %s", c.text, ll[:min(len(ll), 3)], c.lang)
+		}
+	}
+}
+
+func TestTwoStageScorer(t *testing.T) {
+	var mu sync.Mutex
+	var slowCalls [][]string
+	slow := ScorerFunc(func(text string, cands []string) []Score {
+		mu.Lock()
+		slowCalls = append(slowCalls, slices.Clone(cands))
+		mu.Unlock()
+		out := make([]Score, len(cands))
+		for i, c := range cands {
+			out[i] = Score{c, 1 / float64(len(cands))}
+		}
+		return out
+	})
+	s := &TwoStageScorer{Fast: DefaultNgram(), Slow: slow, Lead: 8, MinLetters: 12, Shortlist: 3}
+	all := New(Options{Scorer: noScorer}).Candidates("Latn")
+
+	// A long English sentence: decided by the fast stage alone.
+	got := s.Scores(latinCases[0].text, all)
+	if len(slowCalls) != 0 || len(got) != len(all) || got[0].Lang != "en" || got[0].P < 0.99 {
+		t.Errorf("long sentence: %v (slow calls %v), want en first, fast only", got[:2], slowCalls)
+	}
+	// A short phrase: the slow stage ranks the shortlist (plus ps, which
+	// the fast stage does not know); the rest get 0.
+	got = s.Scores("Radio Taxi", append(slices.Clone(all), "ps"))
+	if len(slowCalls) != 1 || len(slowCalls[0]) != 4 || slowCalls[0][3] != "ps" {
+		t.Fatalf("slow calls %v, want one with 3 + ps", slowCalls)
+	}
+	sum, nonzero := 0.0, 0
+	for _, sc := range got {
+		sum += sc.P
+		if sc.P > 0 {
+			nonzero++
+		}
+	}
+	if len(got) != len(all)+1 || nonzero != 4 || math.Abs(sum-1) > 1e-9 {
+		t.Errorf("short phrase: %d scores, %d non-zero, sum %v; want %d, 4, 1", len(got), nonzero, sum, len(all)+1)
+	}
+}
+
+// heapDocument is a Persian/English/Arabic document: the benchmark news page
+// and the Arabic-script test sentences.
+func heapDocument() string {
+	var parts []string
+	parts = append(parts, newsText)
+	for _, c := range arabicCases {
+		parts = append(parts, c.text)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// TestDocumentHeap tags a Persian/English/Arabic document with the default
+// Identifier (all Latin-script candidates) in a fresh process, so that models
+// loaded by other tests do not count, and checks the heap it needs.
+func TestDocumentHeap(t *testing.T) {
+	if os.Getenv("LANGID_HEAP_CHILD") == "1" {
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		id := New(Options{})
+		n := tagDocument(id, scriptRuns(heapDocument()))
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		fmt.Printf("HEAP %d %d %d %d\n", n, m.HeapInuse, m.HeapSys, m.Sys)
+		return
+	}
+	if testing.Short() {
+		t.Skip("re-executes the test binary")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestDocumentHeap$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "LANGID_HEAP_CHILD=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	var spans int
+	var inuse, heapSys, sys uint64
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) == 5 && f[0] == "HEAP" {
+			spans, _ = strconv.Atoi(f[1])
+			inuse, _ = strconv.ParseUint(f[2], 10, 64)
+			heapSys, _ = strconv.ParseUint(f[3], 10, 64)
+			sys, _ = strconv.ParseUint(f[4], 10, 64)
+		}
+	}
+	if spans == 0 {
+		t.Fatalf("child reported nothing:\n%s", out)
+	}
+	t.Logf("Persian/English/Arabic document (%d bytes, %d spans): HeapInuse %d MB, HeapSys %d MB, Sys %d MB",
+		len(heapDocument()), spans, inuse>>20, heapSys>>20, sys>>20)
+	if inuse >= 300<<20 {
+		t.Errorf("HeapInuse %d MB, want < 300 MB", inuse>>20)
+	}
+}
+
+func TestNgramModelDecode(t *testing.T) {
+	if _, err := decodeNgramModel(ngramsBin[:len(ngramsBin)/2]); err == nil {
+		t.Error("truncated model decoded without error")
+	}
+	if _, err := decodeNgramModel([]byte("not zlib")); err == nil {
+		t.Error("garbage decoded without error")
+	}
+}
