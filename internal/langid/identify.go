@@ -70,6 +70,10 @@ const (
 	// when it is long enough and when it is short.
 	minMargin   = 0.1
 	shortMargin = 0.9
+	// Scripts with more candidates than manyCands (Latin, Cyrillic) need a
+	// lead of manyMargin for a sentence to be decided alone.
+	manyCands  = 4
+	manyMargin = 0.5
 	// Lead a sentence decided with the help of its context needs; below
 	// it the sentence is Und.
 	contextMargin = 0.15
@@ -288,9 +292,19 @@ func (a *Analysis) own(s sentence) (lang string, conf float64, ok bool) {
 	if lang == Und {
 		return "", 0, false
 	}
+	// Where statistics weigh many languages (Latin, Cyrillic), a short
+	// span (a name, a brand, a hashtag) looks like some language by chance,
+	// and a weak lead on a long one is as often noise: both take the
+	// document's context. Arabic script has orthography to go on.
+	short := s.letters < minLetters || s.words < minWords
 	need := minMargin
-	if s.letters < minLetters || s.words < minWords {
+	switch {
+	case short && len(a.cands) > manyCands:
+		return "", 0, false
+	case short:
 		need = shortMargin
+	case len(a.cands) > manyCands:
+		need = manyMargin
 	}
 	if m < need {
 		return "", 0, false

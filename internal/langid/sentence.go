@@ -46,7 +46,9 @@ func isCloser(r rune) bool {
 // non-space character are dropped. A sentence ends at a line break, or after
 // a terminator (and any closing quotes or brackets) that is followed by white
 // space and then not by a lower-case letter (so "e.g. the" and "3.5" do not
-// split), or after a CJK full stop.
+// split), or after a CJK full stop. Quotations and what follows a colon and
+// a space are pieces of their own too, since that is where a sentence
+// switches language; pieces of one language are merged again by Spans.
 func splitSentences(text string) [][2]int {
 	var out [][2]int
 	start := 0
@@ -77,12 +79,56 @@ func splitSentences(text string) [][2]int {
 				emit(j)
 			}
 			i = j
+		case isOpeningQuote(r, text, i):
+			// A quotation is often in another language than the sentence
+			// quoting it: it is scored on its own, and merged back when
+			// it is in the same language.
+			emit(i)
+			i += size
+		case isClosingQuote(r, text, i+size):
+			emit(i + size)
+			i += size
+		case r == ':' && i+size < len(text) && text[i+size] == ' ':
+			emit(i + size)
+			i += size
 		default:
 			i += size
 		}
 	}
 	emit(len(text))
 	return out
+}
+
+// isOpeningQuote reports whether r at text[i] opens a quotation: « “ „, or a
+// straight double quote at the start of a word.
+func isOpeningQuote(r rune, text string, i int) bool {
+	switch r {
+	case '«', '“', '„':
+		return true
+	case '"':
+		if i == 0 {
+			return true
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		return unicode.IsSpace(prev) || unicode.In(prev, unicode.Ps, unicode.Pi)
+	}
+	return false
+}
+
+// isClosingQuote reports whether r, followed by text[j:], closes a
+// quotation: » ”, or a straight double quote at the end of a word.
+func isClosingQuote(r rune, text string, j int) bool {
+	switch r {
+	case '»', '”':
+		return true
+	case '"':
+		if j == len(text) {
+			return true
+		}
+		next, _ := utf8.DecodeRuneInString(text[j:])
+		return unicode.IsSpace(next) || unicode.IsPunct(next)
+	}
+	return false
 }
 
 // followedBySentence reports whether rest starts with white space and then a
