@@ -117,3 +117,19 @@ func splitDocs(text string, size int) []string {
 	}
 	return docs
 }
+
+// BenchmarkTagOneDocument tags the 5 MB text as one document, as
+// "textnorm tag FILE" does.
+func BenchmarkTagOneDocument(b *testing.B) {
+	doc := benchText(b)
+	t, err := NewTagger(TagOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	t.Tag(newsParagraphs[0] + "\n" + newsParagraphs[1])
+	b.SetBytes(int64(len(doc)))
+	b.ResetTimer()
+	for b.Loop() {
+		t.Tag(doc)
+	}
+}

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -201,12 +202,7 @@ func extends(s string) bool {
 }
 
 func sortSegments(segs []Segment) {
-	// Insertion sort: segments come almost in order (grouped by script).
-	for i := 1; i < len(segs); i++ {
-		for j := i; j > 0 && segs[j].Start < segs[j-1].Start; j-- {
-			segs[j], segs[j-1] = segs[j-1], segs[j]
-		}
-	}
+	slices.SortFunc(segs, func(a, b Segment) int { return a.Start - b.Start })
 }
 
 // snapToGraphemes moves segment boundaries that fall inside a grapheme

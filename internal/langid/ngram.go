@@ -323,10 +323,15 @@ type TwoStageScorer struct {
 	// candidate over the second at which the fast stage decides alone.
 	Lead float64
 	// MinLetters is the fewest letters a text needs to be decided by the
-	// fast stage alone; shorter texts always go to Slow.
+	// fast stage alone. Shorter texts get the fast stage's scores
+	// flattened (temperature Lead/2), or go to Slow with SlowShort.
 	MinLetters int
 	// Shortlist is how many of the fast stage's best candidates Slow ranks.
 	Shortlist int
+	// SlowShort sends texts of fewer than MinLetters letters to Slow. Off
+	// by default: on testdata/eval it changed per-letter accuracy by
+	// 0.04 point and cost two thirds of the tagger's time.
+	SlowShort bool
 }
 
 // NewTwoStageScorer returns a TwoStageScorer over DefaultNgram and
@@ -365,6 +370,13 @@ func (s *TwoStageScorer) Scores(text string, candidates []string) []Score {
 	}
 	if ll[0].P-ll[1].P >= s.Lead && letters >= s.MinLetters {
 		return softmaxScores(ll, s.Fast.Temperature)
+	}
+	if letters < s.MinLetters && !s.SlowShort {
+		// Lingua is no surer of a name or two words than the n-grams,
+		// and it costs a hundred times more: the fast scores serve,
+		// flattened, since a lead on a few letters means less. Short
+		// spans are decided mostly by their context anyway.
+		return softmaxScores(ll, max(s.Fast.Temperature, 1)*s.Lead/2)
 	}
 	short := make([]string, 0, s.Shortlist+len(candidates)-len(ll))
 	for i := 0; i < len(ll) && i < max(s.Shortlist, 2); i++ {

@@ -163,8 +163,15 @@ func TestTwoStageScorer(t *testing.T) {
 	if len(slowCalls) != 0 || len(got) != len(all) || got[0].Lang != "en" || got[0].P < 0.99 {
 		t.Errorf("long sentence: %v (slow calls %v), want en first, fast only", got[:2], slowCalls)
 	}
-	// A short phrase: the slow stage ranks the shortlist (plus ps, which
+	// A short phrase: by default the fast stage's flattened scores, with
+	// no slow call.
+	got = s.Scores("Radio Taxi", all)
+	if len(slowCalls) != 0 || len(got) != len(all) || got[0].P > 0.9 {
+		t.Errorf("short phrase: %v (slow calls %v), want fast scores, top below 0.9", got[:2], slowCalls)
+	}
+	// With SlowShort, the slow stage ranks the shortlist (plus ps, which
 	// the fast stage does not know); the rest get 0.
+	s.SlowShort = true
 	got = s.Scores("Radio Taxi", append(slices.Clone(all), "ps"))
 	if len(slowCalls) != 1 || len(slowCalls[0]) != 4 || slowCalls[0][3] != "ps" {
 		t.Fatalf("slow calls %v, want one with 3 + ps", slowCalls)
