@@ -8,8 +8,10 @@ import (
 
 // maxPending bounds the whitespace held back while the cleaner waits to see
 // whether a line ends (trailing spaces are dropped) or goes on. Past it the
-// whitespace is written out, so memory stays bounded on hostile input; only
-// a run of more than maxPending spaces and tabs escapes trimming.
+// whitespace is written out, so memory stays bounded on hostile input. A run
+// of spaces that CollapseSpaces collapses is held as one space, so only
+// runs of more than maxPending bytes of indentation, of uncollapsed spaces
+// or of spaces and tabs mixed escape trimming.
 const maxPending = 64 << 10
 
 // cleaner applies a compiled RuleSet in one pass. Rules that depend on the
@@ -32,6 +34,7 @@ type cleaner struct {
 	pend      []byte // held-back spaces and tabs
 	pendStart int    // input span of the held-back whitespace
 	pendEnd   int
+	lastStart int // input offset of the last byte of pend
 
 	zwnj      bool // a ZWNJ is held back
 	zwnjStart int
@@ -42,6 +45,14 @@ type cleaner struct {
 
 	rec    *recorder // alignment; nil unless asked for
 	inBase int       // input offset of the next byte run will see
+
+	// The invalid bytes written last, so that two of them that were not
+	// adjacent in the input do not join into a valid rune.
+	flushed   int     // bytes of out given to the caller, in all
+	rawOutEnd int     // output offset after the last invalid byte written
+	rawEnd    int     // input offset after it
+	rawTail   [3]byte // the last invalid bytes written, up to 3
+	rawLen    int
 }
 
 func newCleaner(t *table) *cleaner {
@@ -96,6 +107,7 @@ func (c *cleaner) idle() bool {
 func (c *cleaner) flushTo(dst []byte) int {
 	n := copy(dst, c.out[c.outPos:])
 	c.outPos += n
+	c.flushed += n
 	if c.outPos == len(c.out) {
 		c.out, c.outPos = c.out[:0], 0
 	}
@@ -118,7 +130,8 @@ func (c *cleaner) run(src, more []byte, eof, moreEOF bool) (n int, short bool) {
 				continue
 			}
 		}
-		r, size := utf8.DecodeRune(src[n:])
+		// Decode from more: a rune may straddle the end of src.
+		r, size := utf8.DecodeRune(more[n:])
 		if r == utf8.RuneError && size <= 1 {
 			if !moreEOF && !utf8.FullRune(more[n:]) {
 				return n, true
@@ -149,6 +162,12 @@ func (c *cleaner) run(src, more []byte, eof, moreEOF bool) (n int, short bool) {
 			c.newline(at, at+size, false)
 		case opNewline:
 			c.newline(at, at+size, true)
+		case opEndLine:
+			c.endLine()
+			o := len(c.out)
+			c.out = append(c.out, more[n:n+size]...)
+			c.recordOut(at, at+size, o, len(c.out), true)
+			c.lineStart, c.prevLetter, c.prevArabic = true, false, false
 		case opSpace:
 			c.space(' ', at, at+size)
 		case opTab:
@@ -157,12 +176,17 @@ func (c *cleaner) run(src, more []byte, eof, moreEOF bool) (n int, short bool) {
 			c.holdZWNJ(at, at+size)
 		case opPunct:
 			c.holdPunct(r, o.repl, at, at+size)
-		case opUnlessHamza, opPositionalYeh, opExpand:
-			next, ok := c.peek(o, more[n+size:], moreEOF)
+		case opUnlessHamza, opPositionalYeh:
+			next, ok := c.lookahead(o.kind, "", more[n+size:], moreEOF)
 			if !ok {
 				return n, true
 			}
 			c.special(r, o, next, at, at+size)
+		case opExpand:
+			if !c.expandReady(o.repl, more[n+size:], moreEOF) {
+				return n, true
+			}
+			c.expand(o.repl, more[n+size:], moreEOF, at, at+size)
 		}
 		n += size
 	}
@@ -223,23 +247,21 @@ func (c *cleaner) keptAt(src []byte, i int) int {
 	return size
 }
 
-// peek finds what the op needs to know about the text after its rune: for
-// opUnlessHamza whether a HAMZA ABOVE composes with it (1) or not (0); for
-// opPositionalYeh whether an Arabic letter follows (1) or not (0). ok is
-// false when the input ends before that is known and more will come.
-func (c *cleaner) peek(o op, more []byte, moreEOF bool) (next int, ok bool) {
-	if o.kind == opExpand {
-		// An expansion's last rune may be a positional yeh.
-		if !moreEOF && len(more) < maxLookahead*utf8.UTFMax && !utf8.FullRune(more) {
-			return 0, false
+// lookahead finds what an op needs to know about the text after its rune,
+// which is rest followed by more: for opUnlessHamza whether a HAMZA ABOVE
+// composes with it (1) or not (0); for opPositionalYeh whether a letter
+// that it joins follows (1) or not (0). ok is false when the input ends
+// before that is known and more will come.
+func (c *cleaner) lookahead(kind opKind, rest string, more []byte, moreEOF bool) (next int, ok bool) {
+	marks := 0
+	for i := 0; i < len(rest) && marks < maxLookahead; marks++ {
+		r, size := utf8.DecodeRuneInString(rest[i:])
+		i += size
+		if next, done := c.decides(kind, r); done {
+			return next, true
 		}
-		return c.lookahead(opPositionalYeh, more, moreEOF)
 	}
-	return c.lookahead(o.kind, more, moreEOF)
-}
-
-func (c *cleaner) lookahead(kind opKind, more []byte, moreEOF bool) (int, bool) {
-	for i, marks := 0, 0; marks < maxLookahead; marks++ {
+	for i := 0; marks < maxLookahead; marks++ {
 		if i == len(more) || !utf8.FullRune(more[i:]) {
 			if moreEOF {
 				return 0, true
@@ -248,26 +270,49 @@ func (c *cleaner) lookahead(kind opKind, more []byte, moreEOF bool) (int, bool) 
 		}
 		r, size := utf8.DecodeRune(more[i:])
 		i += size
-		o := c.t.lookup(r)
-		if o.kind == opDrop {
-			continue
-		}
-		if classOf(r)&classMark == 0 {
-			if kind == opPositionalYeh && classOf(r)&classArabicLetter != 0 {
-				return 1, true
-			}
-			return 0, true
-		}
-		if kind == opUnlessHamza {
-			if r == hamzaAbove {
-				return 1, true
-			}
-			if cccOf(r) >= cccOf(hamzaAbove) {
-				return 0, true // blocked: the hamza cannot compose
-			}
+		if next, done := c.decides(kind, r); done {
+			return next, true
 		}
 	}
 	return 0, true
+}
+
+// decides looks at rune r for lookahead: done is false when r is skipped
+// (a mark, or a rune that the rules drop).
+func (c *cleaner) decides(kind opKind, r rune) (next int, done bool) {
+	if c.t.lookup(r).kind == opDrop {
+		return 0, false
+	}
+	if classOf(r)&classMark == 0 {
+		// TATWEEL and ZWJ join like letters.
+		if kind == opPositionalYeh && (classOf(r)&classArabicLetter != 0 || r == 0x0640 || r == 0x200D) {
+			return 1, true
+		}
+		return 0, true
+	}
+	if kind == opUnlessHamza {
+		if r == hamzaAbove {
+			return 1, true
+		}
+		if cccOf(r) >= cccOf(hamzaAbove) {
+			return 0, true // blocked: the hamza cannot compose
+		}
+	}
+	return 0, false
+}
+
+// expandReady reports whether the input after a presentation form whose
+// decomposition is s is long enough to decide the runes of s that look
+// ahead.
+func (c *cleaner) expandReady(s string, more []byte, moreEOF bool) bool {
+	for i, r := range s {
+		if k := c.t.lookup(r).kind; k == opUnlessHamza || k == opPositionalYeh {
+			if _, ok := c.lookahead(k, s[i+utf8.RuneLen(r):], more, moreEOF); !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // special handles the ops that depend on what follows.
@@ -285,15 +330,14 @@ func (c *cleaner) special(r rune, o op, next int, start, end int) {
 		} else {
 			c.emitString(alefMaksura, start, end)
 		}
-	case opExpand:
-		c.expand(o.repl, next, start, end)
 	}
 }
 
 // expand cleans the runes of a presentation form's decomposition as if they
-// stood in the input. The first carries the form's input span; the others
-// are insertions at its end, so alignment maps them all to the one form.
-func (c *cleaner) expand(s string, nextAfter int, start, end int) {
+// stood in the input, followed by more. The first carries the form's input
+// span; the others are insertions at its end, so alignment maps them all to
+// the one form.
+func (c *cleaner) expand(s string, more []byte, moreEOF bool, start, end int) {
 	for i, r := range s {
 		if i > 0 {
 			start = end
@@ -303,11 +347,8 @@ func (c *cleaner) expand(s string, nextAfter int, start, end int) {
 			c.record(start, end)
 		case opSpace:
 			c.space(' ', start, end)
-		case opPositionalYeh:
-			next := nextAfter
-			if rest := s[i+utf8.RuneLen(r):]; rest != "" {
-				next, _ = c.lookahead(opPositionalYeh, []byte(rest), true)
-			}
+		case opUnlessHamza, opPositionalYeh:
+			next, _ := c.lookahead(o.kind, s[i+utf8.RuneLen(r):], more, moreEOF)
 			c.special(r, o, next, start, end)
 		case opReplace:
 			c.emitString(o.repl, start, end)
@@ -370,7 +411,9 @@ func (c *cleaner) visible(r rune) {
 	c.lineStart = false
 	cls := classOf(r)
 	c.prevLetter = cls&classLetterOrMark != 0
-	if cls&classMark == 0 {
+	// Spaces and tabs do not change prevArabic, as when held back: an
+	// Arabic letter, a space, then a comma makes an Arabic comma.
+	if cls&classMark == 0 && r != ' ' && r != '\t' {
 		c.prevArabic = cls&classArabicLetter != 0
 	}
 }
@@ -404,33 +447,93 @@ func (c *cleaner) emitCopy(src []byte, start int) {
 	c.recordOut(start, start+len(src), o, len(c.out), true)
 	c.lineStart = false
 	if c.t.tracksLetters {
-		last, _ := utf8.DecodeLastRune(src)
-		c.visible(last)
+		// The last rune decides prevLetter, the last that is not a
+		// mark (or a space) prevArabic, as if each were emitted.
+		for i := len(src); i > 0; {
+			r, size := utf8.DecodeLastRune(src[:i])
+			i -= size
+			if i+size == len(src) {
+				c.prevLetter = classOf(r)&classLetterOrMark != 0
+			}
+			if classOf(r)&classMark == 0 && r != ' ' && r != '\t' {
+				c.prevArabic = classOf(r)&classArabicLetter != 0
+				break
+			}
+		}
 	}
 }
 
-// emitRaw writes an invalid byte as it is.
+// emitRaw writes an invalid byte as it is; but when what the rules dropped
+// stood between it and the invalid bytes written before, and they would
+// join into a valid rune that the input did not have (U+0668 from "\xd9",
+// NUL, "\xa8"; a bidi override from its three bytes split by controls), it
+// writes U+FFFD instead.
 func (c *cleaner) emitRaw(b []byte, start int) {
 	c.settle(utf8.RuneError)
 	c.flushPend()
 	o := len(c.out)
-	c.out = append(c.out, b...)
-	c.recordOut(start, start+len(b), o, len(c.out), true)
+	if c.flushed+len(c.out)-c.outPos != c.rawOutEnd {
+		c.rawLen = 0 // something valid was written since
+	}
+	same := true
+	if c.rawLen > 0 && c.rawEnd != start && b[0]&0xC0 == 0x80 && joins(c.rawTail[:c.rawLen], b[0]) {
+		c.out = append(c.out, "\uFFFD"...)
+		same = false
+		c.rawLen = 0
+	} else {
+		c.out = append(c.out, b...)
+		if c.rawLen == len(c.rawTail) {
+			copy(c.rawTail[:], c.rawTail[1:])
+			c.rawLen--
+		}
+		c.rawTail[c.rawLen] = b[0]
+		c.rawLen++
+	}
+	c.recordOut(start, start+len(b), o, len(c.out), same)
+	c.rawOutEnd, c.rawEnd = c.flushed+len(c.out)-c.outPos, start+len(b)
 	c.lineStart, c.prevLetter, c.prevArabic = false, false, false
+}
+
+// joins reports whether the continuation byte b, written after tail, would
+// complete or extend the start of a valid UTF-8 sequence.
+func joins(tail []byte, b byte) bool {
+	i := len(tail) - 1
+	for i >= 0 && tail[i]&0xC0 == 0x80 {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	seq := append(append([]byte(nil), tail[i:]...), b)
+	if !utf8.FullRune(seq) {
+		return true // a prefix of a valid sequence
+	}
+	r, size := utf8.DecodeRune(seq)
+	return r != utf8.RuneError || size > 1
 }
 
 func (c *cleaner) space(b byte, start, end int) {
 	c.settle(' ')
+	c.prevLetter = false
 	if len(c.pend) == 0 {
 		c.pendStart = start
 	}
-	c.pend = append(c.pend, b)
 	c.pendEnd = end
-	c.prevLetter = false
+	if b == ' ' && len(c.pend) > 0 && c.pend[len(c.pend)-1] == ' ' && !c.lineStart && c.t.rules.Has(CollapseSpaces) {
+		return // collapsed already: a run of spaces is held as one
+	}
+	c.pend = append(c.pend, b)
+	c.lastStart = start
 	if len(c.pend) >= maxPending {
-		lineStart := c.lineStart
+		// Write out all but the last, which stays held so that a run of
+		// spaces that goes on still collapses into it.
+		last := c.pend[len(c.pend)-1]
+		c.pend = c.pend[:len(c.pend)-1]
+		pendEnd := c.pendEnd
+		c.pendEnd = c.lastStart
 		c.flushPend()
-		c.lineStart = lineStart
+		c.pend = append(c.pend, last)
+		c.pendStart, c.pendEnd = c.lastStart, pendEnd
 	}
 }
 

@@ -162,8 +162,12 @@ func (p Profile) Describe() string {
 	return fmt.Sprintf("%s (%s: %s)", p.Name(), FormName(p.form), p.rules)
 }
 
-// The rules that run as their own stages rather than in the cleaner.
-const stageRules = RuleSet(CaseFold | Width)
+// cleanerRules returns the rules the cleaner applies, or 0 when the profile
+// needs no cleaner. CaseFold is a stage of its own, but the cleaner finishes
+// it (see CaseFold).
+func (p Profile) cleanerRules() RuleSet {
+	return p.rules &^ RuleSet(Width)
+}
 
 // pre returns the decomposition the profile runs first, if any.
 func (p Profile) pre() (norm.Form, bool) {
@@ -190,14 +194,60 @@ func (p Profile) Transformer() transform.Transformer {
 	if p.rules.Has(Width) {
 		ts = append(ts, width.Fold)
 	}
-	if p.rules&^stageRules != 0 {
-		ts = append(ts, newCleaner(tableFor(p.rules&^stageRules)))
+	if cr := p.cleanerRules(); cr != 0 {
+		ts = append(ts, newCleaner(tableFor(cr)))
 	}
 	ts = append(ts, p.form)
 	if len(ts) == 1 {
 		return ts[0]
 	}
+	for i := 1; i < len(ts); i++ {
+		ts[i] = &absorber{t: ts[i]}
+	}
 	return transform.Chain(ts...)
+}
+
+// maxTail bounds what an absorber holds; the transformers of a profile need
+// at most a few hundred bytes to make progress.
+const maxTail = 1024
+
+// absorber wraps a transformer that follows another in a transform.Chain.
+// The chain gives up with "transform: short internal buffer" when a
+// transformer asks for more input (ErrShortSrc) without using any right
+// after the one before it reported its output buffer full: it does so even
+// when that buffer is full only because it ends with the unused tail of the
+// input, the start of a rune or a segment that cannot be transformed yet.
+// The absorber takes such a tail into a buffer of its own and puts it before
+// the next input, so the chain's buffer empties and the chain goes on.
+type absorber struct {
+	t    transform.Transformer
+	tail []byte // input taken but not yet transformed
+	work []byte // tail followed by src
+}
+
+func (a *absorber) Reset() {
+	a.t.Reset()
+	a.tail = a.tail[:0]
+}
+
+func (a *absorber) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	in := src
+	if len(a.tail) > 0 {
+		a.work = append(append(a.work[:0], a.tail...), src...)
+		in = a.work
+	}
+	nDst, n, err := a.t.Transform(dst, in, atEOF)
+	if err == transform.ErrShortSrc && n == 0 && !atEOF && len(in) <= maxTail {
+		a.tail = append(a.tail[:0], in...)
+		return nDst, len(src), nil
+	}
+	if n < len(a.tail) {
+		a.tail = a.tail[:copy(a.tail, a.tail[n:])]
+		return nDst, 0, err
+	}
+	n -= len(a.tail)
+	a.tail = a.tail[:0]
+	return nDst, n, err
 }
 
 // String returns s normalized with p.
@@ -214,8 +264,8 @@ func (p Profile) String(s string) string {
 	if p.rules.Has(Width) {
 		s = width.Fold.String(s)
 	}
-	if p.rules&^stageRules != 0 {
-		s = clean(tableFor(p.rules&^stageRules), s, nil)
+	if cr := p.cleanerRules(); cr != 0 {
+		s = clean(tableFor(cr), s, nil)
 	}
 	return p.form.String(s)
 }
@@ -256,9 +306,9 @@ func (p Profile) Align(s string) (string, *Alignment) {
 	if p.rules.Has(Width) {
 		stage(runePieces(width.Fold, s))
 	}
-	if p.rules&^stageRules != 0 {
+	if cr := p.cleanerRules(); cr != 0 {
 		rec := &recorder{}
-		out := clean(tableFor(p.rules&^stageRules), s, rec)
+		out := clean(tableFor(cr), s, rec)
 		stage(out, rec.finish())
 	}
 	stage(formPieces(p.form, s))

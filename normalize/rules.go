@@ -30,7 +30,9 @@ const (
 	// Spaces maps NO-BREAK SPACE U+00A0 and the other space separators (Zs:
 	// U+1680, U+2000..U+200A, U+202F, U+205F, U+3000) to SPACE U+0020.
 	Spaces
-	// TrimTrailing removes spaces and tabs at the end of each line.
+	// TrimTrailing removes spaces and tabs at the end of each line. Without
+	// LineEndings, a line ends at any line break LineEndings knows, kept
+	// as it is.
 	TrimTrailing
 	// CollapseSpaces turns a run of SPACEs inside a line into one. Leading
 	// indentation is kept as it is.
@@ -62,7 +64,10 @@ const (
 	// SearchLetters merges the Arabic-script letter variants that readers
 	// treat as one letter: alef with hamza or madda and ALEF WASLA to ALEF,
 	// TEH MARBUTA, HEH GOAL and AE to HEH, ARABIC YEH and ALEF MAKSURA to
-	// FARSI YEH, KAF to KEHEH, WAW WITH HAMZA to WAW.
+	// FARSI YEH, KAF to KEHEH, WAW WITH HAMZA to WAW, YEH BARREE WITH HAMZA
+	// to YEH BARREE. It removes the combining MADDA and HAMZA ABOVE and
+	// BELOW U+0653..U+0655, so that decomposed letters merge like composed
+	// ones.
 	SearchLetters
 	// PresentationForms maps the Arabic presentation forms (U+FB50..U+FDFF,
 	// U+FE70..U+FEFC, as text extracted from PDF carries) to the letters they
@@ -95,8 +100,10 @@ const (
 	// U+2212 to HYPHEN-MINUS.
 	Dashes
 	// Harakat removes the Arabic vowel marks and Quranic annotation marks:
-	// U+064B..U+065F, SUPERSCRIPT ALEF U+0670, U+06D6..U+06ED (marks only)
-	// and U+08D3..U+08FF (marks only).
+	// U+064B..U+0652, U+0656..U+065F, SUPERSCRIPT ALEF U+0670,
+	// U+06D6..U+06ED (marks only) and U+08D3..U+08FF (marks only). MADDA
+	// and HAMZA ABOVE and BELOW U+0653..U+0655 stay: they are parts of the
+	// letters they compose with (U+0627 U+0654 is U+0623).
 	Harakat
 	// Diacritics removes combining diacritical marks that attach to Latin,
 	// Greek and Cyrillic letters (U+0300..U+036F, U+1AB0..U+1AFF,
@@ -105,6 +112,10 @@ const (
 	// It works on decomposed text, so a profile with it decomposes first.
 	Diacritics
 	// CaseFold applies Unicode full case folding (golang.org/x/text/cases).
+	// x/text folds Cherokee letters to lower case and its lower-case ones
+	// to upper case, so that folding twice undoes it; CaseFolding.txt folds
+	// both to upper case (U+AB70..U+ABBF to U+13A0..U+13EF, U+13F8..U+13FD
+	// to U+13F0..U+13F5), and the cleaner finishes the fold so.
 	CaseFold
 	// Width folds fullwidth and halfwidth forms to their usual width
 	// (golang.org/x/text/width).

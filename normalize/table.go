@@ -24,6 +24,7 @@ const (
 	opUnlessHamza   // repl, unless a following HAMZA ABOVE composes with it
 	opPositionalYeh // YEH where the next letter joins, ALEF MAKSURA elsewhere
 	opExpand        // repl, whose runes are cleaned in turn
+	opEndLine       // a line break kept as it is: ends a line
 )
 
 type op struct {
@@ -117,7 +118,8 @@ func (t *table) keeps(r rune) bool {
 // General Punctuation block.
 func mayChange(r rune) bool {
 	switch {
-	case r >= 0x08D3 && r <= 0x08FF, r == 0x1680,
+	case r >= 0x08D3 && r <= 0x08FF, r == 0x1680, r >= 0x13F8 && r <= 0x13FD,
+		r >= 0xAB70 && r <= 0xABBF,
 		r >= 0x1AB0 && r <= 0x1AFF, r >= 0x1DC0 && r <= 0x1DFF,
 		r >= 0x20D0 && r <= 0x20FF, r == 0x2212, r == 0x3000,
 		r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE20 && r <= 0xFE2F,
@@ -143,9 +145,14 @@ func isSpaceSeparator(r rune) bool {
 	return r != ' ' && unicode.Is(unicode.Zs, r)
 }
 
+// isHarakat reports whether r is an Arabic vowel or Quranic mark. MADDA
+// ABOVE, HAMZA ABOVE and HAMZA BELOW U+0653..U+0655 are not: they are parts
+// of letters that they compose with canonically (U+0627 U+0654 is U+0623),
+// and removing them from decomposed letters only would treat canonically
+// equivalent text differently.
 func isHarakat(r rune) bool {
 	switch {
-	case r >= 0x064B && r <= 0x065F, r == 0x0670:
+	case r >= 0x064B && r <= 0x0652, r >= 0x0656 && r <= 0x065F, r == 0x0670:
 		return true
 	case r >= 0x06D6 && r <= 0x06ED, r >= 0x08D3 && r <= 0x08FF:
 		return unicode.Is(unicode.Mn, r)
@@ -175,8 +182,13 @@ func ruleOp(rs RuleSet, r rune) op {
 		}
 		return op{}
 	case isLineBreak(r):
-		if has(LineEndings) {
+		switch {
+		case has(LineEndings):
 			return op{kind: opLineBreak}
+		case stateful:
+			// Kept, but it still ends the line whose trailing spaces
+			// go and whose held-back characters are settled.
+			return op{kind: opEndLine}
 		}
 		return op{}
 	case r == ' ':
@@ -242,6 +254,15 @@ func ruleOp(rs RuleSet, r rune) op {
 	if has(Dashes) && (r >= 0x2010 && r <= 0x2015 || r == 0x2212) {
 		return op{kind: opReplace, repl: "-"}
 	}
+	if has(CaseFold) {
+		// Cherokee, which x/text's case folding leaves in lower case.
+		switch {
+		case r >= 0xAB70 && r <= 0xABBF:
+			return op{kind: opReplace, repl: string(r - 0xAB70 + 0x13A0)}
+		case r >= 0x13F8 && r <= 0x13FD:
+			return op{kind: opReplace, repl: string(r - 8)}
+		}
+	}
 	if d, ok := digitOp(rs, r); ok {
 		return d
 	}
@@ -293,6 +314,7 @@ const (
 	hehGoal      = "\u06C1"
 	alef         = "\u0627"
 	waw          = "\u0648"
+	yehBarree    = "\u06D2"
 	hamzaAbove   = 0x0654
 	maxLookahead = 32 // marks looked through; norm's stream-safe limit is 30
 )
@@ -340,6 +362,13 @@ func letterOp(rs RuleSet, r rune) (op, bool) {
 			return rep(alef)
 		case 0x0629, 0x06C0, 0x06C1, 0x06C2, 0x06D5:
 			return rep(heh)
+		case 0x06D3:
+			return rep(yehBarree)
+		case 0x0653, 0x0654, 0x0655:
+			// The madda and hamzas of decomposed letters (U+0627
+			// U+0654 is U+0623), removed as the composed letters
+			// are mapped.
+			return op{kind: opDrop}, true
 		case 0x064A, 0x0649, 0x0626:
 			return rep(farsiYeh)
 		case 0x0643:
