@@ -94,14 +94,57 @@ func Segments(text string, opts Options) []Segment {
 // a span too short to decide alone takes the languages of the runs of its
 // script nearby, and is Und when they do not settle it either.
 func (d *Detector) Segments(text string) []Segment {
-	runs := AppendScriptRuns(nil, text)
+	// The document's context is the fallback for runs with no text of
+	// their script nearby; it starts with each script's default language.
+	doc := langid.NewContext()
+	for script, lang := range scriptDefaults {
+		doc.Add(script, lang, defaultWeight)
+	}
+	var segs []Segment
+	for start := 0; start < len(text); {
+		end := blockEnd(text, start)
+		segs = d.appendBlock(segs, text, start, end, doc)
+		start = end
+	}
+	segs = snapToGraphemes(text, segs)
+	if d.opts.All {
+		segs = withGaps(text, segs)
+	}
+	fill(text, segs)
+	return segs
+}
+
+// blockSize is the size of the pieces a long document is worked on in, so
+// that memory follows the block, not the document. Blocks end at line
+// breaks, which segments never cross.
+const blockSize = 1 << 20
+
+// blockEnd returns the end of the block that starts at start: after the
+// first line break at or past start+blockSize, or the end of text.
+func blockEnd(text string, start int) int {
+	if len(text)-start <= blockSize {
+		return len(text)
+	}
+	for i := start + blockSize; i < len(text); i++ {
+		if text[i] == '\n' || text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+			return i + 1
+		}
+	}
+	return len(text)
+}
+
+// appendBlock appends the segments of text[start:end] to segs, in order.
+// doc gathers the context of the whole document so far.
+func (d *Detector) appendBlock(segs []Segment, text string, start, end int, doc *langid.Context) []Segment {
 	type job struct {
 		start, end int // trimmed run
 		run        Run
 		a          *langid.Analysis
 	}
-	jobs := make([]job, 0, len(runs))
-	for _, r := range runs {
+	var jobs []job
+	for r := range ScriptRuns(text[start:end]) {
+		r.Start += start
+		r.End += start
 		s, e := trimSpace(text, r.Start, r.End)
 		if s == e {
 			continue
@@ -115,11 +158,7 @@ func (d *Detector) Segments(text string) []Segment {
 
 	// The context of a run is made of the runs of its script nearby, so
 	// that the Pashto paragraph after a Dari one does not decide for a
-	// Dari caption three screens away; the whole document is the fallback.
-	doc := langid.NewContext()
-	for script, lang := range scriptDefaults {
-		doc.Add(script, lang, defaultWeight)
-	}
+	// Dari caption three screens away; the document is the fallback.
 	byScript := map[Script][]int{}
 	for i, j := range jobs {
 		if j.a != nil {
@@ -127,8 +166,7 @@ func (d *Detector) Segments(text string) []Segment {
 			byScript[j.run.Script] = append(byScript[j.run.Script], i)
 		}
 	}
-
-	var segs []Segment
+	first := len(segs)
 	for _, idx := range byScript {
 		for k, i := range idx {
 			ctx := langid.NewContext()
@@ -136,7 +174,7 @@ func (d *Detector) Segments(text string) []Segment {
 				ctx.Observe(jobs[n].a)
 			}
 			j := jobs[i]
-			if ctx.Prior(j.run.Script.String(), d.id.Candidates(j.run.Script.String())) == nil {
+			if !ctx.Seen(j.run.Script.String()) {
 				ctx = doc
 			}
 			for _, sp := range j.a.Spans(ctx) {
@@ -152,12 +190,7 @@ func (d *Detector) Segments(text string) []Segment {
 			segs = append(segs, Segment{Start: j.start, End: j.end, Script: Common, Lang: Und, Dir: j.run.Dir})
 		}
 	}
-	sortSegments(segs)
-	segs = snapToGraphemes(text, segs)
-	if d.opts.All {
-		segs = withGaps(text, segs)
-	}
-	fill(text, segs)
+	sortSegments(segs[first:])
 	return segs
 }
 

@@ -32,6 +32,18 @@ func checkSegments(t *testing.T, text string, segs []Segment, all bool) {
 		clusterEnd[pos] = c
 	}
 	blank := func(c string) bool { return strings.TrimFunc(c, isTrimmed) == "" }
+	// Code point and UTF-16 offsets of every byte offset, counted the
+	// way Python and JavaScript count them.
+	runeAt := make([]int, len(text)+1)
+	u16At := make([]int, len(text)+1)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		for k := 1; k <= n; k++ {
+			runeAt[i+k] = runeAt[i] + 1
+			u16At[i+k] = u16At[i] + len(utf16.Encode([]rune{r}))
+		}
+		i += n
+	}
 	prev := 0
 	var concat strings.Builder
 	for i, s := range segs {
@@ -47,17 +59,11 @@ func checkSegments(t *testing.T, text string, segs []Segment, all bool) {
 		if gap := text[prev:s.Start]; strings.TrimFunc(gap, isTrimmed) != "" {
 			t.Fatalf("segment %d: gap %+q before it is not white space", i, gap)
 		}
-		if want := utf8.RuneCountInString(text[:s.Start]); s.RuneStart != want {
-			t.Fatalf("segment %d rune_start %d, want %d", i, s.RuneStart, want)
+		if s.RuneStart != runeAt[s.Start] || s.RuneEnd != runeAt[s.End] {
+			t.Fatalf("segment %d runes [%d,%d), want [%d,%d)", i, s.RuneStart, s.RuneEnd, runeAt[s.Start], runeAt[s.End])
 		}
-		if want := s.RuneStart + utf8.RuneCountInString(s.Text); s.RuneEnd != want {
-			t.Fatalf("segment %d rune_end %d, want %d", i, s.RuneEnd, want)
-		}
-		if want := len(utf16.Encode([]rune(text[:s.Start]))); s.U16Start != want {
-			t.Fatalf("segment %d u16_start %d, want %d", i, s.U16Start, want)
-		}
-		if want := s.U16Start + len(utf16.Encode([]rune(s.Text))); s.U16End != want {
-			t.Fatalf("segment %d u16_end %d, want %d", i, s.U16End, want)
+		if s.U16Start != u16At[s.Start] || s.U16End != u16At[s.End] {
+			t.Fatalf("segment %d UTF-16 units [%d,%d), want [%d,%d)", i, s.U16Start, s.U16End, u16At[s.Start], u16At[s.End])
 		}
 		if s.Dir != LTR && s.Dir != RTL {
 			t.Fatalf("segment %d dir %v", i, s.Dir)
@@ -133,6 +139,22 @@ func TestSegmentInvariants(t *testing.T) {
 		for _, text := range segmentInvariantCases {
 			checkSegments(t, text, d.Segments(text), all)
 		}
+	}
+}
+
+// TestSegmentInvariantsLongDocument checks a document longer than a block,
+// which is segmented a block at a time.
+func TestSegmentInvariantsLongDocument(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < blockSize+blockSize/2 {
+		for _, c := range segmentInvariantCases {
+			b.WriteString(c)
+			b.WriteString("\n")
+		}
+	}
+	text := b.String()
+	for _, all := range []bool{false, true} {
+		checkSegments(t, text, fakeDetector(all).Segments(text), all)
 	}
 }
 

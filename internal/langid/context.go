@@ -82,3 +82,13 @@ func (c *Context) Prior(script string, candidates []string) map[string]float64 {
 	}
 	return p
 }
+
+// Seen reports whether c has recorded any language of script.
+func (c *Context) Seen(script string) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.w[script]) > 0
+}

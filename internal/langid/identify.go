@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +42,7 @@ type Options struct {
 // Identifier splits single-script runs into language spans. It is safe for
 // concurrent use.
 type Identifier struct {
+	cands  sync.Map // script -> []string, see candidates
 	scorer Scorer
 	allow  map[string]bool // nil: no restriction
 }
@@ -174,7 +176,7 @@ type sentence struct {
 
 // Analyze splits text, a run of one script, into sentences and scores each.
 func (id *Identifier) Analyze(text, script string) *Analysis {
-	a := &Analysis{text: text, script: script, cands: id.Candidates(script)}
+	a := &Analysis{text: text, script: script, cands: id.candidates(script)}
 	for _, r := range splitSentences(text) {
 		s := sentence{start: r[0], end: r[1]}
 		st := text[r[0]:r[1]]
@@ -186,9 +188,27 @@ func (id *Identifier) Analyze(text, script string) *Analysis {
 				s.scores = id.scorer.Scores(st, a.cands)
 			}
 		}
+		if len(s.scores) > keptScores {
+			// The tail is all but zero, and a document holds many
+			// sentences until its spans are decided.
+			s.scores = slices.Clone(s.scores[:keptScores])
+		}
 		a.sents = append(a.sents, s)
 	}
 	return a
+}
+
+// keptScores is how many of a sentence's best scores an Analysis keeps.
+const keptScores = 4
+
+// candidates is Candidates without the copy, for the Identifier's own use:
+// the slices are shared and must not be changed.
+func (id *Identifier) candidates(script string) []string {
+	if c, ok := id.cands.Load(script); ok {
+		return c.([]string)
+	}
+	c, _ := id.cands.LoadOrStore(script, id.Candidates(script))
+	return c.([]string)
 }
 
 // Spans is id.Analyze(text, script).Spans(ctx). It does not change ctx.

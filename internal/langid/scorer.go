@@ -1,6 +1,7 @@
 package langid
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -167,6 +168,10 @@ func (s *LinguaScorer) Scores(text string, candidates []string) []Score {
 	return s.scores(text, langs, false)
 }
 
+// linguaGrid is the inverse of the step lingua's confidences are rounded
+// to; see LinguaScorer.scores.
+const linguaGrid = 1 << 20
+
 // scores runs the (cached) detector for the sorted language set langs.
 func (s *LinguaScorer) scores(text string, langs []lingua.Language, low bool) []Score {
 	d := s.detector(langs, low)
@@ -174,8 +179,13 @@ func (s *LinguaScorer) scores(text string, langs []lingua.Language, low bool) []
 	out := make([]Score, 0, len(vals))
 	sum := 0.0
 	for _, v := range vals {
-		out = append(out, Score{Lang: codeByLingua[v.Language()], P: v.Value()})
-		sum += v.Value()
+		// lingua-go v1.4.0 sums n-gram probabilities in map and
+		// goroutine order, so the same text scores differently in the
+		// last bits from call to call; rounding to a grid far finer than
+		// any threshold makes textnorm's output reproducible.
+		p := math.Round(v.Value()*linguaGrid) / linguaGrid
+		out = append(out, Score{Lang: codeByLingua[v.Language()], P: p})
+		sum += p
 	}
 	if sum <= 0 {
 		return nil
