@@ -131,3 +131,34 @@ func ProfileFor(lang string) normalize.Profile {
 	}
 	return normalize.Default
 }
+
+// Normalize returns text normalized language by language: with the Auto
+// profile, each segment is replaced by its own Norm and the whole is then
+// normalized with normalize.Default, which every language's profile
+// includes, for the white space between segments (line endings, trailing
+// spaces, byte order marks); with a named profile, it is that profile's
+// String.
+func (t *Tagger) Normalize(text string) string {
+	if !t.auto {
+		return t.profile.String(text)
+	}
+	return NormalizeSegments(text, t.Tag(text))
+}
+
+// NormalizeSegments returns text with each of its segments (as Tag returns
+// them) replaced by its Norm, normalized as a whole with normalize.Default.
+func NormalizeSegments(text string, segs []Segment) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	prev := 0
+	for _, s := range segs {
+		if s.Neutral() && strings.TrimFunc(s.Text, isGapRune) == "" {
+			continue // white space between segments (Options.All)
+		}
+		b.WriteString(text[prev:s.Start])
+		b.WriteString(s.Norm)
+		prev = s.End
+	}
+	b.WriteString(text[prev:])
+	return normalize.Default.String(b.String())
+}

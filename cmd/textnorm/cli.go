@@ -54,11 +54,10 @@ func init() {
 		{"normalize", "normalize text with a profile", runNormalize},
 		{"detect", "print the dominant script and language of each line", runDetect},
 		{"tag", "split text into segments of one script and language, normalized", runTag},
+		{"fixtures", "write golden files of normalized text and segments, and a manifest", runFixtures},
 		{"version", "print the version of textnorm and of its data", runVersion},
 	}
 }
-
-const version = "0.1.0-dev"
 
 // run runs textnorm with the arguments (without the program name) and
 // returns the exit status.
@@ -138,8 +137,7 @@ func newFlagSet(e *env, name, synopsis, example string) *flag.FlagSet {
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return err
+			return err // fs.Usage has printed the help
 		}
 		return usageError("%s: %v", fs.Name(), err)
 	}

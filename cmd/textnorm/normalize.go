@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/textnorm/textnorm"
 	"github.com/textnorm/textnorm/normalize"
 )
 
@@ -21,13 +22,16 @@ func runNormalize(e *env, args []string) error {
 	var f normalizeFlags
 	fs := newFlagSet(e, "normalize", "[--profile P] [--form nfc|nfd|nfkc|nfkd] [--invalid error|replace|keep] [FILE...]",
 		"textnorm normalize --profile fa testdata/sample/news_fa_en.txt")
-	fs.StringVar(&f.profile, "profile", "default", "normalization profile: "+profileNames())
+	fs.StringVar(&f.profile, "profile", "default", "normalization profile: auto (each span with its own language's; reads each file whole) or "+profileNames())
 	fs.StringVar(&f.form, "form", "", "Unicode normalization form: nfc, nfd, nfkc or nfkd (default: the profile's)")
 	fs.StringVar(&f.invalid, "invalid", invalidError, "what to do with invalid UTF-8: error, replace (with U+FFFD) or keep")
 	fs.StringVar(&f.with, "with", "", "comma-separated rules to add to the profile, such as digits-ascii or kaf-yeh-to-arabic")
 	fs.StringVar(&f.without, "without", "", "comma-separated rules to remove from the profile, such as collapse-spaces")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if f.profile == textnorm.Auto {
+		return normalizeAuto(e, fs.Args(), f)
 	}
 	p, err := normalize.Lookup(f.profile)
 	if err != nil {
@@ -60,6 +64,38 @@ func runNormalize(e *env, args []string) error {
 			}
 			continue
 		}
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	return joinErrors(e, errs)
+}
+
+// normalizeAuto normalizes each input language by language: its segments,
+// each with its own language's profile (textnorm.Tagger.Normalize).
+func normalizeAuto(e *env, names []string, f normalizeFlags) error {
+	if f.form != "" || f.with != "" || f.without != "" {
+		return usageError("--profile auto takes no --form, --with or --without: each language's profile decides")
+	}
+	if err := checkInvalidPolicy(f.invalid); err != nil {
+		return err
+	}
+	tagger, err := textnorm.NewTagger(textnorm.TagOptions{})
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		names = []string{"-"}
+	}
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	var errs []error
+	for _, name := range names {
+		text, err := readText(e, name, f.invalid)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out.WriteString(tagger.Normalize(text))
 	}
 	if err := out.Flush(); err != nil {
 		return err

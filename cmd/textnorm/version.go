@@ -6,7 +6,13 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/textnorm/textnorm"
 )
+
+// version is textnorm's version; the library holds it, so that fixture
+// manifests name the same one.
+const version = textnorm.Version
 
 func runVersion(e *env, args []string) error {
 	fs := newFlagSet(e, "version", "", "textnorm version")
@@ -15,7 +21,7 @@ func runVersion(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "textnorm %s\n", version)
 	fmt.Fprintf(e.stdout, "unicode %s (x/text norm %s, Go unicode %s)\n", norm.Version, moduleVersion("golang.org/x/text"), unicode.Version)
-	fmt.Fprintf(e.stdout, "lingua-go %s\n", moduleVersion("github.com/pemistahl/lingua-go"))
+	fmt.Fprintf(e.stdout, "lingua-go %s\n", textnorm.LinguaVersion)
 	return nil
 }
 

@@ -1,0 +1,25 @@
+package textnorm
+
+import (
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/textnorm/textnorm/detect"
+)
+
+// Version is the version of textnorm, printed by "textnorm version" and
+// written into fixture manifests.
+const Version = "0.1.0-dev"
+
+// LinguaVersion is the version of github.com/pemistahl/lingua-go that
+// textnorm is built with, as go.mod requires it (a test keeps the two in
+// step). It is a constant because the build information of a binary, where
+// it could be read, is missing in tests and in some builds.
+const LinguaVersion = "v1.4.0"
+
+// UnicodeVersion is the version of the Unicode Character Database of the
+// script tables (package detect).
+const UnicodeVersion = detect.UnicodeVersion
+
+// NormUnicodeVersion is the version of Unicode of the normalization tables
+// (golang.org/x/text/unicode/norm).
+const NormUnicodeVersion = norm.Version
