@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -104,12 +103,11 @@ func readEvalSet(t testing.TB) []evalDoc {
 // evalScore accumulates per-letter accuracy by true language and the
 // precision and recall of language boundaries between letters of a line.
 type evalScore struct {
-	letters, correct   map[string]int
-	tp, fp, fn         int
-	confusion          map[[2]string]int
-	total, totalRight  int
-	perDoc             map[string][2]int
-	predictedBoundary_ int
+	letters, correct  map[string]int // by true language
+	tp, fp, fn        int            // language boundaries
+	confusion         map[[2]string]int
+	total, totalRight int
+	perDoc            map[string][2]int // letters, right
 }
 
 func newEvalScore() *evalScore {
@@ -288,5 +286,4 @@ func TestEvaluationLinguaBaseline(t *testing.T) {
 	}
 	perLine.report(t, "lingua DetectLanguageOf per line")
 	multi.report(t, "lingua DetectMultipleLanguagesOf per document")
-	_ = slices.Contains[[]string]
 }

@@ -97,8 +97,10 @@ func (d *Detector) Segments(text string) []Segment {
 	// The document's context is the fallback for runs with no text of
 	// their script nearby; it starts with each script's default language.
 	doc := langid.NewContext()
-	for script, lang := range scriptDefaults {
-		doc.Add(script, lang, defaultWeight)
+	for script, langs := range scriptDefaults {
+		for lang, w := range langs {
+			doc.Add(script, lang, w*defaultWeight)
+		}
 	}
 	var segs []Segment
 	for start := 0; start < len(text); {
@@ -194,12 +196,19 @@ func (d *Detector) appendBlock(segs []Segment, text string, start, end int, doc 
 	return segs
 }
 
-// scriptDefaults are the languages that a short span takes, with a low
+// scriptDefaults are the languages that a short span leans to, with a low
 // confidence, when nothing else in the document tells its language: a
 // brand name in Latin letters inside Persian text is far more often English
-// than Tswana. defaultWeight is worth a letter or two of real evidence, so
-// any text of the script seen in the document outweighs it.
-var scriptDefaults = map[string]string{"Latn": "en", "Cyrl": "ru"}
+// than Tswana, and a two-word Arabic-script caption on an English page is
+// decided by its own letters first, then by how common each language is
+// (Persian first: the pages textnorm is made for). Their weights add up to
+// defaultWeight, a letter or two of real evidence, so any text of the
+// script seen in the document outweighs them.
+var scriptDefaults = map[string]map[string]float64{
+	"Latn": {"en": 1},
+	"Cyrl": {"ru": 1},
+	"Arab": {"fa": 0.4, "ar": 0.3, "ur": 0.2, "ps": 0.1},
+}
 
 const defaultWeight = 2
 

@@ -192,6 +192,23 @@ func TestSegments(t *testing.T) {
 			},
 		},
 		{
+			"a lone two-word Persian caption on an English page",
+			"Flood waters reached the city centre on Monday.\nنمای هوایی\nThe army sent boats to help residents.\n",
+			[][2]string{
+				{"Flood waters reached the city centre on Monday.", "en-Latn"},
+				{"نمای هوایی", "fa-Arab"},
+				{"The army sent boats to help residents.", "en-Latn"},
+			},
+		},
+		{
+			"a lone short Urdu line on an English page",
+			"Thanks to everyone who came to the match.\nآپ سب کا شکریہ\n",
+			[][2]string{
+				{"Thanks to everyone who came to the match.", "en-Latn"},
+				{"آپ سب کا شکریہ", "ur-Arab"},
+			},
+		},
+		{
 			"English and French sentences in one line",
 			"The museum opens at nine every morning. Le musée ferme ses portes à dix-huit heures le dimanche. Tickets can be bought online.",
 			[][2]string{
