@@ -3,6 +3,7 @@ package langid
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -416,4 +417,28 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestLinguaAnswerCache checks that a remembered answer is the computed one
+// and that callers cannot change what is remembered.
+func TestLinguaAnswerCache(t *testing.T) {
+	s := NewLinguaScorer()
+	cands := []string{"en", "fr"}
+	first := s.Scores("Bonjour tout le monde", cands)
+	first[0].P = -1 // a caller scribbling on its copy
+	second := s.Scores("Bonjour tout le monde", cands)
+	fresh := NewLinguaScorer().Scores("Bonjour tout le monde", cands)
+	if len(second) != len(fresh) || second[0] != fresh[0] || second[1] != fresh[1] {
+		t.Fatalf("cached %v, computed %v", second, fresh)
+	}
+	var c answerCache
+	for i := range 3 * answerCacheSize {
+		c.put(strconv.Itoa(i), nil)
+	}
+	if n := len(c.young) + len(c.old); n > 2*answerCacheSize {
+		t.Fatalf("cache holds %d answers, want at most %d", n, 2*answerCacheSize)
+	}
+	if _, ok := c.get(strconv.Itoa(3*answerCacheSize - 1)); !ok {
+		t.Fatal("the newest answer is gone")
+	}
 }

@@ -105,6 +105,7 @@ type LinguaScorer struct {
 
 	detectors sync.Map // key: sorted codes joined by ",", plus "/low" -> lingua.LanguageDetector
 	ndet      atomic.Int32
+	answers   answerCache
 }
 
 // maxDetectors bounds the detector cache; detectors beyond it are built per
@@ -173,7 +174,77 @@ func (s *LinguaScorer) Scores(text string, candidates []string) []Score {
 const linguaGrid = 1 << 20
 
 // scores runs the (cached) detector for the sorted language set langs.
+// Answers for short texts are remembered: scraped pages repeat their
+// navigation, captions and bylines on every page, and lingua spends a
+// tenth of a millisecond on each.
 func (s *LinguaScorer) scores(text string, langs []lingua.Language, low bool) []Score {
+	var key string
+	if len(text) <= maxCachedText {
+		var b strings.Builder
+		b.WriteString(text)
+		b.WriteByte(0)
+		if low {
+			b.WriteByte('l')
+		}
+		for _, l := range langs {
+			b.WriteByte(byte(l)) // lingua has fewer than 256 languages
+		}
+		key = b.String()
+		if out, ok := s.answers.get(key); ok {
+			return slices.Clone(out)
+		}
+	}
+	out := s.compute(text, langs, low)
+	if key != "" {
+		s.answers.put(key, slices.Clone(out))
+	}
+	return out
+}
+
+// maxCachedText is the longest text whose scores are remembered.
+const maxCachedText = 256
+
+// answerCache is a bounded map in two generations: when the young one is
+// full it becomes the old one, and the old one is dropped. Lookups promote
+// from old to young, so what is used stays.
+type answerCache struct {
+	mu         sync.Mutex
+	young, old map[string][]Score
+}
+
+const answerCacheSize = 4096
+
+func (c *answerCache) get(key string) ([]Score, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.young[key]; ok {
+		return v, true
+	}
+	if v, ok := c.old[key]; ok {
+		c.putLocked(key, v)
+		return v, true
+	}
+	return nil, false
+}
+
+func (c *answerCache) put(key string, v []Score) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.putLocked(key, v)
+}
+
+func (c *answerCache) putLocked(key string, v []Score) {
+	if len(c.young) >= answerCacheSize {
+		c.old, c.young = c.young, nil
+	}
+	if c.young == nil {
+		c.young = make(map[string][]Score, answerCacheSize)
+	}
+	c.young[key] = v
+}
+
+// compute runs the (cached) detector for the sorted language set langs.
+func (s *LinguaScorer) compute(text string, langs []lingua.Language, low bool) []Score {
 	d := s.detector(langs, low)
 	vals := d.ComputeLanguageConfidenceValues(text)
 	out := make([]Score, 0, len(vals))
