@@ -72,6 +72,10 @@ const (
 	// when it is long enough and when it is short.
 	minMargin   = 0.1
 	shortMargin = 0.9
+	// Floors of a sentence's own probabilities and of its context's prior
+	// when the two are multiplied (see withContext).
+	ownFloor   = 1e-3
+	priorFloor = 0.2
 	// Scripts with more candidates than manyCands (Latin, Cyrillic) need a
 	// lead of manyMargin for a sentence to be decided alone.
 	manyCands  = 4
@@ -171,6 +175,7 @@ type Analysis struct {
 type sentence struct {
 	start, end     int
 	letters, words int
+	names          bool    // most words start with a capital: names, brands, a title
 	scores         []Score // over candidates, sorted; nil: no opinion
 }
 
@@ -181,10 +186,11 @@ func (id *Identifier) Analyze(text, script string) *Analysis {
 		s := sentence{start: r[0], end: r[1]}
 		st := text[r[0]:r[1]]
 		s.letters, s.words = countLettersWords(st)
+		s.names = mostlyCapitalized(st)
 		if s.letters > 0 && len(a.cands) > 1 {
 			if script == "Arab" {
 				s.scores = id.scoreArabicSentence(st, a.cands)
-			} else if script != "Hani" && script != "Hans" && script != "Hant" {
+			} else {
 				s.scores = id.scorer.Scores(st, a.cands)
 			}
 		}
@@ -287,6 +293,30 @@ func countLettersWords(s string) (letters, words int) {
 	return letters, words
 }
 
+// mostlyCapitalized reports whether at least 60% of the words of s (in a
+// script with case) start with an upper-case letter, as in lists of names
+// and brands, bylines and headlines in title case.
+func mostlyCapitalized(s string) bool {
+	words, caps := 0, 0
+	in := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			if !in {
+				words++
+				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+					caps++
+				}
+			}
+			in = true
+		case unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' || r == '-':
+		default:
+			in = false
+		}
+	}
+	return words > 0 && caps*10 >= words*6
+}
+
 // margin returns the top language of scores and its lead over the second.
 func margin(scores []Score) (string, float64) {
 	if len(scores) == 0 {
@@ -319,7 +349,13 @@ func (a *Analysis) own(s sentence) (lang string, conf float64, ok bool) {
 	short := s.letters < minLetters || s.words < minWords
 	need := minMargin
 	switch {
-	case short && len(a.cands) > manyCands:
+	case a.isHan() && s.letters < minHanLetters:
+		// lingua calls any text of Han characters alone Chinese; a
+		// Han-only name is as often Japanese, as its page tells.
+		return "", 0, false
+	case (short || s.names) && len(a.cands) > manyCands:
+		// A line of names ("Google Play | App Store", a byline) says
+		// little of its language: its page does.
 		return "", 0, false
 	case short:
 		need = shortMargin
@@ -335,15 +371,19 @@ func (a *Analysis) own(s sentence) (lang string, conf float64, ok bool) {
 // Spans decides every sentence and merges adjacent sentences of the same
 // language into spans, in order.
 //
-// A sentence is decided by its own evidence when it can be (see own). Han
-// runs are ja when the context has shown more Japanese than Chinese, zh
-// otherwise. Any other sentence with letters takes a prior from ctx (the
-// languages of its script, by weight) and from the nearest decided sentences
-// before and after it in the run, averaged; its probabilities become
-// (own + 2*prior)/3, and it takes the top language if that leads by
-// contextMargin, else Und. With no prior at all it is Und. Sentences
-// without letters (numbers, punctuation) join the span before them (or after
-// them, at the start).
+// A sentence is decided by its own evidence when it can be (see own). A Han
+// sentence that its own scores (lingua's zh and ja) do not decide is ja
+// when the context has shown more Japanese than Chinese, zh otherwise. Any
+// other sentence with letters takes a prior from ctx (the languages of its
+// script, by weight) and from the nearest decided sentences before and
+// after it in the run, averaged. A long sentence that is not a line of
+// names multiplies its own probabilities by that prior (floored at
+// priorFloor); a short one or a line of names averages them with it,
+// (own + 2*prior)/3. It takes the top language if that leads by
+// contextMargin, else Und. With no prior at all, a long sentence keeps its
+// own top language if it leads by minMargin, and the rest are Und.
+// Sentences without letters (numbers, punctuation) join the span before
+// them (or after them, at the start).
 func (a *Analysis) Spans(ctx *Context) []Span {
 	n := len(a.sents)
 	if n == 0 {
@@ -405,6 +445,16 @@ func (a *Analysis) Spans(ctx *Context) []Span {
 	return out
 }
 
+// isHan reports whether a is a run of Han characters alone, which may be
+// Chinese or Japanese.
+func (a *Analysis) isHan() bool {
+	return slices.Contains(a.cands, "zh") && slices.Contains(a.cands, "ja")
+}
+
+// minHanLetters is the fewest Han characters a Han-only sentence needs to
+// be decided by its own scores.
+const minHanLetters = 8
+
 // hanLang decides a Han-only sentence: ja when ctx has shown more Japanese
 // (in any Japanese or Han script) than Chinese, else zh.
 func (a *Analysis) hanLang(ctx *Context) (string, float64) {
@@ -461,27 +511,58 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]st
 		}
 		priors = append(priors, nbPrior)
 	}
-	_, ownMargin := margin(s.scores)
+	weak := s.letters < minLetters || s.words < minWords || s.names
+	ownLang, ownMargin := margin(s.scores)
 	if len(priors) == 0 {
+		if !weak && ownLang != Und && ownMargin >= minMargin {
+			return ownLang, ownMargin
+		}
 		return Und, ownMargin / 2
 	}
 	own := map[string]float64{}
-	if len(s.scores) > 0 {
-		for _, sc := range s.scores {
-			own[sc.Lang] = sc.P
-		}
-	} else {
-		for _, l := range a.cands {
-			own[l] = 1 / float64(len(a.cands))
-		}
+	kept := 0.0
+	for _, sc := range s.scores {
+		own[sc.Lang] = sc.P
+		kept += sc.P
 	}
+	// Analyze keeps only the best scores; the rest of the probability is
+	// spread over the other candidates.
+	rest := 0.0
+	if n := len(a.cands) - len(s.scores); n > 0 {
+		rest = max(0, 1-kept) / float64(n)
+	}
+	// A sentence with evidence of its own (long enough, not a line of
+	// names) is weighed the Bayes way: its probabilities times a prior from
+	// its context, floored so that a language the page has not shown yet
+	// is not ruled out; the context breaks near ties and cannot overturn
+	// clear evidence. A short sentence or a line of names has little
+	// evidence: it is averaged with its context, which weighs twice.
 	post := make([]Score, 0, len(a.cands))
+	sum := 0.0
 	for _, l := range a.cands {
 		p := 0.0
 		for _, pr := range priors {
 			p += pr[l] / float64(len(priors))
 		}
-		post = append(post, Score{Lang: l, P: (own[l] + 2*p) / 3})
+		o := 1.0 / float64(len(a.cands))
+		if len(s.scores) > 0 {
+			v, ok := own[l]
+			if !ok {
+				v = rest
+			}
+			o = max(v, ownFloor)
+		}
+		var v float64
+		if weak {
+			v = (o + 2*p) / 3
+		} else {
+			v = o * (p + priorFloor)
+		}
+		post = append(post, Score{Lang: l, P: v})
+		sum += v
+	}
+	for i := range post {
+		post[i].P /= sum
 	}
 	sortScores(post)
 	lang, m := margin(post)

@@ -442,3 +442,27 @@ func TestLinguaAnswerCache(t *testing.T) {
 		t.Fatal("the newest answer is gone")
 	}
 }
+
+// TestContextDecides covers sentences that their page decides: a line of
+// brand names takes the page's language even when the statistics lean
+// elsewhere, and a Chinese sentence is zh on a page with Japanese, while a
+// Han-only name there is ja.
+func TestContextDecides(t *testing.T) {
+	id := New(Options{})
+	english := NewContext()
+	english.Add("Latn", "en", 500)
+	if spans := id.Spans("Google Play | App Store", "Latn", english); len(spans) != 1 || spans[0].Lang != "en" {
+		t.Errorf("names on an English page: %+v, want one en span", spans)
+	}
+	if !mostlyCapitalized("By Maria Lopez and Tom Hughes") || mostlyCapitalized("The mayor opened the bridge") {
+		t.Error("mostlyCapitalized")
+	}
+	japanese := NewContext()
+	japanese.Add("Jpan", "ja", 500)
+	if spans := id.Spans("这家餐厅的菜很好吃，服务也很周到，我们下次还会再来。", "Hani", japanese); len(spans) != 1 || spans[0].Lang != "zh" {
+		t.Errorf("Chinese sentence on a Japanese page: %+v, want zh", spans)
+	}
+	if spans := id.Spans("東京都", "Hani", japanese); len(spans) != 1 || spans[0].Lang != "ja" {
+		t.Errorf("Han-only name on a Japanese page: %+v, want ja", spans)
+	}
+}
