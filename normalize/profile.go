@@ -292,28 +292,60 @@ func (p Profile) NewWriter(w io.Writer) io.WriteCloser {
 
 // Align returns s normalized with p, and the alignment of the result with s.
 func (p Profile) Align(s string) (string, *Alignment) {
-	a := &Alignment{inLen: len(s)}
-	stage := func(out string, ps []Piece) {
-		a.stages = append(a.stages, ps)
+	out, stages := p.stages(s)
+	a := &Alignment{inLen: len(s), outLen: len(out)}
+	for _, st := range stages {
+		a.stages = append(a.stages, st.pieces)
+	}
+	return out, a
+}
+
+// A stage is one pass of a profile over the text, as Align and Explain see
+// it: its input and the pieces that align its output with it.
+type stage struct {
+	rule   string // the form's name, or the rule's
+	form   bool   // a Unicode normalization form
+	in     string
+	out    string
+	pieces []Piece
+	table  *table // the cleaner's, for the cleaner stage
+}
+
+// stages runs p over s one stage at a time, recording each.
+func (p Profile) stages(s string) (string, []stage) {
+	var stages []stage
+	run := func(st stage, out string, ps []Piece) {
+		st.in, st.out, st.pieces = s, out, ps
+		stages = append(stages, st)
 		s = out
 	}
 	if f, ok := p.pre(); ok && p.rules != 0 {
-		stage(formPieces(f, s))
+		// The decomposition is the first half of a compatibility form;
+		// before diacritics are removed it is NFD.
+		name := FormName(f)
+		if p.form == norm.NFKC || p.form == norm.NFKD {
+			name = FormName(p.form)
+		}
+		out, ps := formPieces(f, s)
+		run(stage{rule: name, form: true}, out, ps)
 	}
 	if p.rules.Has(CaseFold) {
-		stage(runePieces(cases.Fold(), s))
+		out, ps := runePieces(cases.Fold(), s)
+		run(stage{rule: CaseFold.String()}, out, ps)
 	}
 	if p.rules.Has(Width) {
-		stage(runePieces(width.Fold, s))
+		out, ps := runePieces(width.Fold, s)
+		run(stage{rule: Width.String()}, out, ps)
 	}
 	if cr := p.cleanerRules(); cr != 0 {
 		rec := &recorder{}
-		out := clean(tableFor(cr), s, rec)
-		stage(out, rec.finish())
+		t := tableFor(cr)
+		out := clean(t, s, rec)
+		run(stage{table: t}, out, rec.finish())
 	}
-	stage(formPieces(p.form, s))
-	a.outLen = len(s)
-	return s, a
+	out, ps := formPieces(p.form, s)
+	run(stage{rule: FormName(p.form), form: true}, out, ps)
+	return s, stages
 }
 
 // clean runs the cleaner over the whole of s.

@@ -30,6 +30,7 @@ const (
 type op struct {
 	kind opKind
 	repl string
+	rule Rule // the rule that asks for the op, for Explain; 0 for kept runes
 }
 
 // table is a RuleSet compiled for lookups: an op index per rune for the
@@ -184,7 +185,7 @@ func ruleOp(rs RuleSet, r rune) op {
 	case isLineBreak(r):
 		switch {
 		case has(LineEndings):
-			return op{kind: opLineBreak}
+			return op{kind: opLineBreak, rule: LineEndings}
 		case stateful:
 			// Kept, but it still ends the line whose trailing spaces
 			// go and whose held-back characters are settled.
@@ -208,73 +209,76 @@ func ruleOp(rs RuleSet, r rune) op {
 		case has(TrimTrailing) || has(CollapseSpaces):
 			return op{kind: opSpace}
 		}
-		return op{kind: opReplace, repl: " "}
+		return op{kind: opReplace, repl: " ", rule: Spaces}
 	case r < 0x20 || r >= 0x7F && r < 0xA0:
 		if has(Controls) {
-			return op{kind: opDrop}
+			return op{kind: opDrop, rule: Controls}
 		}
 		return op{}
 	case r == 0xFEFF || r == 0xAD || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
 		if has(Invisibles) {
-			return op{kind: opDrop}
+			return op{kind: opDrop, rule: Invisibles}
 		}
 		return op{}
 	case r == 0x0640:
 		if has(Tatweel) {
-			return op{kind: opDrop}
+			return op{kind: opDrop, rule: Tatweel}
 		}
 		return op{}
 	case r == 0x200C:
 		switch {
 		case has(RemoveZWNJ):
-			return op{kind: opDrop}
+			return op{kind: opDrop, rule: RemoveZWNJ}
 		case has(ZWNJ):
-			return op{kind: opZWNJ}
+			return op{kind: opZWNJ, rule: ZWNJ}
 		}
 		return op{}
 	}
 	if has(ArabicPunctuation) {
 		switch r {
 		case ',':
-			return op{kind: opPunct, repl: "\u060C"}
+			return op{kind: opPunct, repl: "\u060C", rule: ArabicPunctuation}
 		case ';':
-			return op{kind: opPunct, repl: "\u061B"}
+			return op{kind: opPunct, repl: "\u061B", rule: ArabicPunctuation}
 		case '?':
-			return op{kind: opPunct, repl: "\u061F"}
+			return op{kind: opPunct, repl: "\u061F", rule: ArabicPunctuation}
 		}
 	}
 	if has(Quotes) {
 		switch r {
 		case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032:
-			return op{kind: opReplace, repl: "'"}
+			return op{kind: opReplace, repl: "'", rule: Quotes}
 		case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB, 0x2039, 0x203A:
-			return op{kind: opReplace, repl: `"`}
+			return op{kind: opReplace, repl: `"`, rule: Quotes}
 		}
 	}
 	if has(Dashes) && (r >= 0x2010 && r <= 0x2015 || r == 0x2212) {
-		return op{kind: opReplace, repl: "-"}
+		return op{kind: opReplace, repl: "-", rule: Dashes}
 	}
 	if has(CaseFold) {
 		// Cherokee, which x/text's case folding leaves in lower case.
 		switch {
 		case r >= 0xAB70 && r <= 0xABBF:
-			return op{kind: opReplace, repl: string(r - 0xAB70 + 0x13A0)}
+			return op{kind: opReplace, repl: string(r - 0xAB70 + 0x13A0), rule: CaseFold}
 		case r >= 0x13F8 && r <= 0x13FD:
-			return op{kind: opReplace, repl: string(r - 8)}
+			return op{kind: opReplace, repl: string(r - 8), rule: CaseFold}
 		}
 	}
 	if d, ok := digitOp(rs, r); ok {
 		return d
 	}
-	if (has(Harakat) || has(Diacritics)) && isHarakat(r) || has(Diacritics) && isLatinDiacritic(r) {
-		return op{kind: opDrop}
+	if has(Harakat) && isHarakat(r) {
+		return op{kind: opDrop, rule: Harakat}
+	}
+	if has(Diacritics) && (isHarakat(r) || isLatinDiacritic(r)) {
+		return op{kind: opDrop, rule: Diacritics}
 	}
 	if l, ok := letterOp(rs, r); ok {
 		return l
 	}
 	if has(PresentationForms) && (r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFC) {
 		if d := presentationForm(r); d != "" {
-			return op{kind: opExpand, repl: d}
+			return op{kind: opExpand, repl: d, rule: PresentationForms}
 		}
 	}
 	return op{}
@@ -291,17 +295,18 @@ func digitOp(rs RuleSet, r rune) (op, bool) {
 		return op{}, false
 	}
 	var to rune
+	var rule Rule
 	switch {
 	case rs.Has(DigitsASCII):
-		to = '0'
+		to, rule = '0', DigitsASCII
 	case rs.Has(DigitsPersian) && zero == 0x0660:
-		to = 0x06F0
+		to, rule = 0x06F0, DigitsPersian
 	case rs.Has(DigitsArabic) && zero == 0x06F0:
-		to = 0x0660
+		to, rule = 0x0660, DigitsArabic
 	default:
 		return op{}, false
 	}
-	return op{kind: opReplace, repl: string(to + r - zero)}, true
+	return op{kind: opReplace, repl: string(to + r - zero), rule: rule}, true
 }
 
 const (
@@ -320,12 +325,14 @@ const (
 )
 
 func letterOp(rs RuleSet, r rune) (op, bool) {
-	rep := func(s string) (op, bool) { return op{kind: opReplace, repl: s}, true }
+	// The letter rules exclude each other: rule is the one in rs.
+	rule := Rule(rs & RuleSet(PersianLetters|ArabicLetters|UrduLetters|PashtoLetters|KafYehToArabic|SearchLetters))
+	rep := func(s string) (op, bool) { return op{kind: opReplace, repl: s, rule: rule}, true }
 	switch {
 	case rs.Has(PersianLetters), rs.Has(UrduLetters):
 		switch r {
 		case 0x064A:
-			return op{kind: opUnlessHamza, repl: farsiYeh}, true
+			return op{kind: opUnlessHamza, repl: farsiYeh, rule: rule}, true
 		case 0x0649:
 			return rep(farsiYeh)
 		case 0x0643:
@@ -347,7 +354,7 @@ func letterOp(rs RuleSet, r rune) (op, bool) {
 		case 0x06A9:
 			return rep(arabicKaf)
 		case 0x06CC:
-			return op{kind: opPositionalYeh}, true
+			return op{kind: opPositionalYeh, rule: rule}, true
 		}
 	case rs.Has(KafYehToArabic):
 		switch r {
@@ -368,7 +375,7 @@ func letterOp(rs RuleSet, r rune) (op, bool) {
 			// The madda and hamzas of decomposed letters (U+0627
 			// U+0654 is U+0623), removed as the composed letters
 			// are mapped.
-			return op{kind: opDrop}, true
+			return op{kind: opDrop, rule: rule}, true
 		case 0x064A, 0x0649, 0x0626:
 			return rep(farsiYeh)
 		case 0x0643:

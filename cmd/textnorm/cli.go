@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 )
 
 // Exit statuses, part of the CLI's contract.
@@ -39,7 +38,13 @@ func inputError(name string, line, col int, format string, args ...any) error {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// stderrTTY is set when standard error is a terminal: only then is
+	// a progress bar drawn.
+	stderrTTY bool
 }
+
+// stderrIsTerminal is set by main; tests run without a terminal.
+var stderrIsTerminal bool
 
 type command struct {
 	name    string
@@ -62,9 +67,14 @@ func init() {
 // run runs textnorm with the arguments (without the program name) and
 // returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, stderrTTY: stderrIsTerminal}
 	err := dispatch(e, args)
 	if err == nil {
+		return exitOK
+	}
+	if isBrokenPipe(err) {
+		// The reader of the output has gone (textnorm ... | head): that
+		// is no error.
 		return exitOK
 	}
 	if errors.Is(err, flag.ErrHelp) {
@@ -142,28 +152,4 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return usageError("%s: %v", fs.Name(), err)
 	}
 	return nil
-}
-
-// openInput opens a named input; "-" is standard input.
-func openInput(e *env, name string) (io.ReadCloser, error) {
-	if name == "-" {
-		return io.NopCloser(e.stdin), nil
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, &exitError{code: exitUsage, err: err}
-	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		f.Close()
-		return nil, usageError("%s: is a directory", name)
-	}
-	return f, nil
-}
-
-// displayName is how diagnostics name an input.
-func displayName(name string) string {
-	if name == "-" {
-		return "<stdin>"
-	}
-	return name
 }

@@ -2,11 +2,22 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
 	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/rogpeppe/go-internal/diff"
+	"golang.org/x/text/unicode/runenames"
 
 	"github.com/textnorm/textnorm"
+	"github.com/textnorm/textnorm/internal/jsonl"
 	"github.com/textnorm/textnorm/normalize"
 )
 
@@ -16,107 +27,521 @@ type normalizeFlags struct {
 	invalid string
 	with    string
 	without string
+	field   string
+	jobs    int
+
+	write, check, diff, explain  bool
+	dedupe, jsonl, binary, recur bool
 }
+
+const normalizeSynopsis = `[--profile P] [--form nfc|nfd|nfkc|nfkd] [--with RULES] [--without RULES]
+                          [-w | --check | --diff | --explain] [--dedupe] [--jsonl --field NAME]
+                          [--invalid error|replace|keep] [--binary] [-r] [-j N] [FILE...]`
 
 func runNormalize(e *env, args []string) error {
 	var f normalizeFlags
-	fs := newFlagSet(e, "normalize", "[--profile P] [--form nfc|nfd|nfkc|nfkd] [--invalid error|replace|keep] [FILE...]",
-		"textnorm normalize --profile fa testdata/sample/news_fa_en.txt")
+	fs := newFlagSet(e, "normalize", normalizeSynopsis,
+		"textnorm normalize --profile fa testdata/sample/news_fa_en.txt\n"+
+			"  textnorm normalize --check --diff -r corpus/        # in CI: show what would change, exit 1 if anything would\n"+
+			"  textnorm normalize -w --dedupe -r corpus/           # rewrite the files in place, repeated paragraphs dropped\n"+
+			"  textnorm normalize --explain --profile fa page.txt  # every change: place, rule, characters\n"+
+			"  textnorm normalize --jsonl --field text --profile fa pages.jsonl.gz")
 	fs.StringVar(&f.profile, "profile", "default", "normalization profile: auto (each span with its own language's; reads each file whole) or "+profileNames())
 	fs.StringVar(&f.form, "form", "", "Unicode normalization form: nfc, nfd, nfkc or nfkd (default: the profile's)")
 	fs.StringVar(&f.invalid, "invalid", invalidError, "what to do with invalid UTF-8: error, replace (with U+FFFD) or keep")
 	fs.StringVar(&f.with, "with", "", "comma-separated rules to add to the profile, such as digits-ascii or kaf-yeh-to-arabic")
 	fs.StringVar(&f.without, "without", "", "comma-separated rules to remove from the profile, such as collapse-spaces")
+	fs.BoolVar(&f.write, "w", false, "rewrite each FILE in place (atomically, mode kept) instead of writing to standard output")
+	fs.BoolVar(&f.check, "check", false, "write nothing: list the files that would change and exit 1 if any would (with --diff or --explain: show the changes)")
+	fs.BoolVar(&f.diff, "diff", false, "print a unified diff of each input and its normalized text instead of the text")
+	fs.BoolVar(&f.explain, "explain", false, "list every change instead of the text: place, rule, code points and names before and after")
+	fs.BoolVar(&f.dedupe, "dedupe", false, "drop each paragraph (lines between blank lines) that repeats one already written, after normalization")
+	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines records and normalize the string field --field, leaving the rest of each record as it is")
+	fs.StringVar(&f.field, "field", "", "with --jsonl: the name of the top-level string field to normalize, such as text")
+	fs.BoolVar(&f.binary, "binary", false, "process files with NUL bytes as text (they are skipped as binary otherwise)")
+	fs.BoolVar(&f.recur, "r", false, "process the files in directories, recursively (names starting with a dot are skipped)")
+	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "files processed at once (the output comes in the order of the inputs)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	n, err := newNormalizer(f)
+	if err != nil {
+		return err
+	}
+	if err := checkInvalidPolicy(f.invalid); err != nil {
+		return err
+	}
+	if err := checkModes(f); err != nil {
+		return err
+	}
+	ins := expandInputs(fs.Args(), f.recur)
+	if f.write {
+		for _, in := range ins {
+			if in.name == "-" {
+				return usageError("-w: standard input cannot be rewritten: name files")
+			}
+		}
+	}
+	c := &normalizeRun{e: e, f: f, n: n, opts: inputOptions{invalid: f.invalid, binary: f.binary, recursive: f.recur}}
+	c.changed = make([]bool, len(ins))
+	counter, stop := startProgress(e, ins)
+	c.counter = counter
+	failed, werr := runJobs(e, len(ins), f.jobs, e.stdout, func(i int, w *jobOutput) {
+		c.one(i, ins[i], w)
+	})
+	stop()
+	return finalStatus(failed, werr, f.check && anyTrue(c.changed))
+}
+
+// finalStatus is the status of a run: 2 when an input failed (each has
+// been reported), 1 when --check found work, a write error, or success.
+func finalStatus(failed int, werr error, check bool) error {
+	if werr != nil {
+		if isBrokenPipe(werr) {
+			return werr
+		}
+		return &exitError{code: exitUsage, err: fmt.Errorf("writing the output: %v", werr)}
+	}
+	if failed > 0 {
+		return &exitError{code: exitUsage, err: errors.New("")}
+	}
+	if check {
+		return &exitError{code: exitCheck, err: errors.New("")}
+	}
+	return nil
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+func checkModes(f normalizeFlags) error {
+	modes := 0
+	for _, m := range []bool{f.write, f.diff, f.explain} {
+		if m {
+			modes++
+		}
+	}
+	switch {
+	case modes > 1:
+		return usageError("-w, --diff and --explain exclude each other")
+	case f.write && f.check:
+		return usageError("-w and --check exclude each other")
+	case f.jsonl && f.field == "":
+		return usageError("--jsonl needs --field NAME: the string field to normalize")
+	case !f.jsonl && f.field != "":
+		return usageError("--field goes with --jsonl")
+	case f.jobs < 1:
+		return usageError("-j: want at least 1, not %d", f.jobs)
+	case f.explain && f.profile == textnorm.Auto:
+		return usageError("--explain needs a profile, not auto")
+	}
+	return nil
+}
+
+// A normalizer is a profile, or the auto profile (each segment with its
+// language's profile, on whole texts).
+type normalizer struct {
+	p    normalize.Profile
+	auto *textnorm.Tagger
+}
+
+func newNormalizer(f normalizeFlags) (normalizer, error) {
 	if f.profile == textnorm.Auto {
-		return normalizeAuto(e, fs.Args(), f)
+		if f.form != "" || f.with != "" || f.without != "" {
+			return normalizer{}, usageError("--profile auto takes no --form, --with or --without: each language's profile decides")
+		}
+		t, err := textnorm.NewTagger(textnorm.TagOptions{})
+		return normalizer{auto: t}, err
 	}
 	p, err := normalize.Lookup(f.profile)
 	if err != nil {
-		return usageError("--profile: %v", strings.TrimPrefix(err.Error(), "normalize: "))
+		return normalizer{}, usageError("--profile: %v", strings.TrimPrefix(err.Error(), "normalize: "))
 	}
 	if f.form != "" {
 		form, err := normalize.ParseForm(f.form)
 		if err != nil {
-			return usageError("--form: %v", strings.TrimPrefix(err.Error(), "normalize: "))
+			return normalizer{}, usageError("--form: %v", strings.TrimPrefix(err.Error(), "normalize: "))
 		}
 		p = p.WithForm(form)
 	}
-	if p, err = applyRuleFlags(p, f.with, f.without); err != nil {
-		return err
+	p, err = applyRuleFlags(p, f.with, f.without)
+	return normalizer{p: p}, err
+}
+
+func (n normalizer) String(s string) string {
+	if n.auto != nil {
+		return n.auto.Normalize(s)
 	}
-	if err := checkInvalidPolicy(f.invalid); err != nil {
-		return err
+	return n.p.String(s)
+}
+
+// NewWriter returns a writer that normalizes into w; Close flushes it.
+func (n normalizer) NewWriter(w io.Writer) io.WriteCloser {
+	if n.auto != nil {
+		return &wholeWriter{n: n, w: w}
 	}
-	names := fs.Args()
-	if len(names) == 0 {
-		names = []string{"-"}
+	return n.p.NewWriter(w)
+}
+
+// wholeWriter holds the whole text for the auto profile.
+type wholeWriter struct {
+	n   normalizer
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+func (w *wholeWriter) Write(p []byte) (int, error) { return w.buf.Write(p) }
+
+func (w *wholeWriter) Close() error {
+	_, err := io.WriteString(w.w, w.n.String(w.buf.String()))
+	return err
+}
+
+// normalizeRun is one run of textnorm normalize.
+type normalizeRun struct {
+	e       *env
+	f       normalizeFlags
+	n       normalizer
+	opts    inputOptions
+	counter *atomic.Int64
+	changed []bool
+}
+
+// one processes one input; its output and messages go to w.
+func (c *normalizeRun) one(i int, in input, w *jobOutput) {
+	if in.err != nil {
+		w.report(in.err)
+		return
 	}
-	out := bufio.NewWriterSize(e.stdout, 64<<10)
-	var errs []error
-	for _, name := range names {
-		if err := normalizeOne(e, out, name, p, f.invalid); err != nil {
-			errs = append(errs, err)
-			if ferr := out.Flush(); ferr != nil {
-				return ferr
+	src, err := openSource(c.e, in.name, c.opts, c.counter)
+	if err != nil {
+		w.report(err)
+		return
+	}
+	defer src.Close()
+	switch {
+	case c.f.write:
+		c.changed[i], err = c.rewrite(src, w)
+	case c.f.diff:
+		c.changed[i], err = c.diff(src, w)
+	case c.f.explain:
+		c.changed[i], err = c.explain(src, w)
+	case c.f.check:
+		cmp := newComparer(src)
+		if err = cmp.open(); err == nil {
+			err = c.normalize(src, cmp, w)
+			c.changed[i] = cmp.finish()
+			cmp.close()
+		}
+		if err == nil && c.changed[i] {
+			fmt.Fprintln(w, src.display)
+		}
+	default:
+		err = c.normalize(src, w, w)
+	}
+	if err != nil && !w.s.writeFailed() {
+		w.report(err)
+	}
+}
+
+func (s *sequencer) writeFailed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err != nil
+}
+
+// normalize writes the input normalized to dst: its text, or its records'
+// field with --jsonl; --dedupe drops repeated paragraphs. Bad records are
+// reported to w and written as they are.
+func (c *normalizeRun) normalize(src *source, dst io.Writer, w *jobOutput) error {
+	dropped := 0
+	var err error
+	if c.f.jsonl {
+		err = forEachRecord(src, c.f.field, w, func(r *record) error {
+			if !r.ok {
+				_, err := dst.Write(r.raw)
+				return err
 			}
-			continue
+			s := c.n.String(r.text)
+			if c.f.dedupe {
+				var b strings.Builder
+				d := normalize.NewDeduper(&b)
+				io.WriteString(d, s)
+				d.Close()
+				s, dropped = b.String(), dropped+d.Dropped()
+			}
+			if s == r.text {
+				_, err := dst.Write(r.raw) // its escapes too stay as they were
+				return err
+			}
+			out := make([]byte, 0, len(r.raw)+len(s)-len(r.text)+8)
+			out = append(out, r.raw[:r.start]...)
+			out = jsonl.AppendQuote(out, s)
+			out = append(out, r.raw[r.end:]...)
+			_, err := dst.Write(out)
+			return err
+		})
+	} else {
+		var d *normalize.Deduper
+		sink := dst
+		if c.f.dedupe {
+			d = normalize.NewDeduper(dst)
+			sink = d
+		}
+		nw := c.n.NewWriter(sink)
+		_, err = io.Copy(nw, src.text)
+		if cerr := nw.Close(); err == nil {
+			err = cerr
+		}
+		if d != nil {
+			if cerr := d.Close(); err == nil {
+				err = cerr
+			}
+			dropped = d.Dropped()
 		}
 	}
-	if err := out.Flush(); err != nil {
-		return err
+	if dropped > 0 {
+		w.notef("%s: --dedupe dropped %d repeated %s", src.display, dropped, plural(dropped, "paragraph", "paragraphs"))
 	}
-	return joinErrors(e, errs)
+	return err
 }
 
-// normalizeAuto normalizes each input language by language: its segments,
-// each with its own language's profile (textnorm.Tagger.Normalize).
-func normalizeAuto(e *env, names []string, f normalizeFlags) error {
-	if f.form != "" || f.with != "" || f.without != "" {
-		return usageError("--profile auto takes no --form, --with or --without: each language's profile decides")
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
 	}
-	if err := checkInvalidPolicy(f.invalid); err != nil {
-		return err
-	}
-	tagger, err := textnorm.NewTagger(textnorm.TagOptions{})
+	return many
+}
+
+// rewrite replaces the file with its normalized text, atomically, if that
+// changes it.
+func (c *normalizeRun) rewrite(src *source, w *jobOutput) (changed bool, err error) {
+	af, err := createAtomic(src.name)
 	if err != nil {
-		return err
+		return false, fileError(src.name, err)
 	}
-	if len(names) == 0 {
-		names = []string{"-"}
+	cmp := newComparer(src)
+	if err := cmp.open(); err != nil {
+		af.Abort()
+		return false, err
 	}
-	out := bufio.NewWriterSize(e.stdout, 64<<10)
-	var errs []error
-	for _, name := range names {
-		text, err := readText(e, name, f.invalid)
+	defer cmp.close()
+	var out io.Writer = af
+	bw := bufio.NewWriterSize(af, 64<<10)
+	out = bw
+	var zw *gzip.Writer
+	if src.gz {
+		zw = gzip.NewWriter(bw)
+		out = zw
+	}
+	err = c.normalize(src, io.MultiWriter(out, cmp), w)
+	if err == nil && zw != nil {
+		err = zw.Close()
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		af.Abort()
+		return false, err
+	}
+	if !cmp.finish() {
+		af.Abort() // unchanged: the file keeps its time stamps too
+		return false, nil
+	}
+	if err := af.Commit(); err != nil {
+		return false, fileError(src.name, err)
+	}
+	return true, nil
+}
+
+// diff writes a unified diff of the input and its normalized text.
+func (c *normalizeRun) diff(src *source, w *jobOutput) (bool, error) {
+	old, err := io.ReadAll(src.text)
+	if err != nil {
+		return false, err
+	}
+	var out bytes.Buffer
+	again := *src
+	again.text = newUTF8Reader(bytes.NewReader(old), src.display, invalidKeep, true)
+	if err := c.normalize(&again, &out, w); err != nil {
+		return false, err
+	}
+	d := diff.Diff("a/"+src.display, old, "b/"+src.display, out.Bytes())
+	if len(d) == 0 {
+		return false, nil
+	}
+	_, err = w.Write(d)
+	return true, err
+}
+
+// explain lists the changes to the input, a line each.
+func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
+	bw := bufio.NewWriterSize(w, 32<<10)
+	changed := false
+	var err error
+	if c.f.jsonl {
+		err = forEachRecord(src, c.f.field, w, func(r *record) error {
+			if !r.ok {
+				return nil
+			}
+			for _, ch := range c.n.p.Explain(r.text) {
+				changed = true
+				fmt.Fprintf(bw, "%s:%d: %s byte %d: %s\n", src.display, r.line, c.f.field, ch.InStart, describeChange(ch))
+			}
+			return nil
+		})
+	} else {
+		err = c.n.p.ExplainReader(src.text, func(ch normalize.Change, line, lineStart int) error {
+			changed = true
+			_, err := fmt.Fprintf(bw, "%s:%d:%d: byte %d: %s\n", src.display, line, ch.InStart-lineStart+1, ch.InStart, describeChange(ch))
+			return err
+		})
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	return changed, err
+}
+
+// describeChange says what a change did: "rule: BEFORE -> AFTER", each
+// side its code points and names.
+func describeChange(c normalize.Change) string {
+	return fmt.Sprintf("%s: %s -> %s", c.Rule, describeText(c.Before), describeText(c.After))
+}
+
+func describeText(s string) string {
+	if s == "" {
+		return "nothing"
+	}
+	var parts []string
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			parts = append(parts, fmt.Sprintf("byte %#02x (invalid UTF-8)", s[i]))
+		} else {
+			parts = append(parts, fmt.Sprintf("U+%04X %s", r, runeName(r)))
+		}
+		i += size
+	}
+	return strings.Join(parts, " + ")
+}
+
+// runeName is the character's name, or for a control character its
+// usual alias.
+func runeName(r rune) string {
+	switch r {
+	case 0:
+		return "NULL"
+	case '\t':
+		return "CHARACTER TABULATION"
+	case '\n':
+		return "LINE FEED"
+	case '\v':
+		return "LINE TABULATION"
+	case '\f':
+		return "FORM FEED"
+	case '\r':
+		return "CARRIAGE RETURN"
+	case 0x1B:
+		return "ESCAPE"
+	case 0x7F:
+		return "DELETE"
+	case 0x85:
+		return "NEXT LINE"
+	}
+	if name := runenames.Name(r); name != "" {
+		return name
+	}
+	return "<unassigned>"
+}
+
+// A comparer tells whether what is written to it differs from an input's
+// original bytes, reading them again from the file a buffer at a time.
+type comparer struct {
+	src    *source
+	orig   *bufio.Reader
+	closer io.Closer
+	differ bool
+}
+
+func newComparer(src *source) *comparer { return &comparer{src: src} }
+
+func (c *comparer) open() error {
+	if c.src.name == "-" {
+		// Standard input cannot be read twice: compare with its text as
+		// read (the policy applied), kept for the purpose.
+		return c.openStdin()
+	}
+	f, err := os.Open(c.src.name)
+	if err != nil {
+		return fileError(c.src.name, err)
+	}
+	c.closer = f
+	var r io.Reader = f
+	if c.src.gz {
+		zr, err := gzip.NewReader(bufio.NewReader(f))
 		if err != nil {
-			errs = append(errs, err)
-			continue
+			f.Close()
+			return usageError("%s: %v", c.src.display, err)
 		}
-		out.WriteString(tagger.Normalize(text))
+		r = zr
 	}
-	if err := out.Flush(); err != nil {
-		return err
-	}
-	return joinErrors(e, errs)
+	c.orig = bufio.NewReaderSize(r, 64<<10)
+	return nil
 }
 
-// normalizeOne streams one input through the profile to out.
-func normalizeOne(e *env, out io.Writer, name string, p normalize.Profile, policy string) error {
-	in, err := openInput(e, name)
+// openStdin compares with standard input, which cannot be read twice: it
+// is read whole, and normalized from memory.
+func (c *comparer) openStdin() error {
+	data, err := io.ReadAll(c.src.text)
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	r := newUTF8Reader(in, displayName(name), policy)
-	w := p.NewWriter(out)
-	if _, err := io.Copy(w, r); err != nil {
-		w.Close()
-		return err
+	c.src.text = newUTF8Reader(bytes.NewReader(data), c.src.display, invalidKeep, true)
+	c.orig = bufio.NewReaderSize(bytes.NewReader(data), 64<<10)
+	return nil
+}
+
+func (c *comparer) Write(p []byte) (int, error) {
+	if c.differ {
+		return len(p), nil
 	}
-	return w.Close()
+	for k := 0; k < len(p); {
+		b, _ := c.orig.Peek(min(len(p)-k, c.orig.Size()))
+		if len(b) == 0 {
+			c.differ = true
+			return len(p), nil
+		}
+		if !bytes.Equal(b, p[k:k+len(b)]) {
+			c.differ = true
+			return len(p), nil
+		}
+		c.orig.Discard(len(b))
+		k += len(b)
+	}
+	return len(p), nil
+}
+
+// finish reports whether the text written differs from the original.
+func (c *comparer) finish() bool {
+	if c.differ {
+		return true
+	}
+	_, err := c.orig.Peek(1)
+	return err == nil // more original than output
+}
+
+func (c *comparer) close() {
+	if c.closer != nil {
+		c.closer.Close()
+	}
 }
 
 // joinErrors reports every error but the last on standard error and returns

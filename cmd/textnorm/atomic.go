@@ -1,0 +1,123 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// An atomicFile replaces a file atomically: it is written elsewhere in the
+// same directory, then renamed over the file, with the file's mode. Until
+// Commit the file is as it was, whatever happens: an error, an interrupt
+// (SIGINT and SIGTERM remove the temporary file) or a kill. On Linux the
+// new content goes to an unnamed file (O_TMPFILE) that vanishes with the
+// process if it dies, and gets a name only to be renamed.
+type atomicFile struct {
+	*os.File
+	path  string // the file replaced
+	mode  os.FileMode
+	temp  string // the temporary file's name, when it has one
+	unnam bool   // an unnamed O_TMPFILE
+}
+
+// temps holds the names of the temporary files that exist, so that an
+// interrupt removes them. Holding its lock also keeps the interrupt from
+// exiting in the middle of a rename.
+var temps = struct {
+	sync.Mutex
+	names map[string]bool
+}{names: map[string]bool{}}
+
+// tempPattern names the temporary files: hidden, next to the file.
+func tempPattern(path string) string {
+	return "." + filepath.Base(path) + ".textnorm-*.tmp"
+}
+
+// createAtomic starts replacing path, a regular file (symbolic links are
+// followed: the file they point to is replaced, the link stays).
+func createAtomic(path string) (*atomicFile, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return nil, err
+	}
+	a := &atomicFile{path: real, mode: st.Mode().Perm()}
+	dir := filepath.Dir(real)
+	if os.Getenv("TEXTNORM_NAMED_TEMP") == "" { // set by tests, to test the other way
+		if f, err := openUnnamed(dir, a.mode); err == nil {
+			a.File, a.unnam = f, true
+			return a, nil
+		}
+	}
+	temps.Lock()
+	defer temps.Unlock()
+	f, err := os.CreateTemp(dir, tempPattern(real))
+	if err != nil {
+		return nil, err
+	}
+	a.File, a.temp = f, f.Name()
+	temps.names[a.temp] = true
+	return a, nil
+}
+
+// Commit puts the new content in place of the file.
+func (a *atomicFile) Commit() error {
+	if err := a.Chmod(a.mode); err != nil {
+		a.Abort()
+		return err
+	}
+	if err := a.Sync(); err != nil {
+		a.Abort()
+		return err
+	}
+	temps.Lock()
+	defer temps.Unlock()
+	if a.unnam {
+		name, err := linkUnnamed(a.File, filepath.Dir(a.path), tempPattern(a.path))
+		if err != nil {
+			a.File.Close()
+			return err
+		}
+		a.temp = name
+		temps.names[name] = true
+	}
+	err := a.File.Close()
+	if err == nil {
+		err = os.Rename(a.temp, a.path)
+	}
+	if err != nil {
+		os.Remove(a.temp)
+	}
+	delete(temps.names, a.temp)
+	return err
+}
+
+// Abort drops the new content; the file stays as it was.
+func (a *atomicFile) Abort() {
+	a.File.Close()
+	if a.temp != "" {
+		temps.Lock()
+		os.Remove(a.temp)
+		delete(temps.names, a.temp)
+		temps.Unlock()
+	}
+}
+
+// removeTemps removes every temporary file and keeps the lock, so that no
+// rename happens after it: the process is about to exit.
+func removeTemps() {
+	temps.Lock()
+	for name := range temps.names {
+		os.Remove(name)
+	}
+}
+
+// tempName makes a name for a temporary file from a pattern with a *.
+func tempName(pattern, random string) string {
+	i := strings.LastIndex(pattern, "*")
+	return pattern[:i] + random + pattern[i+1:]
+}

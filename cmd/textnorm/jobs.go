@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"syscall"
+)
+
+// maxHeld is how much output a job that is not first in line holds before
+// it waits for the jobs before it to finish: memory stays bounded by
+// -j times maxHeld whatever the size of the inputs.
+const maxHeld = 8 << 20
+
+// A sequencer runs jobs in parallel and writes their output, and their
+// messages, in the order of the jobs: the first unfinished job writes
+// straight through, the others hold their output until it is their turn.
+type sequencer struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	out     io.Writer
+	msgs    io.Writer
+	head    int
+	jobs    []*jobOutput
+	err     error // the first error writing out
+	stopped bool
+}
+
+// A jobOutput is where a job writes: Write for its output, report for its
+// messages and failures.
+type jobOutput struct {
+	s      *sequencer
+	idx    int
+	buf    bytes.Buffer
+	notes  []string
+	failed bool
+	done   bool
+}
+
+// runJobs runs work for each of n jobs, jobs at a time, and returns how
+// many of them failed and the error, if any, of writing the output (EPIPE
+// included).
+func runJobs(e *env, n, jobs int, out io.Writer, work func(i int, w *jobOutput)) (failed int, werr error) {
+	s := &sequencer{out: out, msgs: e.stderr}
+	s.cond = sync.NewCond(&s.mu)
+	s.jobs = make([]*jobOutput, n)
+	for i := range s.jobs {
+		s.jobs[i] = &jobOutput{s: s, idx: i}
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(max(jobs, 1), max(n, 1)) {
+		wg.Go(func() {
+			for i := range next {
+				w := s.jobs[i]
+				if !s.isStopped() {
+					work(i, w)
+				}
+				s.finish(w)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, j := range s.jobs {
+		if j.failed {
+			failed++
+		}
+	}
+	return failed, s.err
+}
+
+func (s *sequencer) isStopped() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stopped
+}
+
+// Write writes the job's output, in turn.
+func (w *jobOutput) Write(p []byte) (int, error) {
+	s := w.s
+	s.mu.Lock()
+	for s.head != w.idx && w.buf.Len()+len(p) > maxHeld && s.err == nil && !s.stopped {
+		s.cond.Wait()
+	}
+	if s.err != nil {
+		s.mu.Unlock()
+		return 0, s.err
+	}
+	if s.head != w.idx {
+		w.buf.Write(p)
+		s.mu.Unlock()
+		return len(p), nil
+	}
+	s.mu.Unlock()
+	// The head job writes alone: the head moves on only when it finishes.
+	n, err := s.out.Write(p)
+	if err != nil {
+		s.fail(err)
+	}
+	return n, err
+}
+
+// fail records an error writing the output and stops the other jobs.
+func (s *sequencer) fail(err error) {
+	s.mu.Lock()
+	if s.err == nil {
+		s.err = err
+	}
+	s.stopped = true
+	s.cond.Broadcast()
+	s.mu.Unlock()
+}
+
+// report notes a failure of the job, written to standard error in turn.
+func (w *jobOutput) report(err error) {
+	w.failed = true
+	w.notef("%v", err)
+}
+
+// notef notes a message that is not a failure.
+func (w *jobOutput) notef(format string, args ...any) {
+	w.notes = append(w.notes, fmt.Sprintf(format, args...))
+}
+
+// finish marks the job done and writes out what the jobs done in turn hold.
+func (s *sequencer) finish(w *jobOutput) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	w.done = true
+	for s.head < len(s.jobs) && s.jobs[s.head].done {
+		j := s.jobs[s.head]
+		if j.buf.Len() > 0 && s.err == nil {
+			if _, err := s.out.Write(j.buf.Bytes()); err != nil {
+				s.err, s.stopped = err, true
+			}
+		}
+		j.buf = bytes.Buffer{}
+		for _, m := range j.notes {
+			fmt.Fprintf(s.msgs, "textnorm: %s\n", m)
+		}
+		s.head++
+		if s.head < len(s.jobs) && s.err == nil {
+			// The next job writes straight through from now on.
+			nj := s.jobs[s.head]
+			if nj.buf.Len() > 0 {
+				if _, err := s.out.Write(nj.buf.Bytes()); err != nil {
+					s.err, s.stopped = err, true
+				}
+				nj.buf = bytes.Buffer{}
+			}
+		}
+	}
+	s.cond.Broadcast()
+}
+
+// isBrokenPipe reports whether err is a write to a closed pipe.
+func isBrokenPipe(err error) bool {
+	return errors.Is(err, syscall.EPIPE)
+}

@@ -1,0 +1,301 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/textnorm/textnorm/normalize"
+)
+
+// These tests run textnorm as a process: the test binary, which TestMain
+// (testscript.Main) puts in $PATH as "textnorm".
+
+func textnormPath(t *testing.T) string {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("reads the process's accounting and /proc: Linux only")
+	}
+	p, err := exec.LookPath("textnorm")
+	if err != nil {
+		t.Fatalf("textnorm not in $PATH (TestMain puts it there): %v", err)
+	}
+	return p
+}
+
+// writeRepeated writes unit n times to a new file in dir.
+func writeRepeated(t *testing.T, path, unit string, n int, mode os.FileMode) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, mode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	for range n {
+		w.WriteString(unit)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLargeLine normalizes a 200 MB file that is one line through the CLI:
+// it streams, so its peak memory (maximum resident set size) stays under
+// 64 MB, and the output is right to the last byte.
+func TestLargeLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("200 MB: skipped with -short")
+	}
+	if raceEnabled {
+		t.Skip("200 MB: too slow with the race detector; .ci/run runs it without")
+	}
+	bin := textnormPath(t)
+	unit := "Kabul\u00a0\u00a0talks  كتاب\u200f ١٢٣ \ufeff"
+	n := 200<<20/len(unit) + 1
+	path := filepath.Join(t.TempDir(), "line.txt")
+	writeRepeated(t, path, unit, n, 0o644)
+
+	want := sha256.New()
+	norm := normalize.Default.String(unit + "x")
+	norm = norm[:len(norm)-1]
+	for range n - 1 {
+		io.WriteString(want, norm)
+	}
+	io.WriteString(want, strings.TrimRight(norm, " "))
+
+	cmd := exec.Command(bin, "normalize", path)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The process's own high-water mark, VmHWM in /proc/PID/status, read
+	// while it runs. Its rusage cannot serve: Go starts children with
+	// vfork, and Linux carries the parent's peak (this test binary's,
+	// with language models loaded by other tests) into the child's
+	// ru_maxrss when it execs.
+	var maxRSS int64
+	done := make(chan struct{})
+	polled := make(chan struct{})
+	go func() {
+		defer close(polled)
+		for {
+			if kb := vmHWM(cmd.Process.Pid); kb > maxRSS {
+				maxRSS = kb
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}()
+	got := sha256.New()
+	written, _ := io.Copy(got, out)
+	close(done)
+	<-polled
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("%v: %s", err, stderr.Bytes())
+	}
+	elapsed := time.Since(start)
+	if !bytes.Equal(got.Sum(nil), want.Sum(nil)) {
+		t.Errorf("the output (%d bytes) is not the normalized line", written)
+	}
+	if maxRSS == 0 {
+		t.Fatal("could not read the process's VmHWM")
+	}
+	t.Logf("%d MB in one line: %v, %.0f MB/s, peak RSS %.1f MB", n*len(unit)>>20, elapsed.Round(time.Millisecond),
+		float64(n*len(unit))/1e6/elapsed.Seconds(), float64(maxRSS)/1024)
+	if maxRSS > 64<<10 {
+		t.Errorf("peak RSS %d kB, want under 64 MB", maxRSS)
+	}
+}
+
+// vmHWM returns the peak resident set size, in kB, of process pid so far,
+// or 0 if it cannot be read (the process has ended).
+func vmHWM(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb
+		}
+	}
+	return 0
+}
+
+// rewriteInput makes a file of many lines for -w to change: big enough
+// that the process is still writing when the test interrupts it.
+func rewriteInput(t *testing.T) (dir, path string, orig []byte) {
+	dir = t.TempDir()
+	path = filepath.Join(dir, "page.txt")
+	writeRepeated(t, path, "The  talks\u00a0went on.  \r\nوزير گفت كه ١٢٣\r\n", 32<<20/64, 0o640)
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, path, orig
+}
+
+// waitForTemp waits until the process has written at least min bytes to a
+// temporary file in dir (named, or unnamed: O_TMPFILE), seen through
+// /proc/PID/fd, and reports whether the file was unnamed.
+func waitForTemp(t *testing.T, pid int, dir string, min int64) (unnamed bool) {
+	t.Helper()
+	fds := filepath.Join("/proc", strconv.Itoa(pid), "fd")
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		ents, _ := os.ReadDir(fds)
+		for _, e := range ents {
+			target, err := os.Readlink(filepath.Join(fds, e.Name()))
+			if err != nil || !strings.HasPrefix(target, dir+"/") {
+				continue
+			}
+			named := strings.Contains(target, ".textnorm-")
+			if !named && !strings.HasSuffix(target, "(deleted)") {
+				continue // the input
+			}
+			if st, err := os.Stat(filepath.Join(fds, e.Name())); err == nil && st.Size() >= min {
+				return !named
+			}
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Fatal("the process wrote no temporary file")
+	return false
+}
+
+// checkIntact checks that the file is as it was, mode included, and alone
+// in its directory.
+func checkIntact(t *testing.T, dir, path string, orig []byte) {
+	t.Helper()
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, orig) {
+		t.Errorf("the file changed: %d bytes, was %d", len(got), len(orig))
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o640 {
+		t.Errorf("mode %o, want 640", st.Mode().Perm())
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if e.Name() != filepath.Base(path) {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestRewriteKilled kills "normalize -w" with SIGKILL while it writes: the
+// file is intact, and no temporary file remains (the new content goes to an
+// unnamed O_TMPFILE, which dies with the process).
+func TestRewriteKilled(t *testing.T) {
+	bin := textnormPath(t)
+	dir, path, orig := rewriteInput(t)
+	cmd := exec.Command(bin, "normalize", "-w", "--profile", "fa", path)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	unnamed := waitForTemp(t, cmd.Process.Pid, dir, 1<<20)
+	cmd.Process.Kill()
+	cmd.Wait()
+	if !unnamed {
+		t.Skip("this filesystem has no O_TMPFILE: a kill leaves the named temporary file")
+	}
+	checkIntact(t, dir, path, orig)
+}
+
+// TestRewriteInterrupted interrupts "normalize -w" with SIGINT and SIGTERM
+// while it writes, with the unnamed temporary file and with a named one
+// (as where O_TMPFILE is missing): the file is intact, the temporary file
+// removed, and the status 130 or 143.
+func TestRewriteInterrupted(t *testing.T) {
+	bin := textnormPath(t)
+	for _, tc := range []struct {
+		name  string
+		sig   syscall.Signal
+		named bool
+		code  int
+	}{
+		{"SIGINT named", syscall.SIGINT, true, 130},
+		{"SIGTERM named", syscall.SIGTERM, true, 143},
+		{"SIGINT unnamed", syscall.SIGINT, false, 130},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, path, orig := rewriteInput(t)
+			cmd := exec.Command(bin, "normalize", "-w", "--profile", "fa", path)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if tc.named {
+				cmd.Env = append(os.Environ(), "TEXTNORM_NAMED_TEMP=1")
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			waitForTemp(t, cmd.Process.Pid, dir, 1<<20)
+			cmd.Process.Signal(tc.sig)
+			cmd.Wait()
+			if code := cmd.ProcessState.ExitCode(); code != tc.code {
+				t.Errorf("exit status %d, want %d (stderr %q)", code, tc.code, stderr.String())
+			}
+			checkIntact(t, dir, path, orig)
+		})
+	}
+}
+
+// TestBrokenPipe closes the reader of textnorm's output early, as head
+// does: textnorm ends quietly, with status 0 and nothing on standard error.
+func TestBrokenPipe(t *testing.T) {
+	bin := textnormPath(t)
+	path := filepath.Join(t.TempDir(), "in.txt")
+	writeRepeated(t, path, "line  of text\n", 20000, 0o644)
+	for _, args := range [][]string{
+		{"normalize", path},
+		{"normalize", "--explain", path},
+		{"normalize", "--diff", path},
+		{"detect", path},
+	} {
+		cmd := exec.Command(bin, args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd.Stdout = w
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		buf := make([]byte, 100)
+		io.ReadFull(r, buf)
+		r.Close()
+		err = cmd.Wait()
+		if err != nil || stderr.Len() > 0 {
+			t.Errorf("%s: %v, stderr %q; want a quiet exit 0", args, err, stderr.String())
+		}
+	}
+}

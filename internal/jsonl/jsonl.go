@@ -1,0 +1,374 @@
+// Package jsonl finds, decodes and re-encodes one string field of a JSON
+// Lines record without touching the rest of its bytes: key order, numbers,
+// escapes and spacing stay as they were.
+package jsonl
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// An Error is a record that is not what was asked for, at byte Off of it.
+type Error struct {
+	Off int
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+func errorf(off int, format string, args ...any) error {
+	return &Error{Off: off, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Field returns the span [start, end) of the value of the top-level key
+// name in rec, a JSON object (the first such key when there are several),
+// and whether that value is a string. It checks the syntax of the whole
+// record.
+func Field(rec []byte, name string) (start, end int, isString bool, err error) {
+	s := scanner{b: rec}
+	s.space()
+	if s.i == len(s.b) || s.b[s.i] != '{' {
+		return 0, 0, false, errorf(s.i, "not a JSON object")
+	}
+	s.i++
+	start, end = -1, -1
+	s.space()
+	if s.peek() == '}' {
+		s.i++
+	} else {
+		for {
+			s.space()
+			k0 := s.i
+			if s.peek() != '"' {
+				return 0, 0, false, s.syntax("a key")
+			}
+			if err := s.str(); err != nil {
+				return 0, 0, false, err
+			}
+			key, _, _ := Unquote(rec[k0:s.i])
+			s.space()
+			if s.peek() != ':' {
+				return 0, 0, false, s.syntax("':'")
+			}
+			s.i++
+			s.space()
+			v0 := s.i
+			if err := s.value(0); err != nil {
+				return 0, 0, false, err
+			}
+			if key == name && start < 0 {
+				start, end, isString = v0, s.i, rec[v0] == '"'
+			}
+			s.space()
+			if s.peek() == ',' {
+				s.i++
+				continue
+			}
+			if s.peek() == '}' {
+				s.i++
+				break
+			}
+			return 0, 0, false, s.syntax("',' or '}'")
+		}
+	}
+	s.space()
+	if s.i != len(s.b) {
+		return 0, 0, false, s.syntax("the end of the record")
+	}
+	if start < 0 {
+		return 0, 0, false, errorf(0, "no field %q", name)
+	}
+	return start, end, isString, nil
+}
+
+// Kind names the JSON type of a value, for messages.
+func Kind(v []byte) string {
+	switch {
+	case len(v) == 0:
+		return "nothing"
+	case v[0] == '{':
+		return "an object"
+	case v[0] == '[':
+		return "an array"
+	case v[0] == '"':
+		return "a string"
+	case v[0] == 't' || v[0] == 'f':
+		return "a boolean"
+	case v[0] == 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+type scanner struct {
+	b []byte
+	i int
+}
+
+func (s *scanner) peek() byte {
+	if s.i < len(s.b) {
+		return s.b[s.i]
+	}
+	return 0
+}
+
+func (s *scanner) space() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\r', '\n':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) syntax(want string) error {
+	if s.i >= len(s.b) {
+		return errorf(s.i, "invalid JSON: unexpected end of the record, want %s", want)
+	}
+	return errorf(s.i, "invalid JSON: unexpected %q, want %s", s.b[s.i], want)
+}
+
+const maxDepth = 10000
+
+func (s *scanner) value(depth int) error {
+	if depth > maxDepth {
+		return errorf(s.i, "invalid JSON: nested too deep")
+	}
+	switch c := s.peek(); {
+	case c == '"':
+		return s.str()
+	case c == '{' || c == '[':
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+		}
+		s.i++
+		s.space()
+		if s.peek() == end {
+			s.i++
+			return nil
+		}
+		for {
+			s.space()
+			if c == '{' {
+				if s.peek() != '"' {
+					return s.syntax("a key")
+				}
+				if err := s.str(); err != nil {
+					return err
+				}
+				s.space()
+				if s.peek() != ':' {
+					return s.syntax("':'")
+				}
+				s.i++
+				s.space()
+			}
+			if err := s.value(depth + 1); err != nil {
+				return err
+			}
+			s.space()
+			switch s.peek() {
+			case ',':
+				s.i++
+				continue
+			case end:
+				s.i++
+				return nil
+			}
+			return s.syntax(fmt.Sprintf("',' or '%c'", end))
+		}
+	case c == 't':
+		return s.lit("true")
+	case c == 'f':
+		return s.lit("false")
+	case c == 'n':
+		return s.lit("null")
+	case c == '-' || c >= '0' && c <= '9':
+		return s.number()
+	}
+	return s.syntax("a value")
+}
+
+func (s *scanner) lit(w string) error {
+	if len(s.b)-s.i < len(w) || string(s.b[s.i:s.i+len(w)]) != w {
+		return s.syntax(w)
+	}
+	s.i += len(w)
+	return nil
+}
+
+func (s *scanner) number() error {
+	if s.peek() == '-' {
+		s.i++
+	}
+	digits := func() int {
+		n := 0
+		for s.i < len(s.b) && s.b[s.i] >= '0' && s.b[s.i] <= '9' {
+			s.i++
+			n++
+		}
+		return n
+	}
+	if s.peek() == '0' {
+		s.i++
+	} else if digits() == 0 {
+		return s.syntax("a digit")
+	}
+	if s.peek() == '.' {
+		s.i++
+		if digits() == 0 {
+			return s.syntax("a digit")
+		}
+	}
+	if c := s.peek(); c == 'e' || c == 'E' {
+		s.i++
+		if c := s.peek(); c == '+' || c == '-' {
+			s.i++
+		}
+		if digits() == 0 {
+			return s.syntax("a digit")
+		}
+	}
+	return nil
+}
+
+// str skips a string literal; invalid UTF-8 in it is left to Unquote.
+func (s *scanner) str() error {
+	s.i++ // the quote
+	for s.i < len(s.b) {
+		c := s.b[s.i]
+		switch {
+		case c == '"':
+			s.i++
+			return nil
+		case c == '\\':
+			s.i++
+			switch s.peek() {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				s.i++
+			case 'u':
+				for k := 1; k <= 4; k++ {
+					if s.i+k >= len(s.b) || !isHex(s.b[s.i+k]) {
+						s.i += k
+						return s.syntax("a hexadecimal digit")
+					}
+				}
+				s.i += 5
+			default:
+				return s.syntax("an escape")
+			}
+		case c < 0x20:
+			return errorf(s.i, "invalid JSON: control character %#02x in a string", c)
+		default:
+			s.i++
+		}
+	}
+	return s.syntax(`'"'`)
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// Unquote decodes a JSON string literal, quotes included, that Field has
+// checked. A lone surrogate escape becomes U+FFFD, as in encoding/json.
+// Raw bytes that are not UTF-8 are kept; bad is the offset in lit of the
+// first of them, or -1.
+func Unquote(lit []byte) (s string, bad int, err error) {
+	if len(lit) < 2 || lit[0] != '"' || lit[len(lit)-1] != '"' {
+		return "", -1, errorf(0, "not a string")
+	}
+	bad = -1
+	b := make([]byte, 0, len(lit))
+	for i := 1; i < len(lit)-1; {
+		c := lit[i]
+		if c != '\\' {
+			if c < utf8.RuneSelf {
+				b = append(b, c)
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRune(lit[i:])
+			if r == utf8.RuneError && size == 1 && bad < 0 {
+				bad = i
+			}
+			b = append(b, lit[i:i+size]...)
+			i += size
+			continue
+		}
+		i++
+		switch lit[i] {
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r := hex4(lit[i+1:])
+			i += 4
+			if utf16.IsSurrogate(r) {
+				if i+6 < len(lit) && lit[i+1] == '\\' && lit[i+2] == 'u' {
+					if r2 := utf16.DecodeRune(r, hex4(lit[i+3:])); r2 != utf8.RuneError {
+						r = r2
+						i += 6
+					} else {
+						r = utf8.RuneError
+					}
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			b = utf8.AppendRune(b, r)
+		default: // " \ /
+			b = append(b, lit[i])
+		}
+		i++
+	}
+	return string(b), bad, nil
+}
+
+func hex4(b []byte) rune {
+	n, _ := strconv.ParseUint(string(b[:4]), 16, 32)
+	return rune(n)
+}
+
+// AppendQuote appends s as a JSON string literal: quotes, backslashes and
+// control characters escaped (\n, \t, \r, \b, \f or \u00XX), everything
+// else as it is, so that text stays readable (no \u escapes for
+// non-ASCII, no HTML escaping). Invalid UTF-8 in s is copied as it is.
+func AppendQuote(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			dst = append(dst, '\\', c)
+		case c >= 0x20:
+			dst = append(dst, c)
+		case c == '\n':
+			dst = append(dst, '\\', 'n')
+		case c == '\t':
+			dst = append(dst, '\\', 't')
+		case c == '\r':
+			dst = append(dst, '\\', 'r')
+		case c == '\b':
+			dst = append(dst, '\\', 'b')
+		case c == '\f':
+			dst = append(dst, '\\', 'f')
+		default:
+			dst = append(dst, `\u00`...)
+			dst = append(dst, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xF])
+		}
+	}
+	return append(dst, '"')
+}
