@@ -266,13 +266,19 @@ const (
 
 // TestEvaluationLinguaBaseline scores lingua-go used directly on the same
 // set: DetectLanguageOf on every line, and DetectMultipleLanguagesOf on
-// every document, both with every language of the set that lingua has.
+// every document, both with every language of the set that lingua has, on
+// both evaluation sets.
 // It loads many models, so it runs only with -baseline.
 func TestEvaluationLinguaBaseline(t *testing.T) {
 	if !*baseline {
 		t.Skip("run with -baseline")
 	}
-	docs := readEvalSet(t)
+	for _, set := range []string{"../testdata/eval", "../testdata/eval-holdout"} {
+		t.Run(filepath.Base(set), func(t *testing.T) { linguaBaseline(t, readEvalDir(t, set)) })
+	}
+}
+
+func linguaBaseline(t *testing.T, docs []evalDoc) {
 	var langs []lingua.Language
 	seen := map[string]bool{}
 	for _, d := range docs {

@@ -431,14 +431,15 @@ func TestLinguaAnswerCache(t *testing.T) {
 	if len(second) != len(fresh) || second[0] != fresh[0] || second[1] != fresh[1] {
 		t.Fatalf("cached %v, computed %v", second, fresh)
 	}
+	const size = 100
 	var c answerCache
-	for i := range 3 * answerCacheSize {
-		c.put(strconv.Itoa(i), nil)
+	for i := range 3 * size {
+		c.put(strconv.Itoa(i), nil, size)
 	}
-	if n := len(c.young) + len(c.old); n > 2*answerCacheSize {
-		t.Fatalf("cache holds %d answers, want at most %d", n, 2*answerCacheSize)
+	if n := len(c.young) + len(c.old); n > 2*size {
+		t.Fatalf("cache holds %d answers, want at most %d", n, 2*size)
 	}
-	if _, ok := c.get(strconv.Itoa(3*answerCacheSize - 1)); !ok {
+	if _, ok := c.get(strconv.Itoa(3*size - 1)); !ok {
 		t.Fatal("the newest answer is gone")
 	}
 }

@@ -103,6 +103,11 @@ type LinguaScorer struct {
 	// less than the second stage.
 	ShortlistLetters int
 
+	// AnswerCache is how many answers for short texts (up to 256 bytes)
+	// the scorer remembers in each of the cache's two generations; 0
+	// remembers none.
+	AnswerCache int
+
 	detectors sync.Map // key: sorted codes joined by ",", plus "/low" -> lingua.LanguageDetector
 	ndet      atomic.Int32
 	answers   answerCache
@@ -113,9 +118,10 @@ type LinguaScorer struct {
 const maxDetectors = 256
 
 // NewLinguaScorer returns a LinguaScorer with the default bounds: 160 letters;
-// above 6 candidates, a shortlist of 3 chosen on the first 64 letters.
+// above 6 candidates, a shortlist of 3 chosen on the first 64 letters; 4096
+// remembered answers a generation.
 func NewLinguaScorer() *LinguaScorer {
-	return &LinguaScorer{MaxLetters: 160, ShortlistAbove: 6, ShortlistSize: 3, ShortlistLetters: 64}
+	return &LinguaScorer{MaxLetters: 160, ShortlistAbove: 6, ShortlistSize: 3, ShortlistLetters: 64, AnswerCache: 4096}
 }
 
 var (
@@ -179,7 +185,7 @@ const linguaGrid = 1 << 20
 // tenth of a millisecond on each.
 func (s *LinguaScorer) scores(text string, langs []lingua.Language, low bool) []Score {
 	var key string
-	if len(text) <= maxCachedText {
+	if len(text) <= maxCachedText && s.AnswerCache > 0 {
 		var b strings.Builder
 		b.WriteString(text)
 		b.WriteByte(0)
@@ -196,7 +202,7 @@ func (s *LinguaScorer) scores(text string, langs []lingua.Language, low bool) []
 	}
 	out := s.compute(text, langs, low)
 	if key != "" {
-		s.answers.put(key, slices.Clone(out))
+		s.answers.put(key, slices.Clone(out), s.AnswerCache)
 	}
 	return out
 }
@@ -212,8 +218,6 @@ type answerCache struct {
 	young, old map[string][]Score
 }
 
-const answerCacheSize = 4096
-
 func (c *answerCache) get(key string) ([]Score, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -221,24 +225,24 @@ func (c *answerCache) get(key string) ([]Score, bool) {
 		return v, true
 	}
 	if v, ok := c.old[key]; ok {
-		c.putLocked(key, v)
+		c.putLocked(key, v, max(len(c.old), 1))
 		return v, true
 	}
 	return nil, false
 }
 
-func (c *answerCache) put(key string, v []Score) {
+func (c *answerCache) put(key string, v []Score, size int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.putLocked(key, v)
+	c.putLocked(key, v, size)
 }
 
-func (c *answerCache) putLocked(key string, v []Score) {
-	if len(c.young) >= answerCacheSize {
+func (c *answerCache) putLocked(key string, v []Score, size int) {
+	if len(c.young) >= size {
 		c.old, c.young = c.young, nil
 	}
 	if c.young == nil {
-		c.young = make(map[string][]Score, answerCacheSize)
+		c.young = make(map[string][]Score, size)
 	}
 	c.young[key] = v
 }
