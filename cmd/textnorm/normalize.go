@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -24,14 +23,11 @@ import (
 type normalizeFlags struct {
 	profile string
 	form    string
-	invalid string
 	with    string
 	without string
-	field   string
-	jobs    int
 
-	write, check, diff, explain  bool
-	dedupe, jsonl, binary, recur bool
+	write, check, diff, explain, dedupe bool
+	docFlags
 }
 
 const normalizeSynopsis = `[--profile P] [--form nfc|nfd|nfkc|nfkd] [--with RULES] [--without RULES]
@@ -48,7 +44,6 @@ func runNormalize(e *env, args []string) error {
 			"  textnorm normalize --jsonl --field text --profile fa pages.jsonl.gz")
 	fs.StringVar(&f.profile, "profile", "default", "normalization profile: auto (each span with its own language's; reads each file whole) or "+profileNames())
 	fs.StringVar(&f.form, "form", "", "Unicode normalization form: nfc, nfd, nfkc or nfkd (default: the profile's)")
-	fs.StringVar(&f.invalid, "invalid", invalidError, "what to do with invalid UTF-8: error, replace (with U+FFFD) or keep")
 	fs.StringVar(&f.with, "with", "", "comma-separated rules to add to the profile, such as digits-ascii or kaf-yeh-to-arabic")
 	fs.StringVar(&f.without, "without", "", "comma-separated rules to remove from the profile, such as collapse-spaces")
 	fs.BoolVar(&f.write, "w", false, "rewrite each FILE in place (atomically, mode kept) instead of writing to standard output")
@@ -56,11 +51,7 @@ func runNormalize(e *env, args []string) error {
 	fs.BoolVar(&f.diff, "diff", false, "print a unified diff of each input and its normalized text instead of the text")
 	fs.BoolVar(&f.explain, "explain", false, "list every change instead of the text: place, rule, code points and names before and after")
 	fs.BoolVar(&f.dedupe, "dedupe", false, "drop each paragraph (lines between blank lines) that repeats one already written, after normalization")
-	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines records and normalize the string field --field, leaving the rest of each record as it is")
-	fs.StringVar(&f.field, "field", "", "with --jsonl: the name of the top-level string field to normalize, such as text")
-	fs.BoolVar(&f.binary, "binary", false, "process files with NUL bytes as text (they are skipped as binary otherwise)")
-	fs.BoolVar(&f.recur, "r", false, "process the files in directories, recursively (names starting with a dot are skipped)")
-	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "files processed at once (the output comes in the order of the inputs)")
+	f.docFlags.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -68,7 +59,7 @@ func runNormalize(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := checkInvalidPolicy(f.invalid); err != nil {
+	if err := f.docFlags.check(); err != nil {
 		return err
 	}
 	if err := checkModes(f); err != nil {
@@ -132,12 +123,6 @@ func checkModes(f normalizeFlags) error {
 		return usageError("-w, --diff and --explain exclude each other")
 	case f.write && f.check:
 		return usageError("-w and --check exclude each other")
-	case f.jsonl && f.field == "":
-		return usageError("--jsonl needs --field NAME: the string field to normalize")
-	case !f.jsonl && f.field != "":
-		return usageError("--field goes with --jsonl")
-	case f.jobs < 1:
-		return usageError("-j: want at least 1, not %d", f.jobs)
 	case f.explain && f.profile == textnorm.Auto:
 		return usageError("--explain needs a profile, not auto")
 	}

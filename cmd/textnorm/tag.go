@@ -57,7 +57,7 @@ type docFlags struct {
 
 func (f *docFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.invalid, "invalid", invalidError, "what to do with invalid UTF-8: error, replace (with U+FFFD) or keep")
-	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines records: each record's string field --field is a document")
+	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines records: work on each record's string field --field, and keep the rest of it as it is")
 	fs.StringVar(&f.field, "field", "", "with --jsonl: the name of the top-level string field, such as text")
 	fs.BoolVar(&f.binary, "binary", false, "process files with NUL bytes as text (they are skipped as binary otherwise)")
 	fs.BoolVar(&f.recur, "r", false, "process the files in directories, recursively (names starting with a dot are skipped)")
