@@ -9,7 +9,6 @@ package textnorm
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/normalize"
@@ -62,8 +61,8 @@ func (t *Tagger) Tag(text string) []Segment {
 	segs := t.det.Segments(text)
 	out := make([]Segment, len(segs))
 	for i, s := range segs {
-		if s.Neutral() && strings.TrimFunc(s.Text, isGapRune) == "" {
-			out[i] = Segment{Segment: s, Norm: gapNorm(s.Text)}
+		if s.Neutral() && detect.IsGap(s.Text) {
+			out[i] = Segment{Segment: s, Norm: t.gapNorm(text, s.Start, s.End)}
 			continue
 		}
 		p := t.profile
@@ -75,34 +74,41 @@ func (t *Tagger) Tag(text string) []Segment {
 	return out
 }
 
-func isGapRune(r rune) bool { return unicode.IsSpace(r) || r == 0xFEFF }
-
-// gapNorm is the normalized form of the white space between two segments
-// (returned with Options.All): one LF for each line break it holds, or one
-// space if it holds none. Normalizing it alone, out of its line, would trim
-// it to nothing.
-func gapNorm(gap string) string {
-	breaks := 0
-	for i := 0; i < len(gap); i++ {
-		switch gap[i] {
-		case '\n':
-			breaks++
-		case '\r':
-			if i+1 == len(gap) || gap[i+1] != '\n' {
-				breaks++
-			}
+// gapNorm is the normalized form of the white space text[start:end] between
+// two segments (returned with Options.All). Alone it would be trimmed to
+// nothing, so it is normalized between stand-ins for its neighbours on the
+// same line, and they are cut off again: the profile itself decides what
+// becomes of a line break, an indentation, trailing spaces or a BOM. With
+// Auto, the profile is normalize.Default, which every language's includes.
+func (t *Tagger) gapNorm(text string, start, end int) string {
+	p := t.profile
+	if t.auto {
+		p = normalize.Default
+	}
+	const stand = "x"
+	before := start > 0 && text[start-1] != '\n' && text[start-1] != '\r'
+	after := end < len(text)
+	in := text[start:end]
+	if before {
+		in = stand + in
+	}
+	if after {
+		in += stand
+	}
+	out := p.String(in)
+	if before {
+		if !strings.HasPrefix(out, stand) {
+			return p.String(text[start:end])
 		}
+		out = out[len(stand):]
 	}
-	for _, r := range gap {
-		switch r {
-		case '\v', '\f', 0x85, 0x2028, 0x2029:
-			breaks++
+	if after {
+		if !strings.HasSuffix(out, stand) {
+			return p.String(text[start:end])
 		}
+		out = out[:len(out)-len(stand)]
 	}
-	if breaks == 0 {
-		return " "
-	}
-	return strings.Repeat("\n", breaks)
+	return out
 }
 
 // Tag returns the segments of text with their normalized text, with a new
@@ -152,7 +158,7 @@ func NormalizeSegments(text string, segs []Segment) string {
 	b.Grow(len(text))
 	prev := 0
 	for _, s := range segs {
-		if s.Neutral() && strings.TrimFunc(s.Text, isGapRune) == "" {
+		if s.Neutral() && detect.IsGap(s.Text) {
 			continue // white space between segments (Options.All)
 		}
 		b.WriteString(text[prev:s.Start])

@@ -44,8 +44,11 @@ func (s Segment) Neutral() bool { return s.Script == Common }
 // Options configure a Detector.
 type Options struct {
 	// Langs restricts the languages considered, as BCP 47 language subtags
-	// ("en", "fa", "ar"), in each script where at least one of them is
-	// written; empty means every language textnorm knows.
+	// ("en", "fa", "ar"; see Languages), in each script where at least one
+	// of them is written: with en and fa, Latin text is English and
+	// Arabic-script text Persian, while Cyrillic text is still told among
+	// the Cyrillic languages, since a Russian line is Russian whatever the
+	// list. Empty means every language textnorm knows.
 	Langs []string
 	// All makes Segments return the white space between segments too, as
 	// neutral segments, so that the segments concatenated are the input.
@@ -53,7 +56,29 @@ type Options struct {
 	// ContextRuns is how many runs of the same script before and after a
 	// run form the context that decides its short spans; 0 means 8.
 	ContextRuns int
+	// Engine selects the statistics behind language identification.
+	Engine Engine
 }
+
+// Engine selects the statistics that language identification weighs with
+// orthography and context.
+type Engine int
+
+const (
+	// EngineDefault scores with textnorm's character n-gram model (built
+	// from lingua-go's own models) and asks lingua-go about a shortlist of
+	// languages when the n-grams do not settle a sentence.
+	EngineDefault Engine = iota
+	// EngineLingua scores with lingua-go alone: slower, for comparison.
+	EngineLingua
+	// EngineNgram scores with the n-gram model alone: the fastest, and
+	// no lingua-go model is loaded.
+	EngineNgram
+)
+
+// Languages returns every language Segments can give, as BCP 47 language
+// subtags, sorted; Options.Langs takes these.
+func Languages() []string { return langid.Languages() }
 
 // A Detector segments documents. It is safe for concurrent use; language
 // models are loaded on first use, only for the languages a document needs,
@@ -68,7 +93,14 @@ func NewDetector(opts Options) *Detector {
 	if opts.ContextRuns <= 0 {
 		opts.ContextRuns = 8
 	}
-	return &Detector{opts: opts, id: langid.New(langid.Options{Langs: opts.Langs})}
+	var scorer langid.Scorer
+	switch opts.Engine {
+	case EngineLingua:
+		scorer = langid.DefaultLingua()
+	case EngineNgram:
+		scorer = langid.DefaultNgram()
+	}
+	return &Detector{opts: opts, id: langid.New(langid.Options{Langs: opts.Langs, Scorer: scorer})}
 }
 
 // Segments partitions text into segments, as Detector.Segments does with
@@ -83,7 +115,8 @@ func Segments(text string, opts Options) []Segment {
 //   - A segment starts and ends on a grapheme cluster that is not white
 //     space (a space carrying a combining mark is not white space), and no
 //     segment boundary splits a grapheme cluster.
-//   - Only white space (and byte order marks) lies between segments; with Options.All it is
+//   - Only white space and invisible format characters (BOM, ZWNJ, bidi
+//     controls) lie between segments; with Options.All it is
 //     returned as neutral segments too, and the segments tile the text.
 //   - A new segment starts where the script changes (see ScriptRuns) and,
 //     within a script, where the language changes, even between two
@@ -217,7 +250,7 @@ const defaultWeight = 2
 func trimSpace(text string, start, end int) (int, int) {
 	for start < end {
 		r, n := utf8.DecodeRuneInString(text[start:end])
-		if !isTrimmed(r) || start+n < end && extends(text[start+n:end]) {
+		if !isTrimmed(r) || start+n < end && extends(text[start+n:end]) && !startsTrimmed(text[start+n:end]) {
 			break
 		}
 		start += n
@@ -233,8 +266,33 @@ func trimSpace(text string, start, end int) (int, int) {
 }
 
 // isTrimmed reports whether r is left out at the edges of segments: white
-// space, and the byte order mark, which marks an encoding, not text.
-func isTrimmed(r rune) bool { return unicode.IsSpace(r) || r == 0xFEFF }
+// space, and the invisible format characters that keyboards and encodings
+// leave beside it (BOM, soft hyphen, ZWSP, ZWNJ, ZWJ, word joiner, and the
+// bidi marks, embeddings and isolates).
+func isTrimmed(r rune) bool {
+	switch r {
+	case 0xFEFF, 0x00AD, 0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060,
+		0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069:
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// IsGap reports whether s holds nothing but what lies between segments:
+// white space and invisible format characters (see Options.All).
+func IsGap(s string) bool {
+	for _, r := range s {
+		if !isTrimmed(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func startsTrimmed(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isTrimmed(r)
+}
 
 // extends reports whether s starts with a character that extends the
 // grapheme cluster before it (a combining mark, ZWJ, a variation selector).

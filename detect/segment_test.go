@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -131,6 +132,8 @@ var segmentInvariantCases = []string{
 	"tab\there\u2028next\u0085line\fpage\vvt\rcr",
 	"\u200c\u200cزن\u200c ",
 	"(Samsung) گوشی جدید را معرفی کرد؛ قیمت: ۲۵۰۰ دلار.",
+	"The word \u200cکتاب\u200c means book.",
+	"\u200e\u202bسلام\u202c\u200f ok \u2066x\u2069",
 }
 
 func TestSegmentInvariants(t *testing.T) {
@@ -259,5 +262,24 @@ func TestSegments(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestLanguagesAndEngines(t *testing.T) {
+	langs := Languages()
+	for _, l := range []string{"en", "fa", "ar", "ur", "ps", "ru", "zh", "ja", "ko", "hi", "el"} {
+		if !slices.Contains(langs, l) {
+			t.Errorf("Languages() lacks %s", l)
+		}
+	}
+	if slices.Contains(langs, "xx") || !slices.IsSorted(langs) {
+		t.Errorf("Languages() = %v", langs)
+	}
+	text := "The weather in Kabul was cold and dry all week long.\nهوای کابل در تمام هفته سرد و خشک بود.\n"
+	for _, e := range []Engine{EngineDefault, EngineLingua, EngineNgram} {
+		segs := NewDetector(Options{Engine: e}).Segments(text)
+		if len(segs) != 2 || segs[0].Lang != "en" || segs[1].Lang != "fa" {
+			t.Errorf("engine %d: %+v", e, segs)
+		}
 	}
 }

@@ -571,3 +571,27 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]st
 	}
 	return lang, m
 }
+
+// Languages returns every language an Identifier can give, as BCP 47
+// language subtags, sorted.
+func Languages() []string {
+	seen := map[string]bool{"zh": true, "ja": true}
+	for _, l := range arabLangs {
+		seen[l] = true
+	}
+	for _, l := range singleLang {
+		seen[l] = true
+	}
+	for _, ls := range linguaScriptLangs {
+		for _, l := range ls {
+			seen[l] = true
+		}
+	}
+	seen["la"] = true
+	out := make([]string, 0, len(seen))
+	for l := range seen {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
