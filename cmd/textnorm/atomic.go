@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,7 +11,8 @@ import (
 )
 
 // An atomicFile replaces a file atomically: it is written elsewhere in the
-// same directory, then renamed over the file, with the file's mode. Until
+// same directory, then renamed over the file, with the file's mode
+// (setuid, setgid and sticky bits included), owner and group. Until
 // Commit the file is as it was, whatever happens: an error, an interrupt
 // (SIGINT and SIGTERM remove the temporary file) or a kill. On Linux the
 // new content goes to an unnamed file (O_TMPFILE) that vanishes with the
@@ -17,6 +21,7 @@ type atomicFile struct {
 	*os.File
 	path  string // the file replaced
 	mode  os.FileMode
+	owner owner  // the file's owner and group, where files have them
 	temp  string // the temporary file's name, when it has one
 	unnam bool   // an unnamed O_TMPFILE
 }
@@ -34,8 +39,34 @@ func tempPattern(path string) string {
 	return "." + filepath.Base(path) + ".textnorm-*.tmp"
 }
 
+// keptMode is what of a file's mode a rewrite keeps.
+const keptMode = os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky
+
+// errReadOnly is the error for a file that the user could not write: -w
+// does not replace it, though it could (its directory is writable).
+var errReadOnly = errors.New("permission denied (read-only file)")
+
+// A tempError is a temporary file that could not be created.
+type tempError struct {
+	dir string
+	err error
+}
+
+func (e *tempError) Error() string {
+	err := e.err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Sprintf("cannot create a temporary file in %s: %v", e.dir, err)
+}
+
+func (e *tempError) Unwrap() error { return e.err }
+
 // createAtomic starts replacing path, a regular file (symbolic links are
-// followed: the file they point to is replaced, the link stays).
+// followed: the file they point to is replaced, the link stays). A file
+// the user could not write is refused (errReadOnly), as a temporary file
+// that cannot be created in its directory is (a *tempError).
 func createAtomic(path string) (*atomicFile, error) {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -45,10 +76,13 @@ func createAtomic(path string) (*atomicFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &atomicFile{path: real, mode: st.Mode().Perm()}
+	if err := checkWritable(real); err != nil {
+		return nil, err
+	}
+	a := &atomicFile{path: real, mode: st.Mode() & keptMode, owner: ownerOf(st)}
 	dir := filepath.Dir(real)
 	if os.Getenv("TEXTNORM_NAMED_TEMP") == "" { // set by tests, to test the other way
-		if f, err := openUnnamed(dir, a.mode); err == nil {
+		if f, err := openUnnamed(dir, a.mode.Perm()); err == nil {
 			a.File, a.unnam = f, true
 			return a, nil
 		}
@@ -57,7 +91,7 @@ func createAtomic(path string) (*atomicFile, error) {
 	defer temps.Unlock()
 	f, err := os.CreateTemp(dir, tempPattern(real))
 	if err != nil {
-		return nil, err
+		return nil, &tempError{dir: dir, err: err}
 	}
 	a.File, a.temp = f, f.Name()
 	temps.names[a.temp] = true
@@ -66,6 +100,12 @@ func createAtomic(path string) (*atomicFile, error) {
 
 // Commit puts the new content in place of the file.
 func (a *atomicFile) Commit() error {
+	// The owner first: a change of owner clears the setuid and setgid
+	// bits, which the mode then sets.
+	if err := keepOwner(a.File, a.owner); err != nil {
+		a.Abort()
+		return err
+	}
 	if err := a.Chmod(a.mode); err != nil {
 		a.Abort()
 		return err

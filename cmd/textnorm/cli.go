@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Exit statuses, part of the CLI's contract.
@@ -143,13 +144,51 @@ func newFlagSet(e *env, name, synopsis, example string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors.
+// parseFlags parses args, turning flag errors into usage errors. Flags
+// may come anywhere, before or after the file names, as with GNU tools
+// and the go command; "--" ends them (what follows are names, even if
+// they start with "-"). fs.Args() are the names, in their order.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	flags, names := permuteArgs(fs, args)
+	if err := fs.Parse(append(append(flags, "--"), names...)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err // fs.Usage has printed the help
 		}
 		return usageError("%s: %v", fs.Name(), err)
 	}
 	return nil
+}
+
+// permuteArgs splits args into flags, with their values, and names.
+func permuteArgs(fs *flag.FlagSet, args []string) (flags, names []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return flags, append(names, args[i+1:]...)
+		case len(a) < 2 || a[0] != '-':
+			names = append(names, a) // "-" is standard input
+			continue
+		}
+		flags = append(flags, a)
+		name := a[1:]
+		if name[0] == '-' {
+			name = name[1:]
+		}
+		if strings.Contains(name, "=") {
+			continue
+		}
+		// A flag that takes a value takes the next argument, as the flag
+		// package does; an unknown one is left to fs.Parse to report.
+		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return flags, names
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }

@@ -102,16 +102,12 @@ func readFixtureInput(e *env, out, name string) (fixtures.Input, error) {
 		return fixtures.Input{}, &exitError{code: exitUsage, err: err}
 	}
 	if !utf8.Valid(data) {
-		line, col := 1, 1
 		for i := 0; i < len(data); {
 			c, n := utf8.DecodeRune(data[i:])
 			if c == utf8.RuneError && n == 1 {
+				line, col := lineCol(data, i)
 				return fixtures.Input{}, inputError(name, line, col, "invalid UTF-8 (byte %#02x): fixture inputs must be UTF-8", data[i])
 			}
-			if c == '\n' {
-				line, col = line+1, 0
-			}
-			col += n
 			i += n
 		}
 	}

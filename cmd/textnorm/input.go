@@ -99,8 +99,7 @@ func expandInputs(names []string, recursive bool) []input {
 
 // fileError reports a file that cannot be opened or read as FILE: reason.
 func fileError(name string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := err.(*fs.PathError); ok {
 		err = pe.Err
 	}
 	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %v", displayName(name), err)}
@@ -175,8 +174,7 @@ func openSource(e *env, name string, opts inputOptions, counted *atomic.Int64) (
 	}
 	if i := bytes.IndexByte(head, 0); i >= 0 && !opts.binary {
 		s.Close()
-		line := 1 + bytes.Count(head[:i], []byte{'\n'})
-		col := i - bytes.LastIndexByte(head[:i], '\n')
+		line, col := lineCol(head, i)
 		return nil, inputError(s.display, line, col, "NUL byte: a binary file, skipped (use --binary to process it as text)")
 	}
 	s.text = newUTF8Reader(br, s.display, opts.invalid, opts.binary)
@@ -233,20 +231,38 @@ func displayName(name string) string {
 }
 
 // utf8Reader checks the UTF-8 of what it reads, keeping track of the line
-// and column (in bytes, counted from 1) so that a bad byte is reported as
-// FILE:LINE:COL. Unless binary is set, a NUL byte is an error too. It works
-// a buffer at a time and never holds more than its buffer, whatever the
-// length of a line.
+// and column (in bytes, counted from 1; LF, CR LF and a lone CR end a line,
+// as for detect.NewLines) so that a bad byte is reported as FILE:LINE:COL.
+// Unless binary is set, a NUL byte is an error too. It works a buffer at a
+// time and never holds more than its buffer, whatever the length of a line.
+//
+// The text it gives is the input with the --invalid policy applied. What
+// the input was can be kept too: its bytes (raw), or for --explain the
+// places of the replacements and of the line starts (track).
 type utf8Reader struct {
 	r       *bufio.Reader
 	name    string
 	policy  string
 	binary  bool
-	line    int
-	col     int // column of the next byte
-	offset  int64
-	pending []byte // a replacement or rune that did not fit in p
+	lines   lineCounter // over the input's bytes
+	textOff int64       // bytes of text given (or pending): the input's, with replacements
+	pending []byte      // a replacement or rune that did not fit in p
 	err     error
+
+	// raw, when set, receives the input's bytes as they were.
+	raw *bytes.Buffer
+	// track, when set, keeps the replacements and the line starts not yet
+	// taken (see positions).
+	track  bool
+	repls  []replacement
+	starts []int64
+}
+
+// A replacement is an invalid byte written as U+FFFD (--invalid=replace).
+type replacement struct {
+	in   int64 // its offset in the input
+	text int64 // the offset of the U+FFFD in the text
+	b    byte
 }
 
 func newUTF8Reader(r io.Reader, name, policy string, binary bool) *utf8Reader {
@@ -254,7 +270,9 @@ func newUTF8Reader(r io.Reader, name, policy string, binary bool) *utf8Reader {
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
-	return &utf8Reader{r: br, name: name, policy: policy, binary: binary, line: 1, col: 1}
+	u := &utf8Reader{r: br, name: name, policy: policy, binary: binary}
+	u.lines.line = 1
+	return u
 }
 
 func (u *utf8Reader) Read(p []byte) (int, error) {
@@ -274,6 +292,8 @@ func (u *utf8Reader) Read(p []byte) (int, error) {
 			u.err = err
 			if err != io.EOF {
 				u.err = readError(u.name, err)
+			} else {
+				u.lines.settle() // a CR at the end ends its line
 			}
 			return 0, u.err
 		}
@@ -308,7 +328,7 @@ func (u *utf8Reader) Read(p []byte) (int, error) {
 		if n+size > len(p) {
 			if n == 0 {
 				u.pending = append(u.pending[:0], buf[:size]...)
-				u.advance(buf[:size])
+				u.advance(buf[:size], size)
 				u.r.Discard(size)
 				k := copy(p, u.pending)
 				u.pending = u.pending[k:]
@@ -320,41 +340,171 @@ func (u *utf8Reader) Read(p []byte) (int, error) {
 	}
 	if n > 0 {
 		copy(p, buf[:n])
-		u.advance(buf[:n])
+		u.advance(buf[:n], n)
 		u.r.Discard(n)
 		return n, nil
 	}
-	// buf[0] is a NUL byte or an invalid one.
+	// buf[0] is a NUL byte or an invalid one: the line end of a CR before
+	// it is settled, since it is no LF.
 	b := buf[0]
+	u.lines.settle()
 	if b == 0 {
-		u.err = inputError(u.name, u.line, u.col, "NUL byte: a binary file? (use --binary to process it as text)")
+		u.err = inputError(u.name, u.lines.line, u.lines.col(), "NUL byte: a binary file? (use --binary to process it as text)")
 		return 0, u.err
 	}
 	switch u.policy {
 	case invalidError:
-		u.err = inputError(u.name, u.line, u.col, "invalid UTF-8 (byte %#02x); use --invalid=replace or --invalid=keep to go on", b)
+		u.err = inputError(u.name, u.lines.line, u.lines.col(), "invalid UTF-8 (byte %#02x); use --invalid=replace or --invalid=keep to go on", b)
 		return 0, u.err
 	case invalidReplace:
+		if u.track {
+			u.repls = append(u.repls, replacement{in: u.lines.off, text: u.textOff, b: b})
+		}
 		u.pending = append(u.pending[:0], "\uFFFD"...)
 	default:
 		u.pending = append(u.pending[:0], b)
 	}
+	u.advance(buf[:1], len(u.pending))
 	u.r.Discard(1)
-	u.col++
-	u.offset++
 	k := copy(p, u.pending)
 	u.pending = u.pending[k:]
 	return k, nil
 }
 
-func (u *utf8Reader) advance(b []byte) {
-	u.offset += int64(len(b))
-	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
-		u.line += bytes.Count(b, []byte{'\n'})
-		u.col = len(b) - i
-		return
+// advance takes note of the input's bytes b, given as n bytes of text.
+func (u *utf8Reader) advance(b []byte, n int) {
+	if u.raw != nil {
+		u.raw.Write(b)
 	}
-	u.col += len(b)
+	u.textOff += int64(n)
+	u.lines.feed(b)
+}
+
+// lineCounter counts lines as detect.NewLines does: LF, CR LF and a lone
+// CR each end one.
+type lineCounter struct {
+	line  int   // the line of the next byte, from 1
+	start int64 // the offset of its start
+	off   int64 // the offset of the next byte
+	cr    bool  // the last byte was a CR: a LF next is part of its line end
+	// starts, when set, receives the offset of each line start after the
+	// first.
+	starts *[]int64
+}
+
+func (l *lineCounter) newLine(start int64) {
+	l.line++
+	l.start = start
+	if l.starts != nil {
+		*l.starts = append(*l.starts, start)
+	}
+}
+
+// feed counts the lines of the next bytes.
+func (l *lineCounter) feed(b []byte) {
+	for i, c := range b {
+		if l.cr {
+			l.cr = false
+			if c == '\n' {
+				l.newLine(l.off + int64(i) + 1)
+				continue
+			}
+			l.newLine(l.off + int64(i))
+		}
+		switch c {
+		case '\n':
+			l.newLine(l.off + int64(i) + 1)
+		case '\r':
+			l.cr = true
+		}
+	}
+	l.off += int64(len(b))
+}
+
+// settle ends the line of a CR fed last: the input ends, or the next byte
+// is not a LF.
+func (l *lineCounter) settle() {
+	if l.cr {
+		l.cr = false
+		l.newLine(l.off)
+	}
+}
+
+// col is the column of the next byte, in bytes from 1.
+func (l *lineCounter) col() int { return int(l.off-l.start) + 1 }
+
+// lineCol returns the line and column (from 1, the column in bytes) of byte
+// off of b, lines ending at LF, CR LF or a lone CR.
+func lineCol(b []byte, off int) (line, col int) {
+	line, start := 1, 0
+	for i := 0; i < off && i < len(b); i++ {
+		switch b[i] {
+		case '\n':
+			line, start = line+1, i+1
+		case '\r':
+			if i+1 < len(b) && b[i+1] == '\n' {
+				continue
+			}
+			line, start = line+1, i+1
+		}
+	}
+	return line, off - start + 1
+}
+
+// lineEnds counts the line ends in b: LF, CR LF and lone CRs.
+func lineEnds(b []byte) int {
+	line, _ := lineCol(b, len(b))
+	return line - 1
+}
+
+// positions maps offsets in the text a utf8Reader gave to offsets, lines
+// and columns of its input, for --explain. The offsets asked must not go
+// down, and must be of text read already.
+type positions struct {
+	u     *utf8Reader
+	delta int64        // text offset - input offset, after the replacements taken
+	last  *replacement // the last replacement taken
+	line  int
+	start int64
+}
+
+func newPositions(u *utf8Reader) *positions {
+	u.track = true
+	u.lines.starts = &u.starts
+	return &positions{u: u, line: 1}
+}
+
+// nextReplacement takes the next replacement whose U+FFFD starts before
+// text offset before, if there is one.
+func (p *positions) nextReplacement(before int64) (replacement, bool) {
+	u := p.u
+	if len(u.repls) == 0 || u.repls[0].text >= before {
+		return replacement{}, false
+	}
+	r := u.repls[0]
+	u.repls = u.repls[1:]
+	p.last = &r
+	p.delta = r.text + int64(len("\uFFFD")) - (r.in + 1)
+	return r, true
+}
+
+// input maps a text offset to the input's (after the replacements before
+// and at it have been taken).
+func (p *positions) input(text int64) int64 {
+	if p.last != nil && text < p.last.text+int64(len("\uFFFD")) {
+		return p.last.in
+	}
+	return text - p.delta
+}
+
+// lineCol returns the line and column of an input offset.
+func (p *positions) lineCol(off int64) (line, col int) {
+	u := p.u
+	for len(u.starts) > 0 && u.starts[0] <= off {
+		p.line, p.start = p.line+1, u.starts[0]
+		u.starts = u.starts[1:]
+	}
+	return p.line, int(off-p.start) + 1
 }
 
 // statSize returns the size of a regular file.

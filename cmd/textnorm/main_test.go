@@ -37,9 +37,12 @@ func TestScripts(t *testing.T) {
 			return os.WriteFile(e.WorkDir+"/sample.txt", sample, 0o644)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fill": cmdFill,
-			"gzip": cmdGzip,
-			"mode": cmdMode,
+			"fill":    cmdFill,
+			"gzip":    cmdGzip,
+			"mode":    cmdMode,
+			"setmode": cmdSetmode,
+			"chown":   cmdChown,
+			"owner":   cmdOwner,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
@@ -80,12 +83,69 @@ func cmdGzip(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]+".gz"), b.Bytes(), 0o644))
 }
 
-// cmdMode checks a file's permission bits: mode FILE MODE (octal).
+// cmdMode checks a file's mode: mode FILE MODE (octal, as chmod(1) takes
+// it: 2750 is setgid and rwxr-x---).
 func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mode FILE MODE")
+	}
 	st, err := os.Stat(ts.MkAbs(args[0]))
 	ts.Check(err)
-	if got := fmt.Sprintf("%o", st.Mode().Perm()); got != args[1] {
+	m := uint32(st.Mode().Perm())
+	for bit, mode := range map[uint32]os.FileMode{0o4000: os.ModeSetuid, 0o2000: os.ModeSetgid, 0o1000: os.ModeSticky} {
+		if st.Mode()&mode != 0 {
+			m |= bit
+		}
+	}
+	if got := fmt.Sprintf("%o", m); got != args[1] {
 		ts.Fatalf("%s: mode %s, want %s", args[0], got, args[1])
+	}
+}
+
+// cmdSetmode sets a file's mode, setuid, setgid and sticky bits included:
+// setmode FILE MODE (octal, as chmod(1) takes it).
+func cmdSetmode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: setmode FILE MODE")
+	}
+	n, err := strconv.ParseUint(args[1], 8, 32)
+	ts.Check(err)
+	m := os.FileMode(n & 0o777)
+	for bit, mode := range map[uint64]os.FileMode{0o4000: os.ModeSetuid, 0o2000: os.ModeSetgid, 0o1000: os.ModeSticky} {
+		if n&bit != 0 {
+			m |= mode
+		}
+	}
+	ts.Check(os.Chmod(ts.MkAbs(args[0]), m))
+}
+
+// cmdChown sets a file's owner and group: chown FILE UID:GID.
+func cmdChown(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: chown FILE UID:GID")
+	}
+	u, g, ok := strings.Cut(args[1], ":")
+	uid, err1 := strconv.Atoi(u)
+	gid, err2 := strconv.Atoi(g)
+	if !ok || err1 != nil || err2 != nil {
+		ts.Fatalf("usage: chown FILE UID:GID")
+	}
+	ts.Check(os.Lchown(ts.MkAbs(args[0]), uid, gid))
+}
+
+// cmdOwner checks a file's owner and group: owner FILE UID:GID.
+func cmdOwner(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: owner FILE UID:GID")
+	}
+	st, err := os.Stat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	o := ownerOf(st)
+	if !o.ok {
+		ts.Fatalf("%s: no owner on this system", args[0])
+	}
+	if got := fmt.Sprintf("%d:%d", o.uid, o.gid); got != args[1] {
+		ts.Fatalf("%s: owner %s, want %s", args[0], got, args[1])
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"sync/atomic"
@@ -265,6 +266,7 @@ func (c *normalizeRun) normalize(src *source, dst io.Writer, w *jobOutput) error
 				_, err := dst.Write(r.raw) // its escapes too stay as they were
 				return err
 			}
+			warnLoneSurrogate(src, c.f.field, r, w)
 			out := make([]byte, 0, len(r.raw)+len(s)-len(r.text)+8)
 			out = append(out, r.raw[:r.start]...)
 			out = jsonl.AppendQuote(out, s)
@@ -305,21 +307,30 @@ func plural(n int, one, many string) string {
 }
 
 // rewrite replaces the file with its normalized text, atomically, if that
-// changes it.
+// changes it. A file that cannot be replaced (it is read-only, or its
+// directory is) is an error only if it would change.
 func (c *normalizeRun) rewrite(src *source, w *jobOutput) (changed bool, err error) {
-	af, err := createAtomic(src.name)
-	if err != nil {
-		return false, fileError(src.name, err)
-	}
+	af, aerr := createAtomic(src.name)
 	cmp := newComparer(src)
 	if err := cmp.open(); err != nil {
-		af.Abort()
+		if af != nil {
+			af.Abort()
+		}
 		return false, err
 	}
 	defer cmp.close()
-	var out io.Writer = af
+	if aerr != nil {
+		// Find out whether it would change, to say so.
+		if err := c.normalize(src, cmp, w); err != nil {
+			return false, err
+		}
+		if cmp.finish() {
+			return false, fileError(src.name, aerr)
+		}
+		return false, nil
+	}
 	bw := bufio.NewWriterSize(af, 64<<10)
-	out = bw
+	var out io.Writer = bw
 	var zw *gzip.Writer
 	if src.gz {
 		zw = gzip.NewWriter(bw)
@@ -346,19 +357,24 @@ func (c *normalizeRun) rewrite(src *source, w *jobOutput) (changed bool, err err
 	return true, nil
 }
 
-// diff writes a unified diff of the input and its normalized text.
+// diff writes a unified diff of the input, its bytes as they are, and its
+// normalized text. The names are those of git diff --no-index: a/NAME and
+// b/NAME, one leading slash of an absolute path dropped (a/tmp/x).
 func (c *normalizeRun) diff(src *source, w *jobOutput) (bool, error) {
-	old, err := io.ReadAll(src.text)
+	var orig bytes.Buffer
+	src.text.raw = &orig
+	text, err := io.ReadAll(src.text)
 	if err != nil {
 		return false, err
 	}
 	var out bytes.Buffer
 	again := *src
-	again.text = newUTF8Reader(bytes.NewReader(old), src.display, invalidKeep, true)
+	again.text = newUTF8Reader(bytes.NewReader(text), src.display, invalidKeep, true)
 	if err := c.normalize(&again, &out, w); err != nil {
 		return false, err
 	}
-	d := diff.Diff("a/"+src.display, old, "b/"+src.display, out.Bytes())
+	name := strings.TrimPrefix(src.display, "/")
+	d := diff.Diff("a/"+name, orig.Bytes(), "b/"+name, out.Bytes())
 	if len(d) == 0 {
 		return false, nil
 	}
@@ -366,28 +382,61 @@ func (c *normalizeRun) diff(src *source, w *jobOutput) (bool, error) {
 	return true, err
 }
 
-// explain lists the changes to the input, a line each.
+// explain lists the changes to the input, a line each: with
+// --invalid=replace the invalid bytes replaced, then the profile's changes.
+// Places are in the input as it is (LINE:COL and byte offset).
 func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 	bw := bufio.NewWriterSize(w, 32<<10)
 	changed := false
+	pos := newPositions(src.text)
+	// replaced lists the replacements of the text before offset before.
+	replaced := func(before int64) error {
+		for {
+			r, ok := pos.nextReplacement(before)
+			if !ok {
+				return nil
+			}
+			changed = true
+			line, col := pos.lineCol(r.in)
+			ch := normalize.Change{Rule: normalize.RuleInvalidUTF8, Before: string([]byte{r.b}), After: "\uFFFD"}
+			if _, err := fmt.Fprintf(bw, "%s:%d:%d: byte %d: %s\n", src.display, line, col, r.in, describeChange(ch)); err != nil {
+				return err
+			}
+		}
+	}
 	var err error
 	if c.f.jsonl {
 		err = forEachRecord(src, c.f.field, w, func(r *record) error {
+			if err := replaced(r.off + int64(len(r.raw))); err != nil {
+				return err
+			}
 			if !r.ok {
 				return nil
 			}
-			for _, ch := range c.n.p.Explain(r.text) {
+			changes := c.n.p.Explain(r.text)
+			for _, ch := range changes {
 				changed = true
 				fmt.Fprintf(bw, "%s:%d: %s byte %d: %s\n", src.display, r.line, c.f.field, ch.InStart, describeChange(ch))
+			}
+			if len(changes) > 0 {
+				warnLoneSurrogate(src, c.f.field, r, w)
 			}
 			return nil
 		})
 	} else {
-		err = c.n.p.ExplainReader(src.text, func(ch normalize.Change, line, lineStart int) error {
+		err = c.n.p.ExplainReader(src.text, func(ch normalize.Change, _, _ int) error {
+			if err := replaced(int64(ch.InStart) + 1); err != nil {
+				return err
+			}
 			changed = true
-			_, err := fmt.Fprintf(bw, "%s:%d:%d: byte %d: %s\n", src.display, line, ch.InStart-lineStart+1, ch.InStart, describeChange(ch))
+			in := pos.input(int64(ch.InStart))
+			line, col := pos.lineCol(in)
+			_, err := fmt.Fprintf(bw, "%s:%d:%d: byte %d: %s\n", src.display, line, col, in, describeChange(ch))
 			return err
 		})
+	}
+	if err == nil {
+		err = replaced(math.MaxInt64)
 	}
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
@@ -483,14 +532,16 @@ func (c *comparer) open() error {
 }
 
 // openStdin compares with standard input, which cannot be read twice: it
-// is read whole, and normalized from memory.
+// is read whole, its bytes kept as they were, and normalized from memory.
 func (c *comparer) openStdin() error {
+	var orig bytes.Buffer
+	c.src.text.raw = &orig
 	data, err := io.ReadAll(c.src.text)
 	if err != nil {
 		return err
 	}
 	c.src.text = newUTF8Reader(bytes.NewReader(data), c.src.display, invalidKeep, true)
-	c.orig = bufio.NewReaderSize(bytes.NewReader(data), 64<<10)
+	c.orig = bufio.NewReaderSize(bytes.NewReader(orig.Bytes()), 64<<10)
 	return nil
 }
 

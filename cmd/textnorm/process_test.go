@@ -299,3 +299,109 @@ func TestBrokenPipe(t *testing.T) {
 		}
 	}
 }
+
+// TestRewriteReadOnly runs "normalize -w" as a user who cannot write a
+// file, or its directory: neither is replaced, each is reported, and a
+// file that would not change is no error. Run as root, it runs textnorm as
+// the user nobody (65534), for whom the permissions hold.
+func TestRewriteReadOnly(t *testing.T) {
+	bin := textnormPath(t)
+	root := os.Geteuid() == 0
+	const nobody = 65534
+	base := t.TempDir()
+	if root {
+		// nobody must reach the files, and run a copy of the binary.
+		for d := base; d != filepath.Dir(d) && d != os.TempDir(); d = filepath.Dir(d) {
+			if err := os.Chmod(d, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		data, err := os.ReadFile(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bin = filepath.Join(base, "textnorm")
+		if err := os.WriteFile(bin, data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const orig = "The  talks\u00a0went on.  \n"
+	mk := func(dir, name, text string, mode os.FileMode) string {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if root {
+			if err := os.Chown(path, nobody, nobody); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	mkdir := func(name string) string {
+		dir := filepath.Join(base, name)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if root {
+			if err := os.Chown(dir, nobody, nobody); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	rw, ro := mkdir("rw"), mkdir("ro")
+	files := []string{
+		mk(rw, "readonly.txt", orig, 0o444),            // refused
+		mk(rw, "clean-readonly.txt", "clean\n", 0o444), // unchanged: no error
+		mk(ro, "page.txt", orig, 0o644),                // its directory is read-only
+		mk(ro, "clean.txt", "clean\n", 0o644),          // unchanged: no error
+		mk(rw, "page.txt", orig, 0o644),                // rewritten
+	}
+	if err := os.Chmod(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(ro, 0o755) })
+
+	cmd := exec.Command(bin, append([]string{"normalize", "-w"}, files...)...)
+	if root {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Run()
+	if code := cmd.ProcessState.ExitCode(); code != 2 {
+		t.Errorf("exit status %d, want 2", code)
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("stdout %q, want nothing", stdout.String())
+	}
+	want := "textnorm: " + files[0] + ": permission denied (read-only file)\n" +
+		"textnorm: " + files[2] + ": cannot create a temporary file in " + ro + ": permission denied\n"
+	if stderr.String() != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), want)
+	}
+	for i, want := range []string{orig, "clean\n", orig, "clean\n", "The talks went on.\n"} {
+		got, err := os.ReadFile(files[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want {
+			t.Errorf("%s: %q, want %q", files[i], got, want)
+		}
+	}
+	for dir, n := range map[string]int{rw: 3, ro: 2} {
+		ents, _ := os.ReadDir(dir)
+		if len(ents) != n { // no temporary file left behind
+			var names []string
+			for _, e := range ents {
+				names = append(names, e.Name())
+			}
+			t.Errorf("%s holds %s", dir, names)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"sync/atomic"
@@ -11,22 +12,29 @@ import (
 
 // A record is a line of a JSON Lines input.
 type record struct {
-	line       int
+	line       int    // the line it starts on (LF, CR LF or a lone CR end a line)
+	off        int64  // its offset in the text read
 	raw        []byte // the line as read, its line feed included
 	ok         bool   // the field was found and is a string
 	start, end int    // the field's value in raw, quotes included
 	text       string // its value, decoded
 }
 
+// utf8BOM is a byte order mark, which may start the first record.
+const utf8BOM = "\ufeff"
+
 // forEachRecord calls fn with each record of the input in turn. A record
 // that is not a JSON object, or has no string field named field, is
 // reported to w as FILE:LINE:COL (one failure each; the run goes on) and
 // passed to fn with ok unset; blank lines are passed the same way, without
-// a report. Records are held whole, whatever their length.
+// a report. Records are held whole, whatever their length. A byte order
+// mark before the first record is skipped, and kept in its raw bytes. When
+// a key is repeated, its last value is the field's, as encoding/json,
+// Python and JavaScript read it.
 func forEachRecord(src *source, field string, w *jobOutput, fn func(r *record) error) error {
 	br := bufio.NewReaderSize(src.text, 64<<10)
-	r := &record{}
-	for r.line = 1; ; r.line++ {
+	r := &record{line: 1}
+	for {
 		r.raw = r.raw[:0]
 		var err error
 		for {
@@ -48,16 +56,29 @@ func forEachRecord(src *source, field string, w *jobOutput, fn func(r *record) e
 		if n := len(body); n > 0 && body[n-1] == '\n' {
 			body = body[:n-1]
 		}
-		if !blank(body) {
-			start, end, isString, ferr := jsonl.Field(body, field)
+		skip := 0
+		if r.off == 0 && bytes.HasPrefix(body, []byte(utf8BOM)) {
+			skip = len(utf8BOM)
+		}
+		// place is where byte off of the record is.
+		place := func(off int) (line, col int) {
+			l, c := lineCol(r.raw, off)
+			return r.line + l - 1, c
+		}
+		if !blank(body[skip:]) {
+			start, end, isString, ferr := jsonl.Field(body[skip:], field)
+			start, end = start+skip, end+skip
 			var je *jsonl.Error
 			switch {
 			case errors.As(ferr, &je):
-				w.report(inputError(src.display, r.line, je.Off+1, "%s", je.Msg))
+				line, col := place(je.Off + skip)
+				w.report(inputError(src.display, line, col, "%s", je.Msg))
 			case ferr != nil:
-				w.report(inputError(src.display, r.line, 1, "%v", ferr))
+				line, _ := place(0)
+				w.report(inputError(src.display, line, 1, "%v", ferr))
 			case !isString:
-				w.report(inputError(src.display, r.line, start+1, "field %q is %s, not a string", field, jsonl.Kind(body[start:end])))
+				line, col := place(start)
+				w.report(inputError(src.display, line, col, "field %q is %s, not a string", field, jsonl.Kind(body[start:end])))
 			default:
 				r.text, _, _ = jsonl.Unquote(body[start:end])
 				r.ok, r.start, r.end = true, start, end
@@ -69,7 +90,22 @@ func forEachRecord(src *source, field string, w *jobOutput, fn func(r *record) e
 		if err == io.EOF {
 			return nil
 		}
+		r.line += lineEnds(r.raw)
+		r.off += int64(len(r.raw))
 	}
+}
+
+// warnLoneSurrogate warns, when a record's field is rewritten, that an
+// escape of half a UTF-16 surrogate pair in it (such as \ud83d alone) was
+// decoded as U+FFFD and is written so.
+func warnLoneSurrogate(src *source, field string, r *record, w *jobOutput) {
+	off := jsonl.LoneSurrogate(r.raw[r.start:r.end])
+	if off < 0 {
+		return
+	}
+	line, col := lineCol(r.raw, r.start+off)
+	w.notef("%s:%d:%d: warning: field %q has a lone surrogate escape %s, written as U+FFFD", src.display,
+		r.line+line-1, col, field, r.raw[r.start+off:r.start+off+6])
 }
 
 func blank(b []byte) bool {

@@ -23,9 +23,11 @@ func errorf(off int, format string, args ...any) error {
 }
 
 // Field returns the span [start, end) of the value of the top-level key
-// name in rec, a JSON object (the first such key when there are several),
-// and whether that value is a string. It checks the syntax of the whole
-// record.
+// name in rec, a JSON object, and whether that value is a string. When the
+// key is repeated, the last one counts, as encoding/json, Python's json
+// and JavaScript's JSON.parse take the last. It checks the syntax of the
+// whole record. A byte order mark is not skipped: it is an error, as in
+// encoding/json (the caller strips one at the start of a file).
 func Field(rec []byte, name string) (start, end int, isString bool, err error) {
 	s := scanner{b: rec}
 	s.space()
@@ -58,7 +60,7 @@ func Field(rec []byte, name string) (start, end int, isString bool, err error) {
 			if err := s.value(0); err != nil {
 				return 0, 0, false, err
 			}
-			if key == name && start < 0 {
+			if key == name {
 				start, end, isString = v0, s.i, rec[v0] == '"'
 			}
 			s.space()
@@ -335,6 +337,34 @@ func Unquote(lit []byte) (s string, bad int, err error) {
 		i++
 	}
 	return string(b), bad, nil
+}
+
+// LoneSurrogate returns the offset in lit, a JSON string literal that
+// Field has checked, of the first \u escape of half a UTF-16 surrogate pair
+// that has not its other half next to it (such as "\ud83d" alone), or -1.
+// Unquote decodes such an escape as U+FFFD, as encoding/json does; it
+// cannot be written back as it was as UTF-8.
+func LoneSurrogate(lit []byte) int {
+	for i := 1; i < len(lit)-1; i++ {
+		if lit[i] != '\\' {
+			continue
+		}
+		i++
+		if lit[i] != 'u' {
+			continue
+		}
+		r := hex4(lit[i+1:])
+		if utf16.IsSurrogate(r) {
+			if i+10 < len(lit) && lit[i+5] == '\\' && lit[i+6] == 'u' &&
+				utf16.DecodeRune(r, hex4(lit[i+7:])) != utf8.RuneError {
+				i += 10 // the pair
+				continue
+			}
+			return i - 1
+		}
+		i += 4
+	}
+	return -1
 }
 
 func hex4(b []byte) rune {
