@@ -1,7 +1,9 @@
 package detect
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -436,3 +438,41 @@ func lineDirection(text string, off int) (Direction, int) {
 // isBreakByte reports whether b is LF or CR; the rarer line breaks only
 // make a line's direction come from a longer stretch of text.
 func isBreakByte(b byte) bool { return b == '\n' || b == '\r' }
+
+// ParseLanguages reads a comma-separated list of languages for
+// Options.Langs: BCP 47 tags, of which the language subtag counts ("fa-AF"
+// is fa; Dari, prs, is fa too), in any case. A language textnorm does not
+// know (see Languages) is an error.
+func ParseLanguages(list string) ([]string, error) {
+	var langs []string
+	for _, tag := range strings.Split(list, ",") {
+		tag = strings.ToLower(strings.TrimSpace(tag))
+		if tag == "" {
+			continue
+		}
+		l, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+		if l == "prs" {
+			l = "fa"
+		}
+		if !slices.Contains(Languages(), l) {
+			return nil, fmt.Errorf("detect: unknown language %q (known: %s)", tag, strings.Join(Languages(), ","))
+		}
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	return langs, nil
+}
+
+// ParseEngine returns the Engine named "default", "lingua" or "ngram".
+func ParseEngine(name string) (Engine, error) {
+	switch strings.ToLower(name) {
+	case "", "default":
+		return EngineDefault, nil
+	case "lingua":
+		return EngineLingua, nil
+	case "ngram":
+		return EngineNgram, nil
+	}
+	return 0, fmt.Errorf("detect: unknown engine %q (engines: default, lingua, ngram)", name)
+}

@@ -283,3 +283,21 @@ func TestLanguagesAndEngines(t *testing.T) {
 		}
 	}
 }
+
+func TestParseLanguages(t *testing.T) {
+	got, err := ParseLanguages(" EN, fa-AF,prs ,ar,,en")
+	if err != nil || !slices.Equal(got, []string{"en", "fa", "ar"}) {
+		t.Errorf("ParseLanguages = %v, %v", got, err)
+	}
+	if _, err := ParseLanguages("en,xx"); err == nil || !strings.Contains(err.Error(), `unknown language "xx"`) {
+		t.Errorf("unknown language: %v", err)
+	}
+	for name, want := range map[string]Engine{"": EngineDefault, "lingua": EngineLingua, "NGRAM": EngineNgram} {
+		if e, err := ParseEngine(name); e != want || err != nil {
+			t.Errorf("ParseEngine(%q) = %v, %v", name, e, err)
+		}
+	}
+	if _, err := ParseEngine("gpt"); err == nil {
+		t.Error("ParseEngine accepts gpt")
+	}
+}

@@ -23,7 +23,7 @@ func runFixtures(e *env, args []string) error {
 		"textnorm fixtures --out testdata/fixtures testdata/fixtures/input/*.txt")
 	fs.StringVar(&out, "out", ".", "directory of the fixtures: NAME.norm.txt, NAME.segments.jsonl and manifest.json")
 	fs.StringVar(&f.profile, "profile", textnorm.Auto, "normalization profile: auto (each segment's language's) or "+profileNames())
-	fs.StringVar(&f.langs, "langs", "", "comma-separated languages to consider, such as en,fa,ar (default: all)")
+	fs.StringVar(&f.langs, "langs", "", langsUsage)
 	fs.BoolVar(&f.all, "all", false, "also write the white space between segments as segments")
 	fs.IntVar(&jobs, "j", runtime.NumCPU(), "inputs processed at once (the output is the same for any value)")
 	fs.BoolVar(&check, "check", false, "write nothing; exit 1 naming every fixture file that is missing or stale")
@@ -56,7 +56,11 @@ func runFixtures(e *env, args []string) error {
 	if len(errs) > 0 {
 		return joinErrors(e, errs)
 	}
-	opts := fixtures.Options{Profile: f.profile, Langs: parseLangs(f.langs), All: f.all, Jobs: jobs}
+	langs, err := parseLangs(f.langs)
+	if err != nil {
+		return err
+	}
+	opts := fixtures.Options{Profile: f.profile, Langs: langs, All: f.all, Jobs: jobs}
 	set, err := fixtures.Generate(inputs, opts)
 	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), "textnorm: ")

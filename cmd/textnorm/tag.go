@@ -108,16 +108,28 @@ func runDocs(e *env, f docFlags, names []string, out io.Writer, fn func(src *sou
 	return finalStatus(failed, werr, false)
 }
 
-// parseLangs splits a --langs value.
-func parseLangs(s string) []string {
-	var langs []string
-	for _, l := range strings.Split(s, ",") {
-		if l = strings.ToLower(strings.TrimSpace(l)); l != "" {
-			langs = append(langs, l)
-		}
+// parseLangs reads --langs (see detect.ParseLanguages).
+func parseLangs(s string) ([]string, error) {
+	langs, err := detect.ParseLanguages(s)
+	if err != nil {
+		return nil, usageError("--langs: %v", strings.TrimPrefix(err.Error(), "detect: "))
 	}
-	return langs
+	return langs, nil
 }
+
+// parseEngine reads --engine (see detect.ParseEngine).
+func parseEngine(s string) (detect.Engine, error) {
+	e, err := detect.ParseEngine(s)
+	if err != nil {
+		return e, usageError("--engine: %v", strings.TrimPrefix(err.Error(), "detect: "))
+	}
+	return e, nil
+}
+
+const (
+	langsUsage  = "comma-separated languages to consider, such as en,fa,ar, in the scripts they are written in (default: all)"
+	engineUsage = "statistics: default (n-grams, lingua-go when unsure), lingua (lingua-go alone) or ngram (n-grams alone)"
+)
 
 // parseOffsets reads --offsets: a comma-separated list of byte, rune and
 // utf16; byte offsets are always written.
@@ -138,8 +150,8 @@ func parseOffsets(s string) (textnorm.Offsets, error) {
 }
 
 type tagFlags struct {
-	profile, format, offsets, langs string
-	all                             bool
+	profile, format, offsets, langs, engine string
+	all                                     bool
 	docFlags
 }
 
@@ -153,7 +165,8 @@ func runTag(e *env, args []string) error {
 	fs.StringVar(&f.format, "format", "jsonl", "output format: jsonl (a segment a line), json (an array) or tsv")
 	fs.StringVar(&f.offsets, "offsets", "byte", "offsets to write: a list of byte, rune (code points) and utf16 (UTF-16 units)")
 	fs.BoolVar(&f.all, "all", false, "also write the white space between segments, so that the segments concatenated are the input")
-	fs.StringVar(&f.langs, "langs", "", "comma-separated languages to consider, such as en,fa,ar (default: all)")
+	fs.StringVar(&f.langs, "langs", "", langsUsage)
+	fs.StringVar(&f.engine, "engine", "default", engineUsage)
 	f.docFlags.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -170,8 +183,16 @@ func runTag(e *env, args []string) error {
 	default:
 		return usageError("--format: want jsonl, json or tsv, not %q", f.format)
 	}
+	langs, err := parseLangs(f.langs)
+	if err != nil {
+		return err
+	}
+	engine, err := parseEngine(f.engine)
+	if err != nil {
+		return err
+	}
 	tagger, err := textnorm.NewTagger(textnorm.TagOptions{
-		Options: detect.Options{Langs: parseLangs(f.langs), All: f.all},
+		Options: detect.Options{Langs: langs, All: f.all, Engine: engine},
 		Profile: f.profile,
 	})
 	if err != nil {
@@ -289,7 +310,8 @@ func runDetect(e *env, args []string) error {
 		"textnorm detect testdata/sample/news_fa_en.txt\n"+
 			"  textnorm detect --jsonl --field text pages.jsonl   # a line for each record: FILE:LINE: TAG CONF")
 	fs.StringVar(&f.format, "format", "text", "output format: text (TAG CONF a line), jsonl or tsv")
-	fs.StringVar(&f.langs, "langs", "", "comma-separated languages to consider, such as en,fa,ar (default: all)")
+	fs.StringVar(&f.langs, "langs", "", langsUsage)
+	fs.StringVar(&f.engine, "engine", "default", engineUsage)
 	f.docFlags.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -302,13 +324,21 @@ func runDetect(e *env, args []string) error {
 	if err := f.docFlags.check(); err != nil {
 		return err
 	}
-	det := detect.NewDetector(detect.Options{Langs: parseLangs(f.langs)})
+	langs, err := parseLangs(f.langs)
+	if err != nil {
+		return err
+	}
+	engine, err := parseEngine(f.engine)
+	if err != nil {
+		return err
+	}
+	det := detect.NewDetector(detect.Options{Langs: langs, Engine: engine})
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	if f.format == "tsv" {
 		out.WriteString("file\tline\tscript\tlang\ttag\tconf\n")
 	}
 	prefix := f.jsonl || len(fs.Args()) > 1 || f.recur
-	err := runDocs(e, f.docFlags, fs.Args(), out, func(src *source, d docInput, w io.Writer) error {
+	err = runDocs(e, f.docFlags, fs.Args(), out, func(src *source, d docInput, w io.Writer) error {
 		segs := det.Segments(d.text)
 		emit := func(n int, segs []detect.Segment) {
 			script, lang, conf := detect.Dominant(segs)
