@@ -120,6 +120,13 @@ const (
 	// Width folds fullwidth and halfwidth forms to their usual width
 	// (golang.org/x/text/width).
 	Width
+	// DigitsPersianAll maps ASCII digits and ARABIC-INDIC digits to
+	// EXTENDED ARABIC-INDIC (Persian) digits: one digit system for text
+	// known to be Persian (numbers in codes and URLs change too).
+	DigitsPersianAll
+	// DigitsArabicAll maps ASCII digits and EXTENDED ARABIC-INDIC digits to
+	// ARABIC-INDIC digits, likewise for text known to be Arabic.
+	DigitsArabicAll
 
 	numRules = iota
 )
@@ -130,13 +137,14 @@ var ruleNames = [numRules]string{
 	"urdu-letters", "pashto-letters", "kaf-yeh-to-arabic", "search-letters",
 	"presentation-forms", "digits-persian", "digits-arabic", "digits-ascii",
 	"zwnj", "remove-zwnj", "arabic-punctuation", "quotes", "dashes",
-	"harakat", "diacritics", "case-fold", "width",
+	"harakat", "diacritics", "case-fold", "width", "digits-persian-all",
+	"digits-arabic-all",
 }
 
 // exclusive lists the groups of rules of which a set holds at most one: they
 // map the same code points to different places.
 var exclusive = []RuleSet{
-	RuleSet(DigitsPersian | DigitsArabic | DigitsASCII),
+	RuleSet(DigitsPersian | DigitsArabic | DigitsASCII | DigitsPersianAll | DigitsArabicAll),
 	RuleSet(PersianLetters | ArabicLetters | UrduLetters | PashtoLetters | KafYehToArabic | SearchLetters),
 	RuleSet(ZWNJ | RemoveZWNJ),
 }

@@ -369,6 +369,20 @@ var ruleTests = map[Rule][]ruleCase{
 		{"abc", keep},
 		{"سلام", keep},
 	},
+	DigitsPersianAll: {
+		{"سال 2024 و ٢٠٢٥", "سال ۲۰۲۴ و ۲۰۲۵"},
+		{"۱,۰۰۰ و 3.5", "۱,۰۰۰ و ۳.۵"},
+		// left alone
+		{"۱۲۳ بدون تغییر", keep},
+		{"no digits here", keep},
+	},
+	DigitsArabicAll: {
+		{"عام 2024 و ۲۰۲۵", "عام ٢٠٢٤ و ٢٠٢٥"},
+		{"١٢٣ و 45", "١٢٣ و ٤٥"},
+		// left alone
+		{"١٢٣ كما هو", keep},
+		{"no digits here", keep},
+	},
 }
 
 func TestEveryRuleHasTests(t *testing.T) {
@@ -407,6 +421,9 @@ func TestRulesLeavePlainTextAlone(t *testing.T) {
 		for _, r := range AllRules() {
 			if r == ArabicLetters || r == KafYehToArabic || r == PersianLetters || r == UrduLetters || r == SearchLetters || r == PashtoLetters {
 				continue // they rewrite the other language's letters
+			}
+			if r == DigitsPersianAll || r == DigitsArabicAll {
+				continue // they rewrite ASCII digits, by design
 			}
 			if got := ruleProfile(r).String(s); got != s {
 				t.Errorf("%s(%+q) = %+q, want it unchanged", r, s, got)
@@ -505,7 +522,7 @@ func TestRuleSet(t *testing.T) {
 	// Exclusive groups: adding one member removes the others, and nothing
 	// else.
 	groups := [][]Rule{
-		{DigitsPersian, DigitsArabic, DigitsASCII},
+		{DigitsPersian, DigitsArabic, DigitsASCII, DigitsPersianAll, DigitsArabicAll},
 		{PersianLetters, ArabicLetters, UrduLetters, PashtoLetters, KafYehToArabic, SearchLetters},
 		{ZWNJ, RemoveZWNJ},
 	}

@@ -291,6 +291,8 @@ func digitOp(rs RuleSet, r rune) (op, bool) {
 		zero = 0x0660
 	case r >= 0x06F0 && r <= 0x06F9:
 		zero = 0x06F0
+	case r >= '0' && r <= '9' && rs&RuleSet(DigitsPersianAll|DigitsArabicAll) != 0:
+		zero = '0'
 	default:
 		return op{}, false
 	}
@@ -299,6 +301,10 @@ func digitOp(rs RuleSet, r rune) (op, bool) {
 	switch {
 	case rs.Has(DigitsASCII):
 		to, rule = '0', DigitsASCII
+	case rs.Has(DigitsPersianAll) && zero != 0x06F0:
+		to, rule = 0x06F0, DigitsPersianAll
+	case rs.Has(DigitsArabicAll) && zero != 0x0660:
+		to, rule = 0x0660, DigitsArabicAll
 	case rs.Has(DigitsPersian) && zero == 0x0660:
 		to, rule = 0x06F0, DigitsPersian
 	case rs.Has(DigitsArabic) && zero == 0x06F0:
