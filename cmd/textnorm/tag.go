@@ -126,6 +126,19 @@ func parseEngine(s string) (detect.Engine, error) {
 	return e, nil
 }
 
+// detectOptions reads --langs, --engine and --all.
+func (f *tagFlags) detectOptions() (detect.Options, error) {
+	langs, err := parseLangs(f.langs)
+	if err != nil {
+		return detect.Options{}, err
+	}
+	engine, err := parseEngine(f.engine)
+	if err != nil {
+		return detect.Options{}, err
+	}
+	return detect.Options{Langs: langs, Engine: engine, All: f.all}, nil
+}
+
 const (
 	langsUsage  = "comma-separated languages to consider, such as en,fa,ar, in the scripts they are written in (default: all)"
 	engineUsage = "statistics: default (n-grams, lingua-go when unsure), lingua (lingua-go alone) or ngram (n-grams alone)"
@@ -183,18 +196,11 @@ func runTag(e *env, args []string) error {
 	default:
 		return usageError("--format: want jsonl, json or tsv, not %q", f.format)
 	}
-	langs, err := parseLangs(f.langs)
+	opts, err := f.detectOptions()
 	if err != nil {
 		return err
 	}
-	engine, err := parseEngine(f.engine)
-	if err != nil {
-		return err
-	}
-	tagger, err := textnorm.NewTagger(textnorm.TagOptions{
-		Options: detect.Options{Langs: langs, All: f.all, Engine: engine},
-		Profile: f.profile,
-	})
+	tagger, err := textnorm.NewTagger(textnorm.TagOptions{Options: opts, Profile: f.profile})
 	if err != nil {
 		return usageError("--profile: %v", strings.TrimPrefix(err.Error(), "textnorm: normalize: "))
 	}
@@ -324,15 +330,11 @@ func runDetect(e *env, args []string) error {
 	if err := f.docFlags.check(); err != nil {
 		return err
 	}
-	langs, err := parseLangs(f.langs)
+	opts, err := f.detectOptions()
 	if err != nil {
 		return err
 	}
-	engine, err := parseEngine(f.engine)
-	if err != nil {
-		return err
-	}
-	det := detect.NewDetector(detect.Options{Langs: langs, Engine: engine})
+	det := detect.NewDetector(opts)
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	if f.format == "tsv" {
 		out.WriteString("file\tline\tscript\tlang\ttag\tconf\n")

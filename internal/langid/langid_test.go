@@ -321,8 +321,13 @@ func TestSplitSentences(t *testing.T) {
 	}
 }
 
-func TestLinguaScorerContract(t *testing.T) {
-	s := NewLinguaScorer()
+func TestLinguaScorerContract(t *testing.T) { checkScorerContract(t, NewLinguaScorer()) }
+
+// checkScorerContract checks what every Scorer promises: one score for
+// each candidate it knows (none when it knows fewer than two, or the text
+// has no letters), sorted, summing to 1.
+func checkScorerContract(t *testing.T, s Scorer) {
+	t.Helper()
 	tests := []struct {
 		text  string
 		cands []string
@@ -332,6 +337,8 @@ func TestLinguaScorerContract(t *testing.T) {
 		{"این کتاب را خریدم", []string{"fa", "ar", "ps"}, []string{"fa", "ar"}}, // no ps model
 		{"whatever", []string{"en", "ps"}, nil},                                 // one known: no opinion
 		{"12345 !!", []string{"en", "fr"}, nil},                                 // no letters
+		{"\xff\xfe", []string{"en", "fr"}, nil},                                 // invalid UTF-8
+		{"Grüße aus Köln", []string{"en", "de", "de", "xx"}, []string{"en", "de"}},
 	}
 	for _, tc := range tests {
 		got := s.Scores(tc.text, tc.cands)
@@ -345,8 +352,7 @@ func TestLinguaScorerContract(t *testing.T) {
 			}
 		}
 		slices.Sort(langs)
-		want := slices.Sorted(slices.Values(tc.want))
-		if !slices.Equal(langs, want) {
+		if want := slices.Sorted(slices.Values(tc.want)); !slices.Equal(langs, want) {
 			t.Errorf("%q: langs %v, want %v", tc.text, langs, want)
 		}
 		if len(got) > 0 && math.Abs(sum-1) > 1e-9 {

@@ -93,37 +93,7 @@ func TestAccuracy(t *testing.T) {
 
 func TestNgramScorerContract(t *testing.T) {
 	s := DefaultNgram()
-	tests := []struct {
-		text  string
-		cands []string
-		want  []string // languages expected in the result, any order
-	}{
-		{"The weather is lovely today in the park.", []string{"en", "fr"}, []string{"en", "fr"}},
-		{"این کتاب را خریدم", []string{"fa", "ar", "ps"}, []string{"fa", "ar"}}, // no ps model
-		{"whatever", []string{"en", "ps"}, nil},                                 // one known: no opinion
-		{"12345 !!", []string{"en", "fr"}, nil},                                 // no letters
-		{"\xff\xfe", []string{"en", "fr"}, nil},                                 // invalid UTF-8
-		{"Grüße aus Köln", []string{"en", "de", "de", "xx"}, []string{"en", "de"}},
-	}
-	for _, tc := range tests {
-		got := s.Scores(tc.text, tc.cands)
-		var langs []string
-		sum := 0.0
-		for i, sc := range got {
-			langs = append(langs, sc.Lang)
-			sum += sc.P
-			if i > 0 && got[i-1].P < sc.P {
-				t.Errorf("%q: scores not sorted: %v", tc.text, got)
-			}
-		}
-		slices.Sort(langs)
-		if want := slices.Sorted(slices.Values(tc.want)); !slices.Equal(langs, want) {
-			t.Errorf("%q: langs %v, want %v", tc.text, langs, want)
-		}
-		if len(got) > 0 && math.Abs(sum-1) > 1e-9 {
-			t.Errorf("%q: sum %v, want 1", tc.text, sum)
-		}
-	}
+	checkScorerContract(t, s)
 	for _, code := range slices.Concat(linguaScriptLangs["Latn"], linguaScriptLangs["Cyrl"], linguaScriptLangs["Deva"], []string{"la", "fa", "ar", "ur"}) {
 		if !s.Knows(code) {
 			t.Errorf("n-gram model lacks %s", code)
