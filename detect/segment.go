@@ -251,11 +251,13 @@ const defaultWeight = 2
 // cluster that is not white space.
 func trimSpace(text string, start, end int) (int, int) {
 	for start < end {
-		r, n := utf8.DecodeRuneInString(text[start:end])
-		if !isTrimmed(r) || start+n < end && extends(text[start+n:end]) && !startsTrimmed(text[start+n:end]) {
+		// A whole grapheme cluster goes or stays: a space carrying a
+		// combining mark is not white space, an LRM before one is.
+		c, _, _, _ := uniseg.FirstGraphemeClusterInString(text[start:end], -1)
+		if !IsGap(c) {
 			break
 		}
-		start += n
+		start += len(c)
 	}
 	for end > start {
 		r, n := utf8.DecodeLastRuneInString(text[start:end])
@@ -289,18 +291,6 @@ func IsGap(s string) bool {
 		}
 	}
 	return true
-}
-
-func startsTrimmed(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return isTrimmed(r)
-}
-
-// extends reports whether s starts with a character that extends the
-// grapheme cluster before it (a combining mark, ZWJ, a variation selector).
-func extends(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || r == 0x200D || unicode.Is(unicode.Variation_Selector, r)
 }
 
 func sortSegments(segs []Segment) {

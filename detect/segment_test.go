@@ -301,3 +301,18 @@ func TestParseLanguages(t *testing.T) {
 		t.Error("ParseEngine accepts gpt")
 	}
 }
+
+// FuzzSegmentsNgram checks the segment contract with the real language
+// logic (orthography, context, n-gram statistics); lingua-go is left out so
+// that the fuzzer runs fast.
+func FuzzSegmentsNgram(f *testing.F) {
+	for _, s := range segmentInvariantCases {
+		f.Add(s)
+	}
+	ds := []*Detector{NewDetector(Options{Engine: EngineNgram}), NewDetector(Options{Engine: EngineNgram, All: true})}
+	f.Fuzz(func(t *testing.T, text string) {
+		for i, d := range ds {
+			checkSegments(t, text, d.Segments(text), i == 1)
+		}
+	})
+}
