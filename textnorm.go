@@ -69,7 +69,7 @@ func (t *Tagger) Tag(text string) []Segment {
 		if t.auto {
 			p = ProfileFor(s.Lang)
 		}
-		out[i] = Segment{Segment: s, Norm: p.String(s.Text)}
+		out[i] = Segment{Segment: s, Norm: p.Apply(s.Text)}
 	}
 	return out
 }
@@ -95,16 +95,16 @@ func (t *Tagger) gapNorm(text string, start, end int) string {
 	if after {
 		in += stand
 	}
-	out := p.String(in)
+	out := p.Apply(in)
 	if before {
 		if !strings.HasPrefix(out, stand) {
-			return p.String(text[start:end])
+			return p.Apply(text[start:end])
 		}
 		out = out[len(stand):]
 	}
 	if after {
 		if !strings.HasSuffix(out, stand) {
-			return p.String(text[start:end])
+			return p.Apply(text[start:end])
 		}
 		out = out[:len(out)-len(stand)]
 	}
@@ -146,7 +146,7 @@ func ProfileFor(lang string) normalize.Profile {
 // String.
 func (t *Tagger) Normalize(text string) string {
 	if !t.auto {
-		return t.profile.String(text)
+		return t.profile.Apply(text)
 	}
 	return NormalizeSegments(text, t.Tag(text))
 }
@@ -166,5 +166,5 @@ func NormalizeSegments(text string, segs []Segment) string {
 		prev = s.End
 	}
 	b.WriteString(text[prev:])
-	return normalize.Default.String(b.String())
+	return normalize.Default.Apply(b.String())
 }

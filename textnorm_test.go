@@ -6,6 +6,7 @@ import (
 
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/normalize"
+	"github.com/textnorm/textnorm/script"
 )
 
 var tagDocs = []string{
@@ -71,7 +72,7 @@ func TestTagNormsByLanguage(t *testing.T) {
 // TestAppendJSON pins the JSON Lines format: key order, escapes, four
 // decimals, optional keys.
 func TestAppendJSON(t *testing.T) {
-	s := Segment{Segment: detect.Segment{Start: 3, End: 12, Text: "a\"\\\t\u2028\x01b", Script: detect.Latin, Lang: "en", Dir: detect.LTR, Conf: 0.123456,
+	s := Segment{Segment: detect.Segment{Start: 3, End: 12, Text: "a\"\\\t\u2028\x01b", Script: script.Latin, Lang: "en", Dir: script.LTR, Conf: 0.123456,
 		RuneStart: 1, RuneEnd: 8, U16Start: 1, U16End: 8}, Norm: "ab"}
 	got := string(AppendJSON(nil, s, JSONLine{File: "f.txt", Line: 2, Offsets: RuneOffsets | UTF16Offsets}))
 	want := `{"v":1,"file":"f.txt","line":2,"start":3,"end":12,"text":"a\"\\\t\u2028\u0001b","script":"Latn","lang":"en","tag":"en-Latn","dir":"ltr","conf":0.1235,"norm":"ab","rune_start":1,"rune_end":8,"u16_start":1,"u16_end":8}`

@@ -3,7 +3,7 @@ package textnorm
 import (
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/textnorm/textnorm/detect"
+	"github.com/textnorm/textnorm/script"
 )
 
 // Version is the version of textnorm, printed by "textnorm version" and
@@ -17,8 +17,8 @@ const Version = "0.1.0-dev"
 const LinguaVersion = "v1.4.0"
 
 // UnicodeVersion is the version of the Unicode Character Database of the
-// script tables (package detect).
-const UnicodeVersion = detect.UnicodeVersion
+// script tables (package script).
+const UnicodeVersion = script.UnicodeVersion
 
 // NormUnicodeVersion is the version of Unicode of the normalization tables
 // (golang.org/x/text/unicode/norm).

@@ -1,26 +1,14 @@
-// Package detect finds what a text is written in, span by span: the script
-// of each character and of each run of text, and (to come) the language of
-// each span and the segmentation of a document into tagged segments.
+// Package detect splits a document into segments: spans of one script and
+// one language, with byte, code point and UTF-16 offsets, a direction and a
+// confidence.
 //
-// # Scripts
+// A Detector works in stages, each of its own, a block of lines at a time:
+// the script runs of package script; boundaries trimmed of white space and
+// moved to the edges of grapheme clusters; the language spans of each run,
+// decided by textnorm's language identification with the context of the
+// runs of the same script nearby; and the segments themselves, with the
+// white space between them when Options.All asks for it.
 //
-// ScriptOf and ScriptExtensionsOf give the Unicode Script and
-// Script_Extensions properties of a character (UAX #24), from tables
-// generated from the Unicode Character Database files in testdata/ucd, of
-// version UnicodeVersion, the one of Go's unicode package and of
-// golang.org/x/text. A Script prints as its ISO 15924 code ("Latn",
-// "Arab", "Zyyy" for Common) and has an English name; ParseScript reads
-// either back.
-//
-// ScriptRuns splits a text into runs of one script the UAX #24 way:
-// spaces, digits, punctuation and combining marks take the script of the
-// text around them, narrowed by Script_Extensions (an Arabic comma goes
-// with Arabic text), paired brackets and quotation marks stay together,
-// Han with kana is Japanese (Jpan) and Han with Hangul is Korean (Kore), and
-// no run crosses a line break. Each Run has byte offsets, a Script and a
-// writing Direction. ScriptRunsBytes, AppendScriptRuns and
-// AppendScriptRunsBytes do the same for byte slices or into a slice.
-//
-// The lookups use a two-stage table, with no maps and no allocation per
-// character; run iteration does not allocate per run either.
+// The languages it can give, and how Options.Langs names them, come from
+// package language.
 package detect

@@ -1,9 +1,7 @@
 package detect
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -11,6 +9,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/textnorm/textnorm/internal/langid"
+	"github.com/textnorm/textnorm/script"
 )
 
 // Und is the language of a segment whose language is unknown: neutral
@@ -27,12 +26,12 @@ const Und = "und"
 type Segment struct {
 	Start, End         int // byte offsets, End exclusive
 	Text               string
-	Script             Script    // Common (Zyyy) for neutral segments
-	Lang               string    // BCP 47 language subtag, or Und
-	Dir                Direction // LTR or RTL; never Neutral
-	Conf               float64   // confidence in Lang, 0..1
-	RuneStart, RuneEnd int       // code point offsets
-	U16Start, U16End   int       // UTF-16 code unit offsets
+	Script             script.Script    // Common (Zyyy) for neutral segments
+	Lang               string           // BCP 47 language subtag, or Und
+	Dir                script.Direction // LTR or RTL; never Neutral
+	Conf               float64          // confidence in Lang, 0..1
+	RuneStart, RuneEnd int              // code point offsets
+	U16Start, U16End   int              // UTF-16 code unit offsets
 }
 
 // Tag returns the segment's BCP 47 tag, language and script: "fa-Arab",
@@ -41,7 +40,7 @@ func (s Segment) Tag() string { return s.Lang + "-" + s.Script.String() }
 
 // Neutral reports whether the segment has no letters of any script: white
 // space, digits, punctuation or symbols.
-func (s Segment) Neutral() bool { return s.Script == Common }
+func (s Segment) Neutral() bool { return s.Script == script.Common }
 
 // Options configure a Detector.
 type Options struct {
@@ -61,26 +60,6 @@ type Options struct {
 	// Engine selects the statistics behind language identification.
 	Engine Engine
 }
-
-// Engine selects the statistics that language identification weighs with
-// orthography and context.
-type Engine int
-
-const (
-	// EngineDefault scores with textnorm's character n-gram model (built
-	// from lingua-go's own models) and asks lingua-go about a shortlist of
-	// languages when the n-grams do not settle a sentence.
-	EngineDefault Engine = iota
-	// EngineLingua scores with lingua-go alone: slower, for comparison.
-	EngineLingua
-	// EngineNgram scores with the n-gram model alone: the fastest, and
-	// no lingua-go model is loaded.
-	EngineNgram
-)
-
-// Languages returns every language Segments can give, as BCP 47 language
-// subtags, sorted; Options.Langs takes these.
-func Languages() []string { return langid.Languages() }
 
 // A Detector segments documents. It is safe for concurrent use; language
 // models are loaded on first use, only for the languages a document needs,
@@ -120,7 +99,7 @@ func Segments(text string, opts Options) []Segment {
 //   - Only white space and invisible format characters (BOM, ZWNJ, bidi
 //     controls) lie between segments; with Options.All it is
 //     returned as neutral segments too, and the segments tile the text.
-//   - A new segment starts where the script changes (see ScriptRuns) and,
+//   - A new segment starts where the script changes (see script.Runs) and,
 //     within a script, where the language changes, even between two
 //     sentences of one line.
 //
@@ -132,9 +111,9 @@ func (d *Detector) Segments(text string) []Segment {
 	// The document's context is the fallback for runs with no text of
 	// their script nearby; it starts with each script's default language.
 	doc := langid.NewContext()
-	for script, langs := range scriptDefaults {
+	for sc, langs := range scriptDefaults {
 		for lang, w := range langs {
-			doc.Add(script, lang, w*defaultWeight)
+			doc.Add(sc, lang, w*defaultWeight)
 		}
 	}
 	var segs []Segment
@@ -175,11 +154,11 @@ func blockEnd(text string, start int) int {
 func (d *Detector) appendBlock(segs []Segment, text string, start, end int, doc *langid.Context) []Segment {
 	type job struct {
 		start, end int // trimmed run
-		run        Run
+		run        script.Run
 		a          *langid.Analysis
 	}
 	var jobs []job
-	for r := range ScriptRuns(text[start:end]) {
+	for r := range script.Runs(text[start:end]) {
 		r.Start += start
 		r.End += start
 		s, e := trimSpace(text, r.Start, r.End)
@@ -187,8 +166,8 @@ func (d *Detector) appendBlock(segs []Segment, text string, start, end int, doc 
 			continue
 		}
 		j := job{start: s, end: e, run: r}
-		if r.Script != Common && r.Script != Inherited && r.Script != Unknown {
-			j.a = d.id.Analyze(text[s:e], r.Script.String())
+		if r.Script != script.Common && r.Script != script.Inherited && r.Script != script.Unknown {
+			j.a = d.id.Analyze(text[s:e], r.Script)
 		}
 		jobs = append(jobs, j)
 	}
@@ -196,7 +175,7 @@ func (d *Detector) appendBlock(segs []Segment, text string, start, end int, doc 
 	// The context of a run is made of the runs of its script nearby, so
 	// that the Pashto paragraph after a Dari one does not decide for a
 	// Dari caption three screens away; the document is the fallback.
-	byScript := map[Script][]int{}
+	byScript := map[script.Script][]int{}
 	for i, j := range jobs {
 		if j.a != nil {
 			doc.Observe(j.a)
@@ -211,7 +190,7 @@ func (d *Detector) appendBlock(segs []Segment, text string, start, end int, doc 
 				ctx.Observe(jobs[n].a)
 			}
 			j := jobs[i]
-			if !ctx.Seen(j.run.Script.String()) {
+			if !ctx.Seen(j.run.Script) {
 				ctx = doc
 			}
 			for _, sp := range j.a.Spans(ctx) {
@@ -224,7 +203,7 @@ func (d *Detector) appendBlock(segs []Segment, text string, start, end int, doc 
 	}
 	for _, j := range jobs {
 		if j.a == nil {
-			segs = append(segs, Segment{Start: j.start, End: j.end, Script: Common, Lang: Und, Dir: j.run.Dir})
+			segs = append(segs, Segment{Start: j.start, End: j.end, Script: script.Common, Lang: Und, Dir: j.run.Dir})
 		}
 	}
 	sortSegments(segs[first:])
@@ -239,10 +218,10 @@ func (d *Detector) appendBlock(segs []Segment, text string, start, end int, doc 
 // (Persian first: the pages textnorm is made for). Their weights add up to
 // defaultWeight, a letter or two of real evidence, so any text of the
 // script seen in the document outweighs them.
-var scriptDefaults = map[string]map[string]float64{
-	"Latn": {"en": 1},
-	"Cyrl": {"ru": 1},
-	"Arab": {"fa": 0.4, "ar": 0.3, "ur": 0.2, "ps": 0.1},
+var scriptDefaults = map[script.Script]map[string]float64{
+	script.Latin:    {"en": 1},
+	script.Cyrillic: {"ru": 1},
+	script.Arabic:   {"fa": 0.4, "ar": 0.3, "ur": 0.2, "ps": 0.1},
 }
 
 const defaultWeight = 2
@@ -360,13 +339,13 @@ func withGaps(text string, segs []Segment) []Segment {
 	prev := 0
 	for _, s := range segs {
 		if s.Start > prev {
-			out = append(out, Segment{Start: prev, End: s.Start, Script: Common, Lang: Und})
+			out = append(out, Segment{Start: prev, End: s.Start, Script: script.Common, Lang: Und})
 		}
 		out = append(out, s)
 		prev = s.End
 	}
 	if prev < len(text) {
-		out = append(out, Segment{Start: prev, End: len(text), Script: Common, Lang: Und})
+		out = append(out, Segment{Start: prev, End: len(text), Script: script.Common, Lang: Und})
 	}
 	return out
 }
@@ -388,7 +367,7 @@ func fill(text string, segs []Segment) {
 			}
 		}
 	}
-	lineDir, lineEnd := Neutral, -1
+	lineDir, lineEnd := script.Neutral, -1
 	for i := range segs {
 		s := &segs[i]
 		s.Text = text[s.Start:s.End]
@@ -399,9 +378,9 @@ func fill(text string, segs []Segment) {
 		if s.Start >= lineEnd {
 			lineDir, lineEnd = lineDirection(text, s.Start)
 		}
-		if d := directionOf(s.Text); d != Neutral {
+		if d := script.DirectionOf(s.Text); d != script.Neutral {
 			s.Dir = d
-		} else if s.Dir == Neutral {
+		} else if s.Dir == script.Neutral {
 			s.Dir = lineDir
 		}
 	}
@@ -410,7 +389,7 @@ func fill(text string, segs []Segment) {
 // lineDirection returns the direction of the first strong character of the
 // line holding offset off (LTR if none), and the offset where that line
 // ends.
-func lineDirection(text string, off int) (Direction, int) {
+func lineDirection(text string, off int) (script.Direction, int) {
 	start, end := off, off
 	for start > 0 && !isBreakByte(text[start-1]) {
 		start--
@@ -418,9 +397,9 @@ func lineDirection(text string, off int) (Direction, int) {
 	for end < len(text) && !isBreakByte(text[end]) {
 		end++
 	}
-	d := directionOf(text[start:end])
-	if d == Neutral {
-		d = LTR
+	d := script.DirectionOf(text[start:end])
+	if d == script.Neutral {
+		d = script.LTR
 	}
 	return d, end
 }
@@ -428,41 +407,3 @@ func lineDirection(text string, off int) (Direction, int) {
 // isBreakByte reports whether b is LF or CR; the rarer line breaks only
 // make a line's direction come from a longer stretch of text.
 func isBreakByte(b byte) bool { return b == '\n' || b == '\r' }
-
-// ParseLanguages reads a comma-separated list of languages for
-// Options.Langs: BCP 47 tags, of which the language subtag counts ("fa-AF"
-// is fa; Dari, prs, is fa too), in any case. A language textnorm does not
-// know (see Languages) is an error.
-func ParseLanguages(list string) ([]string, error) {
-	var langs []string
-	for _, tag := range strings.Split(list, ",") {
-		tag = strings.ToLower(strings.TrimSpace(tag))
-		if tag == "" {
-			continue
-		}
-		l, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
-		if l == "prs" {
-			l = "fa"
-		}
-		if !slices.Contains(Languages(), l) {
-			return nil, fmt.Errorf("detect: unknown language %q (known: %s)", tag, strings.Join(Languages(), ","))
-		}
-		if !slices.Contains(langs, l) {
-			langs = append(langs, l)
-		}
-	}
-	return langs, nil
-}
-
-// ParseEngine returns the Engine named "default", "lingua" or "ngram".
-func ParseEngine(name string) (Engine, error) {
-	switch strings.ToLower(name) {
-	case "", "default":
-		return EngineDefault, nil
-	case "lingua":
-		return EngineLingua, nil
-	case "ngram":
-		return EngineNgram, nil
-	}
-	return 0, fmt.Errorf("detect: unknown engine %q (engines: default, lingua, ngram)", name)
-}

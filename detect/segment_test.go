@@ -11,6 +11,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/textnorm/textnorm/internal/langid"
+	"github.com/textnorm/textnorm/script"
 )
 
 // checkSegments asserts the segment contract of DESIGN.md on segs, the
@@ -66,7 +67,7 @@ func checkSegments(t *testing.T, text string, segs []Segment, all bool) {
 		if s.U16Start != u16At[s.Start] || s.U16End != u16At[s.End] {
 			t.Fatalf("segment %d UTF-16 units [%d,%d), want [%d,%d)", i, s.U16Start, s.U16End, u16At[s.Start], u16At[s.End])
 		}
-		if s.Dir != LTR && s.Dir != RTL {
+		if s.Dir != script.LTR && s.Dir != script.RTL {
 			t.Fatalf("segment %d dir %v", i, s.Dir)
 		}
 		if s.Lang == "" || s.Conf < 0 || s.Conf > 1 {
@@ -82,7 +83,7 @@ func checkSegments(t *testing.T, text string, segs []Segment, all bool) {
 			}
 		} else if !all {
 			t.Fatalf("segment %d %+q is white space without All", i, s.Text)
-		} else if s.Script != Common || s.Lang != Und {
+		} else if s.Script != script.Common || s.Lang != Und {
 			t.Fatalf("gap segment %d is %s", i, s.Tag())
 		}
 		concat.WriteString(s.Text)

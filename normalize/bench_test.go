@@ -32,7 +32,7 @@ var benchText = func() string {
 func benchProfile(b *testing.B, p Profile) {
 	b.SetBytes(int64(len(benchText)))
 	for b.Loop() {
-		_ = p.String(benchText)
+		_ = p.Apply(benchText)
 	}
 }
 

@@ -46,7 +46,7 @@ func TestNormalizationConformance(t *testing.T) {
 								nt.Line, how, cf.Name, col+1, src, got, cf.Want[col]+1, want)
 						}
 					}
-					check("String", p.String(src))
+					check("String", p.Apply(src))
 					check("Bytes", string(p.Bytes([]byte(src))))
 					got, err := io.ReadAll(p.NewReader(strings.NewReader(src)))
 					if err != nil {
@@ -78,7 +78,7 @@ func TestNormalizationConformanceUnlisted(t *testing.T) {
 				continue
 			}
 			s := string(r)
-			if got := p.String(s); got != s && failures < 20 {
+			if got := p.Apply(s); got != s && failures < 20 {
 				failures++
 				t.Errorf("%s(U+%04X) = %+q, want it unchanged", cf.Name, r, got)
 			}

@@ -21,10 +21,10 @@ func TestDigitSystems(t *testing.T) {
 		{DigitsArabicAll, "قیمت ١٢٥٠ تومان، ١٢٥٠ یا ١٢٥٠; ٣.٥"},
 	} {
 		p := NewProfile("t", norm.NFC, RuleSet(tc.rule))
-		if got := p.String(in); got != tc.want {
+		if got := p.Apply(in); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.rule, got, tc.want)
 		}
-		if got := p.String(p.String(in)); got != tc.want {
+		if got := p.Apply(p.Apply(in)); got != tc.want {
 			t.Errorf("%s: not idempotent: %q", tc.rule, got)
 		}
 	}
@@ -35,7 +35,7 @@ func TestDigitSystems(t *testing.T) {
 	}
 	// The Persian profile with all digits Persian, as the CLI spells it.
 	r, err := ParseRule("digits-persian-all")
-	if err != nil || Persian.With(r).String("سال 2024 و ٢٠٢٥") != "سال ۲۰۲۴ و ۲۰۲۵" {
-		t.Errorf("fa with digits-persian-all: %q, %v", Persian.With(r).String("سال 2024 و ٢٠٢٥"), err)
+	if err != nil || Persian.With(r).Apply("سال 2024 و ٢٠٢٥") != "سال ۲۰۲۴ و ۲۰۲۵" {
+		t.Errorf("fa with digits-persian-all: %q, %v", Persian.With(r).Apply("سال 2024 و ٢٠٢٥"), err)
 	}
 }

@@ -19,9 +19,9 @@ func ExampleString() {
 
 func ExampleProfile_String() {
 	s := "\ufeffThe\u00a0price:  ٤٥ ريال\r\n"
-	fmt.Printf("%q\n", normalize.Default.String(s))
-	fmt.Printf("%q\n", normalize.Arabic.String(s))
-	fmt.Printf("%q\n", normalize.Search.String("Café «کتاب‌ها» ك"))
+	fmt.Printf("%q\n", normalize.Default.Apply(s))
+	fmt.Printf("%q\n", normalize.Arabic.Apply(s))
+	fmt.Printf("%q\n", normalize.Search.Apply("Café «کتاب‌ها» ك"))
 	// Output:
 	// "The price: ٤٥ ريال\n"
 	// "The price: ٤٥ ريال\n"
@@ -30,7 +30,7 @@ func ExampleProfile_String() {
 
 func ExampleProfile_With() {
 	p := normalize.Persian.With(normalize.DigitsASCII, normalize.KafYehToArabic)
-	fmt.Println(p.String("کتاب ۱۲۳"))
+	fmt.Println(p.Apply("کتاب ۱۲۳"))
 	fmt.Println(p.Rules().Has(normalize.DigitsPersian))
 	// Output:
 	// كتاب 123
@@ -38,7 +38,7 @@ func ExampleProfile_With() {
 }
 
 func ExampleProfile_WithForm() {
-	fmt.Println(normalize.None.WithForm(norm.NFKC).String("ﬁx ①"))
+	fmt.Println(normalize.None.WithForm(norm.NFKC).Apply("ﬁx ①"))
 	// Output: fix 1
 }
 

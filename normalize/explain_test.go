@@ -97,7 +97,7 @@ func TestExplainRebuilds(t *testing.T) {
 	for _, p := range []normalize.Profile{normalize.Default, normalize.Persian, normalize.Arabic, normalize.Urdu, normalize.Pashto,
 		normalize.Persian.With(normalize.Quotes, normalize.Dashes, normalize.DigitsASCII)} {
 		for _, in := range inputs {
-			out := p.String(in)
+			out := p.Apply(in)
 			changes := p.Explain(in)
 			var b strings.Builder
 			pos := 0

@@ -46,8 +46,8 @@ func FuzzIdempotent(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range fuzzProfiles {
-			once := p.String(s)
-			if twice := p.String(once); twice != once {
+			once := p.Apply(s)
+			if twice := p.Apply(once); twice != once {
 				t.Errorf("%s is not idempotent on %+q: %+q, then %+q", p.Name(), s, once, twice)
 			}
 		}
@@ -60,7 +60,7 @@ func FuzzValidUTF8(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range fuzzProfiles {
-			out := p.String(s)
+			out := p.Apply(s)
 			if utf8.ValidString(s) && !utf8.ValidString(out) {
 				t.Errorf("%s(%+q) = %+q, not valid UTF-8", p.Name(), s, out)
 			}
@@ -104,7 +104,7 @@ func cuts(s string) []int {
 
 func checkStreaming(t *testing.T, p Profile, s string) {
 	t.Helper()
-	want := p.String(s)
+	want := p.Apply(s)
 	fail := func(how string, got string, err error) {
 		t.Helper()
 		if err != nil {
@@ -159,7 +159,7 @@ func checkStreaming(t *testing.T, p Profile, s string) {
 	// A prefix puts a chunk boundary inside short inputs too.
 	padded := strings.Repeat("x", 255-len(s)%16) + s
 	pgot, err := transformSmall(tr, padded, len(padded), 64)
-	if want := p.String(padded); err != nil || pgot != want {
+	if want := p.Apply(padded); err != nil || pgot != want {
 		t.Fatalf("%s: Transformer on %+q: %v: %s", p.Name(), padded, err, diff(padded, pgot, want))
 	}
 }
@@ -219,7 +219,7 @@ func FuzzAlign(f *testing.F) {
 func checkAlignment(t *testing.T, p Profile, s string, x, y int) {
 	t.Helper()
 	out, a := p.Align(s)
-	if want := p.String(s); out != want {
+	if want := p.Apply(s); out != want {
 		t.Fatalf("%s: Align differs from String: %s", p.Name(), diff(s, out, want))
 	}
 	offs := a.Offsets()

@@ -145,7 +145,7 @@ func TestStreamingMemory(t *testing.T) {
 			}
 
 			if want == nil {
-				out := p.String(newBigInput(size).String())
+				out := p.Apply(newBigInput(size).String())
 				checkBigOutput(t, p, out)
 				sum := sha256.Sum256([]byte(out))
 				want = sum[:]

@@ -250,8 +250,13 @@ func (a *absorber) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err e
 	return nDst, n, err
 }
 
-// String returns s normalized with p.
-func (p Profile) String(s string) string {
+// String returns the profile's name, so that a Profile prints as "fa" or
+// "default" (see Name).
+func (p Profile) String() string { return p.Name() }
+
+// Apply returns s normalized with p. It is the method twin of String(s, p);
+// before version 0.2 it was named String, which now returns the name.
+func (p Profile) Apply(s string) string {
 	if p.rules == 0 {
 		return p.form.String(s)
 	}
@@ -275,7 +280,7 @@ func (p Profile) Bytes(b []byte) []byte {
 	if p.rules == 0 {
 		return p.form.Bytes(b)
 	}
-	return []byte(p.String(string(b)))
+	return []byte(p.Apply(string(b)))
 }
 
 // NewReader returns a reader of r's contents normalized with p.
@@ -358,7 +363,7 @@ func clean(t *table, s string, rec *recorder) string {
 }
 
 // String returns s normalized with profile p.
-func String(s string, p Profile) string { return p.String(s) }
+func String(s string, p Profile) string { return p.Apply(s) }
 
 // Bytes returns b normalized with profile p.
 func Bytes(b []byte, p Profile) []byte { return p.Bytes(b) }

@@ -100,7 +100,7 @@ func TestProfiles(t *testing.T) {
 					t.Errorf("%s(%+q) = %+q, want %+q", p.Name(), tc.in, got, want)
 					continue
 				}
-				if again := p.String(got); again != got {
+				if again := p.Apply(got); again != got {
 					t.Errorf("%s is not idempotent on %+q: %+q, then %+q", p.Name(), tc.in, got, again)
 				}
 				checkAlign(t, p, tc)
@@ -241,13 +241,13 @@ func TestProfileMethods(t *testing.T) {
 	if Persian.Rules().Has(DigitsASCII) || !Persian.Rules().Has(Tatweel) {
 		t.Errorf("With/Without changed Persian: %s", Persian.Describe())
 	}
-	if got := p.String("كتاب ١٢٣ ـ é"); got != norm.NFD.String("کتاب 123 ـ é") {
+	if got := p.Apply("كتاب ١٢٣ ـ é"); got != norm.NFD.String("کتاب 123 ـ é") {
 		t.Errorf("derived profile String = %+q", got)
 	}
 	if d := Default.Describe(); d != "default (nfc: line-endings,controls,invisibles,spaces,trim-trailing,collapse-spaces)" {
 		t.Errorf("Default.Describe() = %q", d)
 	}
-	if got := NewProfile("x", norm.NFKC, 0).String("ﬁ"); got != "fi" {
+	if got := NewProfile("x", norm.NFKC, 0).Apply("ﬁ"); got != "fi" {
 		t.Errorf("NFKC with no rules: %q", got)
 	}
 	// Every built-in profile with every form gives that form.
@@ -299,8 +299,8 @@ func TestStreamingLong(t *testing.T) {
 	for _, p := range Profiles() {
 		checkStreaming(t, p, long)
 		checkAlignment(t, p, long, 17, 4000)
-		if once := p.String(long); p.String(once) != once {
-			t.Errorf("%s is not idempotent on the long text: %s", p.Name(), diff(long, p.String(once), once))
+		if once := p.Apply(long); p.Apply(once) != once {
+			t.Errorf("%s is not idempotent on the long text: %s", p.Name(), diff(long, p.Apply(once), once))
 		}
 	}
 }
@@ -320,7 +320,7 @@ func TestChainShortBuffer(t *testing.T) {
 		rng.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
 		s := longText(names)
 		for _, p := range Profiles() {
-			want := p.String(s)
+			want := p.Apply(s)
 			tr := p.Transformer()
 			for _, dst := range []int{1, 5, 16, 64} {
 				got, err := transformSmall(tr, s, len(s), dst)

@@ -10,7 +10,7 @@ import (
 // that a set of them (a [RuleSet]) is one integer; the rules of a set run
 // fused in a single pass over the text (see [RuleSet.Transformer]), which is
 // what makes profiles nearly as fast as Unicode normalization alone.
-type Rule uint32
+type Rule uint64
 
 // The rules. Each one's doc comment says which code points it touches; the
 // README has the same table with the profiles that use each rule.
@@ -152,12 +152,12 @@ var exclusive = []RuleSet{
 // String returns the rule's name as the CLI and the README spell it, such as
 // "trim-trailing".
 func (r Rule) String() string {
-	if bits.OnesCount32(uint32(r)) == 1 {
-		if i := bits.TrailingZeros32(uint32(r)); i < numRules {
+	if bits.OnesCount64(uint64(r)) == 1 {
+		if i := bits.TrailingZeros64(uint64(r)); i < numRules {
 			return ruleNames[i]
 		}
 	}
-	return fmt.Sprintf("Rule(%#x)", uint32(r))
+	return fmt.Sprintf("Rule(%#x)", uint64(r))
 }
 
 // ParseRule returns the rule with the given name.
@@ -180,7 +180,7 @@ func AllRules() []Rule {
 }
 
 // A RuleSet is a set of rules.
-type RuleSet uint32
+type RuleSet uint64
 
 // Has reports whether every rule of r is in s.
 func (s RuleSet) Has(r Rule) bool { return s&RuleSet(r) == RuleSet(r) }

@@ -164,7 +164,7 @@ func (n normalizer) String(s string) string {
 	if n.auto != nil {
 		return n.auto.Normalize(s)
 	}
-	return n.p.String(s)
+	return n.p.Apply(s)
 }
 
 // NewWriter returns a writer that normalizes into w; Close flushes it.

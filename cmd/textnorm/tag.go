@@ -11,6 +11,7 @@ import (
 
 	"github.com/textnorm/textnorm"
 	"github.com/textnorm/textnorm/detect"
+	"github.com/textnorm/textnorm/diag"
 )
 
 // readText reads a whole input as text.
@@ -226,7 +227,7 @@ func runTag(e *env, args []string) error {
 		dst = &firstCommaDropper{w: out}
 	}
 	err = runDocs(e, f.docFlags, fs.Args(), dst, func(src *source, d docInput, w io.Writer) error {
-		lines := detect.NewLines(d.text)
+		lines := diag.NewLines(d.text)
 		var buf []byte
 		for _, s := range tagger.Tag(d.text) {
 			l := textnorm.JSONLine{File: src.display, Line: d.line, Offsets: offsets}
@@ -364,10 +365,10 @@ func runDetect(e *env, args []string) error {
 			emit(d.line, segs)
 			return nil
 		}
-		lines := detect.NewLines(d.text)
+		lines := diag.NewLines(d.text)
 		k := 0
 		for n := 1; n <= lines.Count(); n++ {
-			_, end := lines.Span(d.text, n)
+			_, end := lines.SpanOf(d.text, n)
 			i := k
 			for k < len(segs) && segs[k].Start < end {
 				k++

@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/pemistahl/lingua-go"
+
+	"github.com/textnorm/textnorm/script"
 )
 
 // newsText is a small Persian/English news page written for these
@@ -27,31 +29,34 @@ var newsText = strings.Join([]string{
 }, "\n")
 
 // run is a single-script piece of a line, as detect would pass it.
-type run struct{ text, script string }
+type run struct {
+	text   string
+	script script.Script
+}
 
 // scriptRuns splits text into lines and lines into Arabic- and Latin-script
 // runs; neutral characters stay with the run before them.
 func scriptRuns(text string) []run {
 	var runs []run
 	for _, line := range strings.Split(text, "\n") {
-		start, cur := 0, ""
+		start, cur := 0, script.Common
 		for i, r := range line {
-			sc := ""
+			sc := script.Common
 			switch {
 			case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
-				sc = "Arab"
+				sc = script.Arabic
 			case unicode.Is(unicode.Latin, r):
-				sc = "Latn"
+				sc = script.Latin
 			}
-			if sc == "" || sc == cur {
+			if sc == script.Common || sc == cur {
 				continue
 			}
-			if cur != "" {
+			if cur != script.Common {
 				runs = append(runs, run{line[start:i], cur})
 			}
 			start, cur = i, sc
 		}
-		if cur != "" {
+		if cur != script.Common {
 			runs = append(runs, run{line[start:], cur})
 		}
 	}
@@ -120,9 +125,9 @@ func BenchmarkSpans(b *testing.B) {
 // run, with a detector of all lingua's languages of the run's script.
 func BenchmarkLinguaBaseline(b *testing.B) {
 	runs := scriptRuns(newsText)
-	dets := map[string]lingua.LanguageDetector{
-		"Latn": lingua.NewLanguageDetectorBuilder().FromAllLanguagesWithLatinScript().Build(),
-		"Arab": lingua.NewLanguageDetectorBuilder().FromAllLanguagesWithArabicScript().Build(),
+	dets := map[script.Script]lingua.LanguageDetector{
+		script.Latin:  lingua.NewLanguageDetectorBuilder().FromAllLanguagesWithLatinScript().Build(),
+		script.Arabic: lingua.NewLanguageDetectorBuilder().FromAllLanguagesWithArabicScript().Build(),
 	}
 	detect := func() {
 		for _, r := range runs {
@@ -164,7 +169,7 @@ func BenchmarkScorers(b *testing.B) {
 func BenchmarkArabicEvidence(b *testing.B) {
 	var sb strings.Builder
 	for _, r := range scriptRuns(newsText) {
-		if r.script == "Arab" {
+		if r.script == script.Arabic {
 			sb.WriteString(r.text + " ")
 		}
 	}
@@ -180,7 +185,7 @@ func BenchmarkArabicEvidence(b *testing.B) {
 func TestNewsTags(t *testing.T) {
 	id := New(Options{Langs: []string{"en", "fa", "ar", "ur", "ps"}})
 	for _, r := range scriptRuns(newsText) {
-		want := map[string]string{"Latn": "en", "Arab": "fa"}[r.script]
+		want := map[script.Script]string{script.Latin: "en", script.Arabic: "fa"}[r.script]
 		for _, s := range id.Spans(r.text, r.script, nil) {
 			if s.Lang != want {
 				t.Errorf("%q: %+v, want %s", r.text[s.Start:s.End], s, want)

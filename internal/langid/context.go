@@ -1,6 +1,10 @@
 package langid
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/textnorm/textnorm/script"
+)
 
 // Context records, per script, which languages a document has shown and with
 // what weight. Short spans that cannot be decided alone take the languages of
@@ -11,26 +15,26 @@ import "sync"
 // [NewContext]. A nil *Context is accepted everywhere and means "no context".
 type Context struct {
 	mu sync.Mutex
-	w  map[string]map[string]float64 // script -> lang -> weight
+	w  map[script.Script]map[string]float64 // script -> lang -> weight
 }
 
 // NewContext returns an empty Context.
 func NewContext() *Context {
-	return &Context{w: map[string]map[string]float64{}}
+	return &Context{w: map[script.Script]map[string]float64{}}
 }
 
 // Add records weight w (> 0) for language lang in script. Undecided ("und")
 // and empty languages, and non-positive weights, are ignored.
-func (c *Context) Add(script, lang string, w float64) {
+func (c *Context) Add(sc script.Script, lang string, w float64) {
 	if c == nil || lang == "" || lang == Und || !(w > 0) {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	m := c.w[script]
+	m := c.w[sc]
 	if m == nil {
 		m = map[string]float64{}
-		c.w[script] = m
+		c.w[sc] = m
 	}
 	m[lang] += w
 }
@@ -49,24 +53,24 @@ func (c *Context) Observe(a *Analysis) {
 }
 
 // Weight returns the weight recorded for lang in script.
-func (c *Context) Weight(script, lang string) float64 {
+func (c *Context) Weight(sc script.Script, lang string) float64 {
 	if c == nil {
 		return 0
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.w[script][lang]
+	return c.w[sc][lang]
 }
 
 // Prior returns the recorded weights of script's languages among candidates,
 // normalised to sum to 1, or nil when none of them has been seen.
-func (c *Context) Prior(script string, candidates []string) map[string]float64 {
+func (c *Context) Prior(sc script.Script, candidates []string) map[string]float64 {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	m := c.w[script]
+	m := c.w[sc]
 	total := 0.0
 	for _, l := range candidates {
 		total += m[l]
@@ -84,11 +88,11 @@ func (c *Context) Prior(script string, candidates []string) map[string]float64 {
 }
 
 // Seen reports whether c has recorded any language of script.
-func (c *Context) Seen(script string) bool {
+func (c *Context) Seen(sc script.Script) bool {
 	if c == nil {
 		return false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.w[script]) > 0
+	return len(c.w[sc]) > 0
 }

@@ -1,7 +1,7 @@
 // Package langid identifies the language of single-script runs of text.
 //
 // It is the engine behind the public detect package: detect finds runs of one
-// script (ISO 15924 codes such as "Latn", "Arab", "Cyrl", "Hani") and asks an
+// script (script.Latin, script.Arabic, script.Cyrillic, script.Han) and asks an
 // [Identifier] to split each run into language spans. Languages are BCP 47
 // primary subtags ("en", "fa", "ar", "ur", "ps"), "und" when undecided.
 //

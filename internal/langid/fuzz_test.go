@@ -4,6 +4,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textnorm/textnorm/script"
 )
 
 // parityScorer is a cheap deterministic Scorer for fuzzing: it prefers the
@@ -35,11 +37,12 @@ func FuzzSpans(f *testing.F) {
 		New(Options{Langs: []string{"en", "fr"}, Scorer: parityScorer}),
 		New(Options{Scorer: parityScorer}),
 	}
-	f.Fuzz(func(t *testing.T, text, script string) {
+	f.Fuzz(func(t *testing.T, text, code string) {
+		sc, _ := script.Parse(code)
 		for _, id := range ids {
 			ctx := NewContext()
-			ctx.Observe(id.Analyze(text, script))
-			checkSpans(t, text, id.Spans(text, script, ctx))
+			ctx.Observe(id.Analyze(text, sc))
+			checkSpans(t, text, id.Spans(text, sc, ctx))
 		}
 	})
 }

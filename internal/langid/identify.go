@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/pemistahl/lingua-go"
+
+	"github.com/textnorm/textnorm/script"
 )
 
 // Und is the language of a span that cannot be decided.
@@ -95,21 +97,20 @@ const (
 )
 
 // singleLang maps scripts used by (practically) one language to it.
-var singleLang = map[string]string{
-	"Hang": "ko", "Kore": "ko", "Hira": "ja", "Kana": "ja", "Jpan": "ja",
-	"Hrkt": "ja", "Grek": "el", "Thai": "th", "Hebr": "he", "Armn": "hy",
-	"Geor": "ka", "Gujr": "gu", "Guru": "pa", "Beng": "bn", "Taml": "ta",
-	"Telu": "te", "Knda": "kn", "Mlym": "ml", "Orya": "or", "Sinh": "si",
-	"Khmr": "km", "Laoo": "lo", "Tibt": "bo", "Thaa": "dv", "Bopo": "zh",
-	"Hanb": "zh",
+var singleLang = map[script.Script]string{
+	script.Hangul: "ko", script.Korean: "ko", script.Hiragana: "ja", script.Katakana: "ja", script.Japanese: "ja",
+	script.Greek: "el", script.Thai: "th", script.Hebrew: "he", script.Armenian: "hy",
+	script.Georgian: "ka", script.Gujarati: "gu", script.Gurmukhi: "pa", script.Bengali: "bn", script.Tamil: "ta",
+	script.Telugu: "te", script.Kannada: "kn", script.Malayalam: "ml", script.Oriya: "or", script.Sinhala: "si",
+	script.Khmer: "km", script.Lao: "lo", script.Tibetan: "bo", script.Thaana: "dv", script.Bopomofo: "zh",
 }
 
 // linguaScriptLangs lists the ISO 639-1 codes of lingua's languages of a
 // script. Latin (la) is left out unless asked for by Options.Langs.
-var linguaScriptLangs = map[string][]string{
-	"Latn": codes(lingua.AllLanguagesWithLatinScript(), "la"),
-	"Cyrl": codes(lingua.AllLanguagesWithCyrillicScript()),
-	"Deva": codes(lingua.AllLanguagesWithDevanagariScript()),
+var linguaScriptLangs = map[script.Script][]string{
+	script.Latin:      codes(lingua.AllLanguagesWithLatinScript(), "la"),
+	script.Cyrillic:   codes(lingua.AllLanguagesWithCyrillicScript()),
+	script.Devanagari: codes(lingua.AllLanguagesWithDevanagariScript()),
 }
 
 func codes(ls []lingua.Language, except ...string) []string {
@@ -127,23 +128,23 @@ func codes(ls []lingua.Language, except ...string) []string {
 // zh and ja (decided by context, see [Analysis.Spans]); Latin, Cyrillic and
 // Devanagari give lingua's languages of that script; scripts of one language
 // give it; unknown scripts give none (their runs are Und).
-func (id *Identifier) Candidates(script string) []string {
+func (id *Identifier) Candidates(sc script.Script) []string {
 	var all []string
-	switch script {
-	case "Arab":
+	switch sc {
+	case script.Arabic:
 		all = arabLangs[:]
-	case "Hani", "Hans", "Hant":
+	case script.Han:
 		all = []string{"zh", "ja"}
-	case "Latn":
-		all = linguaScriptLangs["Latn"]
+	case script.Latin:
+		all = linguaScriptLangs[script.Latin]
 		if id.allow["la"] {
 			all = append(slices.Clone(all), "la")
 		}
 	default:
-		if l, ok := singleLang[script]; ok {
+		if l, ok := singleLang[sc]; ok {
 			all = []string{l}
 		} else {
-			all = linguaScriptLangs[script]
+			all = linguaScriptLangs[sc]
 		}
 	}
 	if id.allow == nil {
@@ -166,9 +167,10 @@ func (id *Identifier) Candidates(script string) []string {
 // can be analysed once, its Context collected with [Context.Observe], and
 // the spans decided afterwards with the whole document's context.
 type Analysis struct {
-	text, script string
-	cands        []string
-	sents        []sentence
+	text   string
+	script script.Script
+	cands  []string
+	sents  []sentence
 }
 
 // sentence is one sentence of a run with its own evidence.
@@ -180,15 +182,15 @@ type sentence struct {
 }
 
 // Analyze splits text, a run of one script, into sentences and scores each.
-func (id *Identifier) Analyze(text, script string) *Analysis {
-	a := &Analysis{text: text, script: script, cands: id.candidates(script)}
+func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
+	a := &Analysis{text: text, script: sc, cands: id.candidates(sc)}
 	for _, r := range splitSentences(text) {
 		s := sentence{start: r[0], end: r[1]}
 		st := text[r[0]:r[1]]
 		s.letters, s.words = countLettersWords(st)
 		s.names = mostlyCapitalized(st)
 		if s.letters > 0 && len(a.cands) > 1 {
-			if script == "Arab" {
+			if sc == script.Arabic {
 				s.scores = id.scoreArabicSentence(st, a.cands)
 			} else {
 				s.scores = id.scorer.Scores(st, a.cands)
@@ -209,17 +211,17 @@ const keptScores = 4
 
 // candidates is Candidates without the copy, for the Identifier's own use:
 // the slices are shared and must not be changed.
-func (id *Identifier) candidates(script string) []string {
-	if c, ok := id.cands.Load(script); ok {
+func (id *Identifier) candidates(sc script.Script) []string {
+	if c, ok := id.cands.Load(sc); ok {
 		return c.([]string)
 	}
-	c, _ := id.cands.LoadOrStore(script, id.Candidates(script))
+	c, _ := id.cands.LoadOrStore(sc, id.Candidates(sc))
 	return c.([]string)
 }
 
 // Spans is id.Analyze(text, script).Spans(ctx). It does not change ctx.
-func (id *Identifier) Spans(text, script string, ctx *Context) []Span {
-	return id.Analyze(text, script).Spans(ctx)
+func (id *Identifier) Spans(text string, sc script.Script, ctx *Context) []Span {
+	return id.Analyze(text, sc).Spans(ctx)
 }
 
 // scoreArabicSentence weighs orthographic evidence and, when it is not
@@ -459,7 +461,7 @@ const minHanLetters = 8
 // (in any Japanese or Han script) than Chinese, else zh.
 func (a *Analysis) hanLang(ctx *Context) (string, float64) {
 	ja, zh := 0.0, 0.0
-	for _, sc := range []string{"Jpan", "Hira", "Kana", "Hrkt", "Hani", "Hans", "Hant"} {
+	for _, sc := range []script.Script{script.Japanese, script.Hiragana, script.Katakana, script.Han} {
 		ja += ctx.Weight(sc, "ja")
 		zh += ctx.Weight(sc, "zh")
 	}

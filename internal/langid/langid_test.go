@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/textnorm/textnorm/script"
 )
 
 // noScorer has no statistical opinion, so the Arabic-script evidence model
@@ -77,7 +79,7 @@ func TestArabicScript(t *testing.T) {
 		id := New(Options{Scorer: sc.scorer})
 		for _, c := range arabicCases {
 			t.Run(sc.name+"/"+c.name, func(t *testing.T) {
-				oneSpanConf(t, c.text, id.Spans(c.text, "Arab", nil), c.want, sc.minConf)
+				oneSpanConf(t, c.text, id.Spans(c.text, script.Arabic, nil), c.want, sc.minConf)
 			})
 		}
 	}
@@ -113,7 +115,7 @@ func TestSingleArabicYehIsNotDecisive(t *testing.T) {
 	// One Arabic yeh in otherwise Persian text must not make it Arabic.
 	text := "ما هر روز صبح با دوستانمان در پارک قدم مي‌زنیم."
 	id := New(Options{Scorer: noScorer})
-	oneSpan(t, text, id.Spans(text, "Arab", nil), "fa")
+	oneSpan(t, text, id.Spans(text, script.Arabic, nil), "fa")
 }
 
 var latinCases = []struct{ text, want string }{
@@ -130,7 +132,7 @@ func TestLatinSentences(t *testing.T) {
 	id := New(Options{Langs: latinLangs})
 	for _, c := range latinCases {
 		t.Run(c.want, func(t *testing.T) {
-			oneSpan(t, c.text, id.Spans(c.text, "Latn", nil), c.want)
+			oneSpan(t, c.text, id.Spans(c.text, script.Latin, nil), c.want)
 		})
 	}
 }
@@ -148,7 +150,7 @@ func TestAlternatingSentences(t *testing.T) {
 	}
 	line := strings.Join(parts, "  ")
 	id := New(Options{Langs: latinLangs})
-	spans := id.Spans(line, "Latn", nil)
+	spans := id.Spans(line, script.Latin, nil)
 	if len(spans) != len(sents) {
 		t.Fatalf("got %d spans %v, want %d", len(spans), spans, len(sents))
 	}
@@ -165,7 +167,7 @@ func TestAlternatingSentences(t *testing.T) {
 func TestSameLanguageSentencesMerge(t *testing.T) {
 	line := "The museum is closed today. It will open again on Monday morning. Tickets bought online remain valid."
 	id := New(Options{Langs: latinLangs})
-	oneSpan(t, line, id.Spans(line, "Latn", nil), "en")
+	oneSpan(t, line, id.Spans(line, script.Latin, nil), "en")
 }
 
 func TestShortSpans(t *testing.T) {
@@ -177,19 +179,20 @@ func TestShortSpans(t *testing.T) {
 		"The committee will publish its final report on the new railway next spring.",
 	}
 	tests := []struct {
-		name, script string
-		doc          []string // runs analysed first to fill the context
-		text         string
-		want         string
-		maxConf      float64
+		name    string
+		script  script.Script
+		doc     []string // runs analysed first to fill the context
+		text    string
+		want    string
+		maxConf float64
 	}{
-		{"persian name in persian document", "Arab", persianDoc, "سلام", "fa", 1},
-		{"persian name, no context", "Arab", nil, "سلام", Und, 0.3},
-		{"two latin words in english document", "Latn", englishDoc, "Radio Taxi", "en", 1},
-		{"two latin words, no context", "Latn", nil, "Radio Taxi", Und, 0.3},
-		{"latin name between english sentences", "Latn", nil,
+		{"persian name in persian document", script.Arabic, persianDoc, "سلام", "fa", 1},
+		{"persian name, no context", script.Arabic, nil, "سلام", Und, 0.3},
+		{"two latin words in english document", script.Latin, englishDoc, "Radio Taxi", "en", 1},
+		{"two latin words, no context", script.Latin, nil, "Radio Taxi", Und, 0.3},
+		{"latin name between english sentences", script.Latin, nil,
 			"The mayor opened the new bridge on Sunday. Maria Lopez. She thanked the workers who built it.", "en", 1},
-		{"arabic-script name between persian sentences", "Arab", nil,
+		{"arabic-script name between persian sentences", script.Arabic, nil,
 			"این کتاب را برای دخترم خریدم. نور. او داستان‌هایش را خیلی دوست دارد.", "fa", 1},
 	}
 	id := New(Options{Langs: append(slices.Clone(latinLangs), "fa", "ar", "ur", "ps")})
@@ -212,23 +215,23 @@ func TestShortSpans(t *testing.T) {
 
 func TestCandidates(t *testing.T) {
 	tests := []struct {
-		script string
+		script script.Script
 		langs  []string
 		want   []string
 	}{
-		{"Hang", nil, []string{"ko"}},
-		{"Hira", nil, []string{"ja"}},
-		{"Kana", nil, []string{"ja"}},
-		{"Grek", nil, []string{"el"}},
-		{"Hebr", nil, []string{"he"}},
-		{"Thai", nil, []string{"th"}},
-		{"Arab", nil, []string{"fa", "ar", "ur", "ps"}},
-		{"Arab", []string{"fa", "ar", "en"}, []string{"fa", "ar"}},
-		{"Latn", []string{"en", "fa"}, []string{"en"}},
-		{"Grek", []string{"en", "fa"}, []string{"el"}}, // restriction leaves none: script's own
-		{"Deva", nil, []string{"hi", "mr"}},
-		{"Hani", nil, []string{"zh", "ja"}},
-		{"Zzzz", nil, nil},
+		{script.Hangul, nil, []string{"ko"}},
+		{script.Hiragana, nil, []string{"ja"}},
+		{script.Katakana, nil, []string{"ja"}},
+		{script.Greek, nil, []string{"el"}},
+		{script.Hebrew, nil, []string{"he"}},
+		{script.Thai, nil, []string{"th"}},
+		{script.Arabic, nil, []string{"fa", "ar", "ur", "ps"}},
+		{script.Arabic, []string{"fa", "ar", "en"}, []string{"fa", "ar"}},
+		{script.Latin, []string{"en", "fa"}, []string{"en"}},
+		{script.Greek, []string{"en", "fa"}, []string{"el"}}, // restriction leaves none: script's own
+		{script.Devanagari, nil, []string{"hi", "mr"}},
+		{script.Han, nil, []string{"zh", "ja"}},
+		{script.Unknown, nil, nil},
 	}
 	for _, tc := range tests {
 		got := New(Options{Langs: tc.langs, Scorer: noScorer}).Candidates(tc.script)
@@ -236,7 +239,7 @@ func TestCandidates(t *testing.T) {
 			t.Errorf("Candidates(%q) with %v = %v, want %v", tc.script, tc.langs, got, tc.want)
 		}
 	}
-	latin := New(Options{Scorer: noScorer}).Candidates("Latn")
+	latin := New(Options{Scorer: noScorer}).Candidates(script.Latin)
 	for _, l := range []string{"en", "fr", "de", "es", "tr", "vi"} {
 		if !slices.Contains(latin, l) {
 			t.Errorf("Latn candidates %v lack %s", latin, l)
@@ -251,25 +254,29 @@ func TestLangsRestriction(t *testing.T) {
 	urdu := "میں کل اپنے دوست کے ساتھ بازار گیا تھا اور ہم نے کتابیں خریدیں۔"
 	// Urdu excluded: the run must come out as one of the allowed languages.
 	id := New(Options{Langs: []string{"fa", "ar"}})
-	spans := id.Spans(urdu, "Arab", nil)
+	spans := id.Spans(urdu, script.Arabic, nil)
 	if len(spans) != 1 || (spans[0].Lang != "fa" && spans[0].Lang != "ar" && spans[0].Lang != Und) {
 		t.Errorf("spans %+v, want one fa, ar or und span", spans)
 	}
 	// One allowed language in a script decides it outright.
 	en := New(Options{Langs: []string{"en", "fa"}})
 	fr := latinCases[1].text
-	oneSpan(t, fr, en.Spans(fr, "Latn", nil), "en")
+	oneSpan(t, fr, en.Spans(fr, script.Latin, nil), "en")
 }
 
 func TestSingleLanguageScripts(t *testing.T) {
 	id := New(Options{Scorer: noScorer})
-	tests := []struct{ text, script, want string }{
-		{"안녕하세요 여러분", "Hang", "ko"},
-		{"Καλημέρα σε όλους", "Grek", "el"},
-		{"שלום לכולם", "Hebr", "he"},
-		{"สวัสดีครับ", "Thai", "th"},
-		{"ひらがな", "Hira", "ja"},
-		{"Ⴀⴁ", "Zzzz", Und},
+	tests := []struct {
+		text   string
+		script script.Script
+		want   string
+	}{
+		{"안녕하세요 여러분", script.Hangul, "ko"},
+		{"Καλημέρα σε όλους", script.Greek, "el"},
+		{"שלום לכולם", script.Hebrew, "he"},
+		{"สวัสดีครับ", script.Thai, "th"},
+		{"ひらがな", script.Hiragana, "ja"},
+		{"Ⴀⴁ", script.Unknown, Und},
 	}
 	for _, tc := range tests {
 		oneSpan := id.Spans(tc.text, tc.script, nil)
@@ -282,12 +289,12 @@ func TestSingleLanguageScripts(t *testing.T) {
 func TestHanTakesJapaneseContext(t *testing.T) {
 	id := New(Options{Scorer: noScorer})
 	han := "東京大学"
-	if s := id.Spans(han, "Hani", nil); len(s) != 1 || s[0].Lang != "zh" {
+	if s := id.Spans(han, script.Han, nil); len(s) != 1 || s[0].Lang != "zh" {
 		t.Errorf("no context: %+v, want zh", s)
 	}
 	ctx := NewContext()
-	ctx.Observe(id.Analyze("ひらがなとカタカナ", "Hira"))
-	if s := id.Spans(han, "Hani", ctx); len(s) != 1 || s[0].Lang != "ja" {
+	ctx.Observe(id.Analyze("ひらがなとカタカナ", script.Hiragana))
+	if s := id.Spans(han, script.Han, ctx); len(s) != 1 || s[0].Lang != "ja" {
 		t.Errorf("japanese context: %+v, want ja", s)
 	}
 }
@@ -390,19 +397,19 @@ func TestTruncateLetters(t *testing.T) {
 
 func TestContext(t *testing.T) {
 	c := NewContext()
-	c.Add("Arab", "fa", 30)
-	c.Add("Arab", "ar", 10)
-	c.Add("Arab", Und, 50)
-	c.Add("Latn", "en", 5)
-	p := c.Prior("Arab", []string{"fa", "ar", "ur"})
+	c.Add(script.Arabic, "fa", 30)
+	c.Add(script.Arabic, "ar", 10)
+	c.Add(script.Arabic, Und, 50)
+	c.Add(script.Latin, "en", 5)
+	p := c.Prior(script.Arabic, []string{"fa", "ar", "ur"})
 	if math.Abs(p["fa"]-0.75) > 1e-9 || math.Abs(p["ar"]-0.25) > 1e-9 || p["ur"] != 0 {
 		t.Errorf("Prior = %v, want fa .75 ar .25", p)
 	}
-	if c.Prior("Cyrl", []string{"ru"}) != nil {
+	if c.Prior(script.Cyrillic, []string{"ru"}) != nil {
 		t.Error("Prior of unseen script not nil")
 	}
 	var nilCtx *Context
-	if nilCtx.Prior("Arab", []string{"fa"}) != nil || nilCtx.Weight("Arab", "fa") != 0 {
+	if nilCtx.Prior(script.Arabic, []string{"fa"}) != nil || nilCtx.Weight(script.Arabic, "fa") != 0 {
 		t.Error("nil Context not empty")
 	}
 }
@@ -416,10 +423,10 @@ func TestConcurrentUse(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			c := arabicCases[g%len(arabicCases)]
-			a := id.Analyze(c.text, "Arab")
+			a := id.Analyze(c.text, script.Arabic)
 			ctx.Observe(a)
 			oneSpan(t, c.text, a.Spans(ctx), c.want)
-			oneSpan(t, latinCases[g%2].text, id.Spans(latinCases[g%2].text, "Latn", ctx), latinCases[g%2].want)
+			oneSpan(t, latinCases[g%2].text, id.Spans(latinCases[g%2].text, script.Latin, ctx), latinCases[g%2].want)
 		}()
 	}
 	wg.Wait()
@@ -457,19 +464,19 @@ func TestLinguaAnswerCache(t *testing.T) {
 func TestContextDecides(t *testing.T) {
 	id := New(Options{})
 	english := NewContext()
-	english.Add("Latn", "en", 500)
-	if spans := id.Spans("Google Play | App Store", "Latn", english); len(spans) != 1 || spans[0].Lang != "en" {
+	english.Add(script.Latin, "en", 500)
+	if spans := id.Spans("Google Play | App Store", script.Latin, english); len(spans) != 1 || spans[0].Lang != "en" {
 		t.Errorf("names on an English page: %+v, want one en span", spans)
 	}
 	if !mostlyCapitalized("By Maria Lopez and Tom Hughes") || mostlyCapitalized("The mayor opened the bridge") {
 		t.Error("mostlyCapitalized")
 	}
 	japanese := NewContext()
-	japanese.Add("Jpan", "ja", 500)
-	if spans := id.Spans("这家餐厅的菜很好吃，服务也很周到，我们下次还会再来。", "Hani", japanese); len(spans) != 1 || spans[0].Lang != "zh" {
+	japanese.Add(script.Japanese, "ja", 500)
+	if spans := id.Spans("这家餐厅的菜很好吃，服务也很周到，我们下次还会再来。", script.Han, japanese); len(spans) != 1 || spans[0].Lang != "zh" {
 		t.Errorf("Chinese sentence on a Japanese page: %+v, want zh", spans)
 	}
-	if spans := id.Spans("東京都", "Hani", japanese); len(spans) != 1 || spans[0].Lang != "ja" {
+	if spans := id.Spans("東京都", script.Han, japanese); len(spans) != 1 || spans[0].Lang != "ja" {
 		t.Errorf("Han-only name on a Japanese page: %+v, want ja", spans)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+
+	"github.com/textnorm/textnorm/script"
 )
 
 // accuracyLangs are the candidates of the accuracy test: the languages of
@@ -20,18 +22,18 @@ var accuracyLangs = []string{"en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl
 
 // scriptOfText returns the script of the first Latin, Cyrillic or
 // Devanagari letter of s.
-func scriptOfText(s string) string {
+func scriptOfText(s string) script.Script {
 	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Latin, r):
-			return "Latn"
+			return script.Latin
 		case unicode.Is(unicode.Cyrillic, r):
-			return "Cyrl"
+			return script.Cyrillic
 		case unicode.Is(unicode.Devanagari, r):
-			return "Deva"
+			return script.Devanagari
 		}
 	}
-	return ""
+	return script.Common
 }
 
 // TestAccuracy compares lingua alone, the n-gram scorer alone and the
@@ -94,7 +96,7 @@ func TestAccuracy(t *testing.T) {
 func TestNgramScorerContract(t *testing.T) {
 	s := DefaultNgram()
 	checkScorerContract(t, s)
-	for _, code := range slices.Concat(linguaScriptLangs["Latn"], linguaScriptLangs["Cyrl"], linguaScriptLangs["Deva"], []string{"la", "fa", "ar", "ur"}) {
+	for _, code := range slices.Concat(linguaScriptLangs[script.Latin], linguaScriptLangs[script.Cyrillic], linguaScriptLangs[script.Devanagari], []string{"la", "fa", "ar", "ur"}) {
 		if !s.Knows(code) {
 			t.Errorf("n-gram model lacks %s", code)
 		}
@@ -126,7 +128,7 @@ func TestTwoStageScorer(t *testing.T) {
 		return out
 	})
 	s := &TwoStageScorer{Fast: DefaultNgram(), Slow: slow, Lead: 8, MinLetters: 12, Shortlist: 3}
-	all := New(Options{Scorer: noScorer}).Candidates("Latn")
+	all := New(Options{Scorer: noScorer}).Candidates(script.Latin)
 
 	// A long English sentence: decided by the fast stage alone.
 	got := s.Scores(latinCases[0].text, all)

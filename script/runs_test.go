@@ -1,4 +1,4 @@
-package detect
+package script
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ func (s span) String() string { return fmt.Sprintf("%q/%v", s.text, s.script) }
 
 func spans(s string) []span {
 	var got []span
-	for r := range ScriptRuns(s) {
+	for r := range Runs(s) {
 		got = append(got, span{s[r.Start:r.End], r.Script})
 	}
 	return got
@@ -236,12 +236,12 @@ var runTests = []struct {
 	},
 }
 
-func TestScriptRuns(t *testing.T) {
+func TestRuns(t *testing.T) {
 	for _, tt := range runTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := spans(tt.in)
 			if !slices.Equal(got, tt.want) {
-				t.Errorf("ScriptRuns(%q)\n got %v\nwant %v", tt.in, got, tt.want)
+				t.Errorf("Runs(%q)\n got %v\nwant %v", tt.in, got, tt.want)
 			}
 			checkRuns(t, tt.in)
 		})
@@ -262,7 +262,7 @@ func TestRunDirection(t *testing.T) {
 		{"µ", []Direction{LTR}},              // Common, but strong
 	} {
 		var got []Direction
-		for r := range ScriptRuns(tt.in) {
+		for r := range Runs(tt.in) {
 			got = append(got, r.Dir)
 		}
 		if !slices.Equal(got, tt.want) {
@@ -276,25 +276,25 @@ func TestRunDirection(t *testing.T) {
 	}
 }
 
-// TestScriptRunsAPI checks that the four functions agree and that
+// TestRunsAPI checks that the four functions agree and that
 // iteration stops when asked.
-func TestScriptRunsAPI(t *testing.T) {
+func TestRunsAPI(t *testing.T) {
 	s := mixedText(16 << 10)
-	want := AppendScriptRuns(nil, s)
+	want := AppendRuns(nil, s)
 	if len(want) < 100 {
 		t.Fatalf("only %d runs", len(want))
 	}
-	if got := slices.Collect(ScriptRuns(s)); !slices.Equal(got, want) {
-		t.Error("ScriptRuns and AppendScriptRuns differ")
+	if got := slices.Collect(Runs(s)); !slices.Equal(got, want) {
+		t.Error("Runs and AppendRuns differ")
 	}
-	if got := slices.Collect(ScriptRunsBytes([]byte(s))); !slices.Equal(got, want) {
-		t.Error("ScriptRunsBytes and AppendScriptRuns differ")
+	if got := slices.Collect(RunsBytes([]byte(s))); !slices.Equal(got, want) {
+		t.Error("RunsBytes and AppendRuns differ")
 	}
-	if got := AppendScriptRunsBytes(nil, []byte(s)); !slices.Equal(got, want) {
-		t.Error("AppendScriptRunsBytes and AppendScriptRuns differ")
+	if got := AppendRunsBytes(nil, []byte(s)); !slices.Equal(got, want) {
+		t.Error("AppendRunsBytes and AppendRuns differ")
 	}
 	n := 0
-	for range ScriptRuns(s) {
+	for range Runs(s) {
 		if n++; n == 3 {
 			break
 		}
@@ -304,29 +304,29 @@ func TestScriptRunsAPI(t *testing.T) {
 	}
 }
 
-func TestScriptRunsAllocs(t *testing.T) {
+func TestRunsAllocs(t *testing.T) {
 	s := mixedText(4 << 10)
 	b := []byte(s)
 	dst := make([]Run, 0, 1000)
 	if n := testing.AllocsPerRun(10, func() {
-		dst = AppendScriptRuns(dst[:0], s)
-		dst = AppendScriptRunsBytes(dst[:0], b)
+		dst = AppendRuns(dst[:0], s)
+		dst = AppendRunsBytes(dst[:0], b)
 	}); n != 0 {
-		t.Errorf("AppendScriptRuns allocates %v times", n)
+		t.Errorf("AppendRuns allocates %v times", n)
 	}
 	if n := testing.AllocsPerRun(10, func() {
-		for range ScriptRunsBytes(b) {
+		for range RunsBytes(b) {
 		}
 	}); n > 1 {
-		t.Errorf("ScriptRunsBytes allocates %v times", n)
+		t.Errorf("RunsBytes allocates %v times", n)
 	}
 }
 
 // checkRuns checks the invariants of the runs of s.
 func checkRuns(t *testing.T, s string) {
 	t.Helper()
-	runs := AppendScriptRuns(nil, s)
-	if got := AppendScriptRunsBytes(nil, []byte(s)); !slices.Equal(got, runs) {
+	runs := AppendRuns(nil, s)
+	if got := AppendRunsBytes(nil, []byte(s)); !slices.Equal(got, runs) {
 		t.Fatalf("%q: runs of string and []byte differ:\n%v\n%v", s, runs, got)
 	}
 	boundary := make([]bool, len(s)+1) // character boundaries of s
@@ -352,7 +352,7 @@ func checkRuns(t *testing.T, s string) {
 				t.Errorf("%q: run %+v goes on after a line break", s, r)
 			}
 			if !fits(c, r.Script) {
-				t.Errorf("%q: %U (%v) does not fit in run %q of script %v", s, c, ScriptOf(c), text, r.Script)
+				t.Errorf("%q: %U (%v) does not fit in run %q of script %v", s, c, Of(c), text, r.Script)
 			}
 		}
 		if strings.HasSuffix(text, "\r") && strings.HasPrefix(s[r.End:], "\n") {
@@ -367,7 +367,7 @@ func checkRuns(t *testing.T, s string) {
 	var lines []Run
 	for start := 0; start < len(s); {
 		end := start + lineLen(s[start:])
-		for _, r := range AppendScriptRuns(nil, s[start:end]) {
+		for _, r := range AppendRuns(nil, s[start:end]) {
 			r.Start += start
 			r.End += start
 			lines = append(lines, r)
@@ -401,11 +401,11 @@ func lineLen(s string) int {
 // is among its Script_Extensions (or includes one, for Japanese and
 // Korean), or it is Common, Inherited or a combining mark.
 func fits(r rune, script Script) bool {
-	sc := ScriptOf(r)
+	sc := Of(r)
 	if sc == Common || sc == Inherited || unicode.Is(unicode.M, r) {
 		return true
 	}
-	for _, x := range ScriptExtensionsOf(r) {
+	for _, x := range ExtensionsOf(r) {
 		switch {
 		case x == script,
 			script == Japanese && (x == Han || x == Hiragana || x == Katakana),
@@ -416,7 +416,7 @@ func fits(r rune, script Script) bool {
 	return false
 }
 
-func FuzzScriptRuns(f *testing.F) {
+func FuzzRuns(f *testing.F) {
 	for _, tt := range runTests {
 		f.Add(tt.in)
 	}
@@ -452,12 +452,12 @@ func mixedText(n int) string {
 	return b.String()
 }
 
-func BenchmarkScriptRuns(b *testing.B) {
+func BenchmarkRuns(b *testing.B) {
 	s := mixedText(1 << 20)
 	b.Run("string", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
 		for b.Loop() {
-			for range ScriptRuns(s) {
+			for range Runs(s) {
 			}
 		}
 	})
@@ -465,7 +465,7 @@ func BenchmarkScriptRuns(b *testing.B) {
 	b.Run("bytes", func(b *testing.B) {
 		b.SetBytes(int64(len(buf)))
 		for b.Loop() {
-			for range ScriptRunsBytes(buf) {
+			for range RunsBytes(buf) {
 			}
 		}
 	})
@@ -473,24 +473,24 @@ func BenchmarkScriptRuns(b *testing.B) {
 	b.Run("append", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
 		for b.Loop() {
-			dst = AppendScriptRuns(dst[:0], s)
+			dst = AppendRuns(dst[:0], s)
 		}
 	})
 }
 
-// BenchmarkScriptOf compares ScriptOf with the lookups of package unicode
+// BenchmarkOf compares Of with the lookups of package unicode
 // over the runes of the benchmark text: testing one script with
 // unicode.Is, and finding the script by testing every table of
 // unicode.Scripts in turn.
-func BenchmarkScriptOf(b *testing.B) {
+func BenchmarkOf(b *testing.B) {
 	s := mixedText(1 << 20)
 	runes := []rune(s)
 	var sink int
-	b.Run("detect.ScriptOf", func(b *testing.B) {
+	b.Run("detect.Of", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
 		for b.Loop() {
 			for _, r := range runes {
-				sink += int(ScriptOf(r))
+				sink += int(Of(r))
 			}
 		}
 	})

@@ -1,4 +1,4 @@
-package detect
+package script
 
 import "strings"
 
@@ -6,7 +6,7 @@ import "strings"
 
 // Script is a writing system: a value of the Unicode Script property
 // (UAX #24), such as Latin, Arabic or Han, or one of the ISO 15924 aliases
-// Japanese (Jpan) and Korean (Kore), which ScriptRuns reports for Han mixed
+// Japanese (Jpan) and Korean (Kore), which Runs reports for Han mixed
 // with kana or with Hangul.
 //
 // The zero value is Unknown (Zzzz), the script of unassigned code points,
@@ -40,13 +40,13 @@ func (s Script) Name() string {
 	return scriptNames[s]
 }
 
-// ParseScript returns the Script whose ISO 15924 code is code, matched
+// Parse returns the Script whose ISO 15924 code is code, matched
 // without regard to case ("Arab", "arab", "Zyyy", "Jpan"). It also accepts
 // the Unicode long names of the Script property values and their other
 // aliases, matched loosely as in UAX #44 (ignoring case, spaces, hyphens and
 // underscores: "Old_Italic", "old italic", "Qaai"). It reports whether the
 // code was recognized.
-func ParseScript(code string) (Script, bool) {
+func Parse(code string) (Script, bool) {
 	if len(code) == 4 {
 		for s, c := range scriptCodes {
 			if strings.EqualFold(c, code) {
@@ -84,24 +84,24 @@ func looseName(s string) string {
 	}, s)
 }
 
-// ScriptOf returns the Script property of r: the script of the letters
+// Of returns the Script property of r: the script of the letters
 // and marks of one writing system, Common for characters shared by several
 // scripts, Inherited for marks that take the script of their base, and
 // Unknown for unassigned, private-use and invalid code points. It never
 // returns Japanese or Korean.
-func ScriptOf(r rune) Script {
+func Of(r rune) Script {
 	return charProps[lookup(r)].script
 }
 
-// ScriptExtensionsOf returns the Script_Extensions property of r: the
+// ExtensionsOf returns the Script_Extensions property of r: the
 // scripts with which r is commonly used, such as [Arabic Nko HanifiRohingya
 // Syriac Thaana Yezidi] for U+060C ARABIC COMMA. Where Unicode lists none,
-// it returns the one-element slice [ScriptOf(r)]. The scripts are sorted by
+// it returns the one-element slice [Of(r)]. The scripts are sorted by
 // ISO 15924 code.
 //
 // The result is a slice of a static table, so the call does not allocate:
 // callers must not modify it.
-func ScriptExtensionsOf(r rune) []Script {
+func ExtensionsOf(r rune) []Script {
 	p := charProps[lookup(r)]
 	if p.scx == 0 {
 		return scxData[p.script : p.script+1 : p.script+1]

@@ -1,8 +1,11 @@
-package detect
+package script
 
 import (
 	"bufio"
+	"bytes"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,25 +88,25 @@ func ucdScripts(t *testing.T) (sc []string, scx map[rune][]string) {
 	return sc, scx
 }
 
-// TestUCD compares ScriptOf and ScriptExtensionsOf with the UCD files for
+// TestUCD compares Of and ExtensionsOf with the UCD files for
 // every code point, which also checks that tables.go is up to date.
 func TestUCD(t *testing.T) {
 	sc, scx := ucdScripts(t)
 	diffs := 0
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		want := sc[r]
-		if got := ScriptOf(r).String(); got != want {
+		if got := Of(r).String(); got != want {
 			if diffs++; diffs <= 10 {
-				t.Errorf("ScriptOf(%U) = %s, want %s", r, got, want)
+				t.Errorf("Of(%U) = %s, want %s", r, got, want)
 			}
 		}
 		wantX, ok := scx[r]
 		if !ok {
 			wantX = []string{want} // @missing: 0000..10FFFF; <script>
 		}
-		if got := ScriptExtensionsOf(r); !slices.EqualFunc(got, wantX, func(s Script, code string) bool { return s.String() == code }) {
+		if got := ExtensionsOf(r); !slices.EqualFunc(got, wantX, func(s Script, code string) bool { return s.String() == code }) {
 			if diffs++; diffs <= 10 {
-				t.Errorf("ScriptExtensionsOf(%U) = %v, want %v", r, got, wantX)
+				t.Errorf("ExtensionsOf(%U) = %v, want %v", r, got, wantX)
 			}
 		}
 	}
@@ -111,11 +114,11 @@ func TestUCD(t *testing.T) {
 		t.Errorf("%d differences with the UCD files; run go generate", diffs)
 	}
 	for _, r := range []rune{-1, unicode.MaxRune + 1, 1 << 30} {
-		if got := ScriptOf(r); got != Unknown {
-			t.Errorf("ScriptOf(%#x) = %v, want Zzzz", r, got)
+		if got := Of(r); got != Unknown {
+			t.Errorf("Of(%#x) = %v, want Zzzz", r, got)
 		}
-		if got := ScriptExtensionsOf(r); !slices.Equal(got, []Script{Unknown}) {
-			t.Errorf("ScriptExtensionsOf(%#x) = %v, want [Zzzz]", r, got)
+		if got := ExtensionsOf(r); !slices.Equal(got, []Script{Unknown}) {
+			t.Errorf("ExtensionsOf(%#x) = %v, want [Zzzz]", r, got)
 		}
 	}
 }
@@ -136,7 +139,7 @@ func TestUCDVersion(t *testing.T) {
 	}
 }
 
-// TestGoUnicode compares ScriptOf with the script tables of package
+// TestGoUnicode compares Of with the script tables of package
 // unicode for every code point.
 func TestGoUnicode(t *testing.T) {
 	if unicode.Version != UnicodeVersion {
@@ -160,16 +163,16 @@ func TestGoUnicode(t *testing.T) {
 		if name == "" {
 			name = "Unknown"
 		}
-		if got := ScriptOf(rune(r)).Name(); got != name {
+		if got := Of(rune(r)).Name(); got != name {
 			if diffs++; diffs <= 10 {
-				t.Errorf("ScriptOf(%U) = %s, unicode.Scripts has %s", r, got, name)
+				t.Errorf("Of(%U) = %s, unicode.Scripts has %s", r, got, name)
 			}
 		}
 	}
 	// Every script of package unicode is a Script.
 	for name := range unicode.Scripts {
-		if _, ok := ParseScript(name); !ok {
-			t.Errorf("ParseScript(%q) failed", name)
+		if _, ok := Parse(name); !ok {
+			t.Errorf("Parse(%q) failed", name)
 		}
 	}
 }
@@ -200,8 +203,8 @@ func TestScriptNames(t *testing.T) {
 			t.Errorf("Script %s: Name() = %q, want %q", code, got, want[code])
 		}
 		delete(want, code)
-		if got, ok := ParseScript(code); !ok || got != s {
-			t.Errorf("ParseScript(%q) = %v, %v; want %v", code, got, ok, s)
+		if got, ok := Parse(code); !ok || got != s {
+			t.Errorf("Parse(%q) = %v, %v; want %v", code, got, ok, s)
 		}
 	}
 	if len(want) != 0 {
@@ -255,7 +258,7 @@ func TestScriptConstants(t *testing.T) {
 	}
 }
 
-func TestParseScript(t *testing.T) {
+func TestParse(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
 		want Script
@@ -285,14 +288,14 @@ func TestParseScript(t *testing.T) {
 		{"Japanese", Unknown, false},
 		{"Latn ", Unknown, false},
 	} {
-		got, ok := ParseScript(tt.in)
+		got, ok := Parse(tt.in)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("ParseScript(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("Parse(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
 
-func TestScriptOf(t *testing.T) {
+func TestOf(t *testing.T) {
 	for _, tt := range []struct {
 		r    rune
 		want Script
@@ -326,34 +329,34 @@ func TestScriptOf(t *testing.T) {
 		{0xE0100, Inherited, []Script{Inherited}},
 		{utf8RuneError, Common, []Script{Common}},
 	} {
-		if got := ScriptOf(tt.r); got != tt.want {
-			t.Errorf("ScriptOf(%U) = %v, want %v", tt.r, got, tt.want)
+		if got := Of(tt.r); got != tt.want {
+			t.Errorf("Of(%U) = %v, want %v", tt.r, got, tt.want)
 		}
-		if got := ScriptExtensionsOf(tt.r); !slices.Equal(got, tt.scx) {
-			t.Errorf("ScriptExtensionsOf(%U) = %v, want %v", tt.r, got, tt.scx)
+		if got := ExtensionsOf(tt.r); !slices.Equal(got, tt.scx) {
+			t.Errorf("ExtensionsOf(%U) = %v, want %v", tt.r, got, tt.scx)
 		}
 	}
 }
 
 const utf8RuneError = '\uFFFD'
 
-// TestScriptExtensionsOfStatic checks that ScriptExtensionsOf does not
+// TestExtensionsOfStatic checks that ExtensionsOf does not
 // allocate and that appending to its result does not change the table.
-func TestScriptExtensionsOfStatic(t *testing.T) {
+func TestExtensionsOfStatic(t *testing.T) {
 	var sink []Script
 	if n := testing.AllocsPerRun(100, func() {
-		sink = ScriptExtensionsOf('a')
-		sink = ScriptExtensionsOf('\u060C')
+		sink = ExtensionsOf('a')
+		sink = ExtensionsOf('\u060C')
 	}); n != 0 {
-		t.Errorf("ScriptExtensionsOf allocates %v times", n)
+		t.Errorf("ExtensionsOf allocates %v times", n)
 	}
-	_ = append(ScriptExtensionsOf('a'), Greek)
-	_ = append(ScriptExtensionsOf('\u0660'), Greek)
-	if got := ScriptExtensionsOf('b'); !slices.Equal(got, []Script{Latin}) {
-		t.Errorf("ScriptExtensionsOf('b') = %v after append", got)
+	_ = append(ExtensionsOf('a'), Greek)
+	_ = append(ExtensionsOf('\u0660'), Greek)
+	if got := ExtensionsOf('b'); !slices.Equal(got, []Script{Latin}) {
+		t.Errorf("ExtensionsOf('b') = %v after append", got)
 	}
-	if got := ScriptExtensionsOf('\u0661'); !slices.Equal(got, []Script{Arabic, Thaana, Yezidi}) {
-		t.Errorf("ScriptExtensionsOf(U+0661) = %v after append", got)
+	if got := ExtensionsOf('\u0661'); !slices.Equal(got, []Script{Arabic, Thaana, Yezidi}) {
+		t.Errorf("ExtensionsOf(U+0661) = %v after append", got)
 	}
 	_ = sink
 }
@@ -366,7 +369,7 @@ func TestPairs(t *testing.T) {
 	}
 	brackets := map[[2]rune]bool{}
 	for _, p := range pairs {
-		if ScriptOf(p[0]) != Common || ScriptOf(p[1]) != Common {
+		if Of(p[0]) != Common || Of(p[1]) != Common {
 			t.Errorf("pair %U %U is not Common", p[0], p[1])
 		}
 		if charProps[lookup(p[0])].kind&kindOpen == 0 || charProps[lookup(p[1])].kind&kindClose == 0 {
@@ -386,7 +389,7 @@ func TestPairs(t *testing.T) {
 	}
 	// Every Common bracket of the bidi package is paired.
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if p, _ := bidi.LookupRune(r); p.IsBracket() && ScriptOf(r) == Common {
+		if p, _ := bidi.LookupRune(r); p.IsBracket() && Of(r) == Common {
 			if k := charProps[lookup(r)].kind; k&(kindOpen|kindClose) == 0 {
 				t.Errorf("bracket %U is not paired", r)
 			}
@@ -405,7 +408,7 @@ func TestPairs(t *testing.T) {
 	readUCD(t, "BidiBrackets.txt", func(lo, _ rune, value string) {
 		f := strings.Split(value, ";")
 		c, _ := strconv.ParseInt(strings.TrimSpace(f[0]), 16, 32)
-		if strings.TrimSpace(f[1]) == "o" && ScriptOf(lo) == Common {
+		if strings.TrimSpace(f[1]) == "o" && Of(lo) == Common {
 			n++
 			if !brackets[[2]rune{lo, rune(c)}] {
 				t.Errorf("bracket pair %U %U missing", lo, c)
@@ -414,5 +417,64 @@ func TestPairs(t *testing.T) {
 	})
 	if n != len(brackets) {
 		t.Errorf("%d bracket pairs, BidiBrackets.txt has %d", len(brackets), n)
+	}
+}
+
+// TestStrongDirection checks the generated direction table against
+// golang.org/x/text/unicode/bidi for every code point.
+func TestStrongDirection(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := uint8(dirNone)
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.L:
+			want = dirLTR
+		case bidi.R, bidi.AL:
+			want = dirRTL
+		}
+		if got := strongDirection(r); got != want {
+			t.Fatalf("strongDirection(%U) = %d, want %d (Bidi_Class %v)", r, got, want, p.Class())
+		}
+	}
+	for _, r := range []rune{-1, unicode.MaxRune + 1} {
+		if got := strongDirection(r); got != dirNone {
+			t.Errorf("strongDirection(%d) = %d, want none", r, got)
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		want Direction
+	}{{"123 abc", LTR}, {"« سلام", RTL}, {"שלום", RTL}, {"1, 2", Neutral}, {"\xff中", LTR}, {"", Neutral}} {
+		if got := DirectionOf(c.in); got != c.want {
+			t.Errorf("DirectionOf(%q) = %v, want %v", c.in, got, c.want)
+		}
+		if got := DirectionOfBytes([]byte(c.in)); got != c.want {
+			t.Errorf("DirectionOfBytes(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// TestGeneratedTables checks that tables.go is what gen_tables.go writes
+// from the files in testdata/ucd today, so that a hand edit or a stale
+// table cannot pass unseen.
+func TestGeneratedTables(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the generator")
+	}
+	out := filepath.Join(t.TempDir(), "tables.go")
+	cmd := exec.Command("go", "run", "gen_tables.go", "-output", out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go run gen_tables.go: %v\n%s", err, b)
+	}
+	want, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("tables.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("tables.go differs from what gen_tables.go writes: run go generate ./script")
 	}
 }

@@ -1,14 +1,14 @@
-package detect_test
+package script_test
 
 import (
 	"fmt"
 
-	"github.com/textnorm/textnorm/detect"
+	"github.com/textnorm/textnorm/script"
 )
 
-func ExampleScriptOf() {
+func ExampleOf() {
 	for _, r := range "aبЖ中7،\u064B" {
-		fmt.Printf("%U %v\n", r, detect.ScriptOf(r))
+		fmt.Printf("%U %v\n", r, script.Of(r))
 	}
 	// Output:
 	// U+0061 Latn
@@ -20,11 +20,11 @@ func ExampleScriptOf() {
 	// U+064B Zinh
 }
 
-func ExampleScriptExtensionsOf() {
-	fmt.Println(detect.ScriptExtensionsOf('،')) // U+060C ARABIC COMMA
-	fmt.Println(detect.ScriptExtensionsOf('、')) // U+3001 IDEOGRAPHIC COMMA
-	fmt.Println(detect.ScriptExtensionsOf('٣')) // U+0663 ARABIC-INDIC DIGIT THREE
-	fmt.Println(detect.ScriptExtensionsOf('a'))
+func ExampleExtensionsOf() {
+	fmt.Println(script.ExtensionsOf('،')) // U+060C ARABIC COMMA
+	fmt.Println(script.ExtensionsOf('、')) // U+3001 IDEOGRAPHIC COMMA
+	fmt.Println(script.ExtensionsOf('٣')) // U+0663 ARABIC-INDIC DIGIT THREE
+	fmt.Println(script.ExtensionsOf('a'))
 	// Output:
 	// [Arab Nkoo Rohg Syrc Thaa Yezi]
 	// [Bopo Hang Hani Hira Kana Yiii]
@@ -33,7 +33,7 @@ func ExampleScriptExtensionsOf() {
 }
 
 func ExampleScript_String() {
-	for _, s := range []detect.Script{detect.Arabic, detect.Common, detect.Inherited, detect.Unknown, detect.Japanese} {
+	for _, s := range []script.Script{script.Arabic, script.Common, script.Inherited, script.Unknown, script.Japanese} {
 		fmt.Printf("%s %s\n", s, s.Name())
 	}
 	// Output:
@@ -44,9 +44,9 @@ func ExampleScript_String() {
 	// Jpan Japanese (alias for Han + Hiragana + Katakana)
 }
 
-func ExampleParseScript() {
+func ExampleParse() {
 	for _, code := range []string{"Cyrl", "hang", "Old_Italic", "Xyzw"} {
-		s, ok := detect.ParseScript(code)
+		s, ok := script.Parse(code)
 		fmt.Println(s, s.Name(), ok)
 	}
 	// Output:
@@ -56,11 +56,11 @@ func ExampleParseScript() {
 	// Zzzz Unknown false
 }
 
-func ExampleScriptRuns() {
+func ExampleRuns() {
 	text := "The museum «موزه ملی ایران» opened in 1937.\n" +
 		"۲۰ تیر، سالروز افتتاح (opening day)\n" +
 		"東京タワーは高い、서울타워도."
-	for r := range detect.ScriptRuns(text) {
+	for r := range script.Runs(text) {
 		fmt.Printf("%d-%d %v %v %q\n", r.Start, r.End, r.Script, r.Dir, text[r.Start:r.End])
 	}
 	// Output:
@@ -73,9 +73,9 @@ func ExampleScriptRuns() {
 	// 139-155 Hang ltr "서울타워도."
 }
 
-func ExampleAppendScriptRuns() {
+func ExampleAppendRuns() {
 	text := "Компания IBM"
-	runs := detect.AppendScriptRuns(nil, text)
+	runs := script.AppendRuns(nil, text)
 	for _, r := range runs {
 		fmt.Printf("%v %q\n", r.Script, text[r.Start:r.End])
 	}

@@ -1,4 +1,4 @@
-package detect
+package script
 
 import (
 	"iter"
@@ -6,18 +6,18 @@ import (
 	"unicode/utf8"
 )
 
-// A Run is a span of text in one script, as found by ScriptRuns.
+// A Run is a span of text in one script, as found by Runs.
 type Run struct {
 	Start, End int       // byte offsets of the run in the text, End exclusive
 	Script     Script    // the resolved script of the run
 	Dir        Direction // the direction of the first strong character of the run
 }
 
-// ScriptRuns returns an iterator over the script runs of s: the spans of
+// Runs returns an iterator over the script runs of s: the spans of
 // s that are in one script, in order, covering s exactly.
 //
 // Runs are resolved the UAX #24 way, with the script of every character
-// from ScriptOf and ScriptExtensionsOf:
+// from Of and ExtensionsOf:
 //
 //   - A character of Common or Inherited script (spaces, punctuation,
 //     digits, symbols, emoji, ZWNJ, combining marks) takes the script of
@@ -60,7 +60,7 @@ type Run struct {
 // Each run's Dir is the direction of its first strong character: RTL for
 // Arabic or Hebrew letters, LTR for Latin or Han ones, Neutral in a run
 // with no strong character.
-func ScriptRuns(s string) iter.Seq[Run] {
+func Runs(s string) iter.Seq[Run] {
 	return func(yield func(Run) bool) {
 		sc := scanner[string]{s: s}
 		for {
@@ -72,8 +72,8 @@ func ScriptRuns(s string) iter.Seq[Run] {
 	}
 }
 
-// ScriptRunsBytes is like ScriptRuns for a byte slice.
-func ScriptRunsBytes(b []byte) iter.Seq[Run] {
+// RunsBytes is like Runs for a byte slice.
+func RunsBytes(b []byte) iter.Seq[Run] {
 	return func(yield func(Run) bool) {
 		sc := scanner[[]byte]{s: b}
 		for {
@@ -85,9 +85,9 @@ func ScriptRunsBytes(b []byte) iter.Seq[Run] {
 	}
 }
 
-// AppendScriptRuns appends the script runs of s, as returned by ScriptRuns,
+// AppendRuns appends the script runs of s, as returned by Runs,
 // to dst and returns the extended slice.
-func AppendScriptRuns(dst []Run, s string) []Run {
+func AppendRuns(dst []Run, s string) []Run {
 	sc := scanner[string]{s: s}
 	for r, ok := sc.next(); ok; r, ok = sc.next() {
 		dst = append(dst, r)
@@ -95,8 +95,8 @@ func AppendScriptRuns(dst []Run, s string) []Run {
 	return dst
 }
 
-// AppendScriptRunsBytes is like AppendScriptRuns for a byte slice.
-func AppendScriptRunsBytes(dst []Run, b []byte) []Run {
+// AppendRunsBytes is like AppendRuns for a byte slice.
+func AppendRunsBytes(dst []Run, b []byte) []Run {
 	sc := scanner[[]byte]{s: b}
 	for r, ok := sc.next(); ok; r, ok = sc.next() {
 		dst = append(dst, r)

@@ -1,0 +1,35 @@
+package diag
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is an error at a place in a named input. It prints as
+// "FILE:LINE:COL: message", or "FILE: message" without a place.
+type Error struct {
+	File string // the input's name, as the user gave it ("<stdin>" for standard input)
+	Pos  Pos    // Line 0: the error is about the whole input
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Pos.Line == 0 {
+		return e.File + ": " + e.Err.Error()
+	}
+	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Pos.Line, e.Pos.Col, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// UnknownError reports a name that is not one of a known set: a profile,
+// a rule, a form, an engine, a language, an offset unit.
+type UnknownError struct {
+	Kind  string   // what the name is of: "profile", "rule", "language", ...
+	Name  string   // the name as given
+	Known []string // the names that are known, in the order to list them
+}
+
+func (e *UnknownError) Error() string {
+	return fmt.Sprintf("unknown %s %q (known: %s)", e.Kind, e.Name, strings.Join(e.Known, ", "))
+}
