@@ -1,185 +1,173 @@
 package langid
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/textnorm/textnorm/language"
+	"github.com/textnorm/textnorm/script"
 )
 
-// Arabic-script languages told apart by the evidence model, in the order of
-// the weight vectors below.
-const (
-	iFa = iota // Persian (incl. Dari)
-	iAr        // Arabic
-	iUr        // Urdu
-	iPs        // Pashto
-	nArab
-)
+// The evidence model of the Arabic script tells Persian (with Dari),
+// Arabic, Urdu and Pashto apart by their spelling: letters, function words
+// and affixes, each with a weight in nats per language. Its data are the
+// rows of the language registry (see language.Evidence, where the weights
+// and their reasons are kept); this file only applies them.
 
-// arabLangs are the codes of the Arabic-script languages, indexed as above.
-var arabLangs = [nArab]string{"fa", "ar", "ur", "ps"}
-
-// w is a weight vector: the log-likelihood bonus (in nats) that one piece of
-// evidence gives each of fa, ar, ur, ps. Only differences between languages
-// matter: a feature that all four share carries no weight.
-type w [nArab]float64
-
-// Letter evidence. Each letter counts at most once per word, so a long word
-// full of one letter does not outweigh a function word.
-//
-// Weights and why:
-//   - Pashto-only letters (ټ ډ ړ ږ ښ ځ څ ګ ۼ ۍ ې): +3 ps. Almost every Pashto
-//     sentence has several; Persian, Arabic and Urdu have none.
-//   - Urdu-only letters (ٹ ڈ ڑ ں ے ہ ھ): +3 ur. Almost every Urdu sentence has
-//     ے or ں; ھ is also used by Kurdish, which we do not tell apart.
-//   - Letters of Persian, Urdu and Pashto that Arabic lacks (پ چ ژ ک ی): +1.2
-//     for fa, ur and ps. گ gets less for ps (Pashto writes ګ). Arabic
-//     loanword spelling and Iranian keyboards put a few of these in Arabic
-//     text, so they are strong but not decisive.
-//   - ۀ (heh with yeh above, Persian ezafe): +2 fa.
-//   - ة teh marbuta: +2 ar. Persian and Urdu keep it only in a few loanwords.
-//   - ى alef maksura: +1 ar; Persian typed on Arabic keyboards shows it too.
-//   - ي Arabic yeh and ك Arabic kaf: +0.4 ar only. Persian and Urdu are very
-//     often typed with them (mis-keyed text), so they must never decide alone.
-//   - أ إ hamza on alef: +0.5 ar; Persian and Urdu write them rarely.
-var letterWeights = map[rune]w{
-	// Pashto only.
-	'\u067C': {0, 0, 0, 3}, '\u0689': {0, 0, 0, 3}, '\u0693': {0, 0, 0, 3},
-	'\u0696': {0, 0, 0, 3}, '\u069A': {0, 0, 0, 3}, '\u0681': {0, 0, 0, 3},
-	'\u0685': {0, 0, 0, 3}, '\u06AB': {0, 0, 0, 3}, '\u06BC': {0, 0, 0, 3},
-	'\u06CD': {0, 0, 0, 3}, '\u06D0': {0, 0, 0, 3},
-	// Urdu only.
-	'\u0679': {0, 0, 3, 0}, '\u0688': {0, 0, 3, 0}, '\u0691': {0, 0, 3, 0},
-	'\u06BA': {0, 0, 3, 0}, '\u06D2': {0, 0, 3, 0}, '\u06C1': {0, 0, 3, 0},
-	'\u06BE': {0, 0, 3, 0},
-	// Persian, Urdu and Pashto, not Arabic.
-	'\u067E': {1.2, 0, 1.2, 1.2}, // پ
-	'\u0686': {1.2, 0, 1.2, 1.2}, // چ
-	'\u0698': {1.2, 0, 1.2, 1.2}, // ژ
-	'\u06AF': {1.2, 0, 1.2, 0.4}, // گ
-	'\u06A9': {1.2, 0, 1.2, 1.2}, // ک keheh
-	'\u06CC': {1.2, 0, 1.2, 1.2}, // ی Farsi yeh
-	'\u06C0': {2, 0, 0, 0},       // ۀ
-	// Arabic.
-	'\u0629': {0, 2, 0, 0},   // ة
-	'\u0649': {0, 1, 0, 0},   // ى
-	'\u064A': {0, 0.4, 0, 0}, // ي
-	'\u0643': {0, 0.4, 0, 0}, // ك
-	'\u0623': {0, 0.5, 0, 0}, // أ
-	'\u0625': {0, 0.5, 0, 0}, // إ
+// lw is the weight one piece of evidence gives one language: lang is an
+// index in arabModel.langs.
+type lw struct {
+	lang int
+	w    float64
 }
 
-// wordWeights are function words, looked up after folding (see fold): ي and
-// ى are read as ی, ك as ک, so mis-keyed Persian matches its own words.
-// Frequent function words are the strongest evidence a sentence has: +1.5 to
-// +2.5 for a word of one language; words two languages share give both a
-// smaller bonus (Persian او "he" and Pashto او "and"; Persian ما "we" and
-// Arabic ما "what"; Persian and Arabic بین، بعد). Arabic words keep their
-// hamza (أن، إلى) because folding it would merge them with Persian words.
-var wordWeights = map[string]w{
-	// Persian.
-	"است": {2.5, 0, 0, 0}, "را": {2.5, 0, 0, 0}, "که": {1.5, 0, 0.3, 1},
-	"می": {2, 0, 0, 0}, "نمی": {2, 0, 0, 0}, "این": {1.5, 0.3, 0, 0},
-	"آن": {1.5, 0, 0, 0}, "های": {1.5, 0, 0, 0}, "ها": {1, 0, 0, 0},
-	"برای": {2, 0, 0, 0}, "با": {1.2, 0, 0, 0}, "از": {1.5, 0, 0, 0},
-	"به": {1.2, 0, 0, 0.8}, "در": {1.5, 0, 0, 0}, "بود": {1.5, 0, 0, 0},
-	"شد": {1.2, 0, 0, 0}, "شده": {1.5, 0, 0, 0}, "کرد": {1.2, 0, 0, 0},
-	"کند": {1.5, 0, 0, 0}, "دارد": {1.5, 0, 0, 0}, "گفت": {1.5, 0, 0, 0},
-	"یک": {1, 0, 0, 0}, "هر": {0.8, 0, 0, 0}, "خود": {1.2, 0, 0, 0},
-	"باید": {1.2, 0, 0, 0}, "نیز": {1.5, 0, 0, 0}, "اما": {1, 0.3, 0, 0},
-	"تا": {1, 0, 0.3, 0}, "بر": {0.8, 0, 0, 0}, "همه": {1, 0, 0, 0},
-	"ای": {0.5, 0, 0, 0}, "هم": {0.5, 0, 0, 0.5}, "او": {0.8, 0, 0, 1},
-	"ما": {0.5, 0.5, 0, 0}, "من": {0.8, 1, 0, 0}, "بین": {0.5, 0.5, 0, 0},
-	"بعد": {0.5, 0.5, 0, 0}, "حتی": {0.8, 1, 0, 0}, "الی": {0.5, 1, 0, 0},
-	"علی": {0.5, 1, 0, 0}, "نه": {0.5, 0, 0, 0.5}, "تو": {0.5, 0, 0.5, 0},
-	"اند": {1.5, 0, 0, 0}, "ایم": {1.2, 0, 0, 0}, "کنند": {1.5, 0, 0, 0},
-	"شود": {1.5, 0, 0, 0}, "وی": {1, 0, 0, 1}, "چه": {1, 0, 0, 0.3},
-	// Arabic.
-	"فی": {0, 2, 0, 0}, "إلی": {0, 2, 0, 0}, "التی": {0, 2, 0, 0},
-	"الذی": {0, 2, 0, 0}, "الذین": {0, 2, 0, 0}, "هذا": {0, 2, 0, 0},
-	"هذه": {0, 2, 0, 0}, "ذلک": {0, 2, 0, 0}, "تلک": {0, 2, 0, 0},
-	"أن": {0, 1.5, 0, 0}, "إن": {0, 1.5, 0, 0}, "عن": {0, 1.5, 0, 0},
-	"مع": {0, 1.5, 0, 0}, "کان": {0, 1.5, 0, 0}, "کانت": {0, 2, 0, 0},
-	"قد": {0, 1.2, 0, 0}, "لا": {0, 1.2, 0, 0}, "لم": {0, 1.5, 0, 0},
-	"لن": {0, 1.5, 0, 0}, "أو": {0, 1.5, 0, 0}, "ثم": {0, 1.5, 0, 0},
-	"قال": {0, 1.5, 0, 0}, "هو": {0, 1.5, 0, 0}, "هی": {0, 1.5, 0, 0},
-	"عند": {0, 1.5, 0, 0}, "منذ": {0, 2, 0, 0}, "لقد": {0, 2, 0, 0},
-	"إلا": {0, 2, 0, 0}, "فیه": {0, 1.5, 0, 0}, "علیه": {0, 1, 0, 0},
-	"کل": {0, 1, 0, 0}, "أی": {0, 1.5, 0, 0}, "بها": {0, 1.5, 0, 0},
-	"له": {0.2, 0.5, 0, 1.5}, "حیث": {0, 1.5, 0, 0}, "لکن": {0, 1.5, 0, 0},
-	// Urdu.
-	"کے": {0, 0, 2, 0}, "کی": {0.2, 0, 1.5, 0}, "میں": {0, 0, 2, 0},
-	"ہے": {0, 0, 2, 0}, "ہیں": {0, 0, 2, 0}, "اور": {0.2, 0, 2, 0},
-	"سے": {0, 0, 2, 0}, "نے": {0, 0, 2, 0}, "کو": {0, 0, 1.5, 0},
-	"یہ": {0, 0, 1.5, 0}, "وہ": {0, 0, 1.5, 0}, "کہ": {0, 0, 1, 0},
-	"پر": {0.3, 0, 1, 0.8}, "تھا": {0, 0, 2, 0}, "گیا": {0, 0, 1, 0},
-	"کیا": {0, 0, 1.5, 0}, "ایک": {0.3, 0, 1.5, 0}, "بھی": {0, 0, 2, 0},
-	"جو": {0, 0, 1, 0}, "کر": {0, 0, 1, 0}, "لیے": {0, 0, 2, 0},
-	// Pashto.
-	"د": {0, 0, 0, 2.5}, "په": {0, 0, 0, 2.5}, "ته": {0, 0, 0, 1.5},
-	"چې": {0, 0, 0, 2}, "دې": {0, 0, 0, 2}, "کې": {0, 0, 0, 2},
-	"یې": {0, 0, 0, 2}, "شوی": {0.2, 0, 0, 1.5}, "کړی": {0, 0, 0, 2},
-	"دی": {0.3, 0, 0, 1.5}, "لپاره": {0, 0, 0, 2}, "سره": {0.2, 0, 0, 1.5},
-	"دا": {0, 0, 0, 1.5}, "وو": {0, 0, 0, 1}, "شو": {0, 0, 0, 1},
-	"تر": {0.3, 0, 0, 0.8}, "کوی": {0, 0, 0, 1.5}, "ده": {0.3, 0, 0, 1},
-	"یو": {0, 0, 0, 1.5}, "دغه": {0, 0, 0, 2},
-	"دوی": {0, 0, 0, 1.5}, "کال": {0, 0, 0, 0.8}, "هغه": {0, 0, 0, 2},
+// arabicLetter is the evidence of one letter.
+type arabicLetter struct {
+	weights []lw
+	own     []int // the languages whose own letter it is
 }
 
-// Affix evidence, per word:
-//   - Arabic article: a word starting with ال gets +0.6 ar (Persian has
-//     common words starting with ال too: البته، الان); with a proclitic
-//     (وال، بال، فال، کال، لل) it gets +1.2 ar, which Persian lacks.
-//   - Persian verb prefix می‌/نمی‌ joined by ZWNJ: +1.5 fa.
-//   - Persian plural/ezafe joined by ZWNJ (‌ها، ‌های، ‌ای، ‌ام): +1.2 fa.
-//   - Any other ZWNJ inside a word: +0.8 fa, +0.2 ur and ps. Arabic never
-//     uses ZWNJ.
-var (
-	articleWeight   = w{0, 0.6, 0, 0}
-	procliticWeight = w{0, 1.2, 0, 0}
-	miPrefixWeight  = w{1.5, 0, 0, 0}
-	faSuffixWeight  = w{1.2, 0, 0, 0}
-	zwnjWeight      = w{0.8, 0, 0.2, 0.2}
-)
+// prefixRule is one language's Prefix affix.
+type prefixRule struct {
+	forms  []string
+	minLen int
+	w      float64
+}
 
-// Absence evidence, per word: most Urdu words (about two in three) hold one
-// of Urdu's own letters and about one Pashto word in four holds one of
-// Pashto's, while Persian and Arabic words never do. So a word with none is
-// evidence against Urdu, ln(1/3) ≈ -1.0, and against Pashto, ln(3/4) ≈ -0.3.
-var (
-	noUrduLetterWeight   = w{0, 0, -1.0, 0}
-	noPashtoLetterWeight = w{0, 0, 0, -0.3}
-)
+// arabicModel is the evidence model, built once from the registry.
+type arabicModel struct {
+	langs      []string // the Arabic script's candidates, in registry order
+	letters    map[rune]arabicLetter
+	words      map[string][]lw // by folded word
+	noOwn      []lw            // per word without the language's own letters
+	prefixes   [][]prefixRule  // per language, in the order tried
+	zwnjPrefix map[string][]lw // by folded first part
+	zwnjSuffix map[string][]lw // by folded last part
+	zwnjOther  []lw
+}
 
-// ownLetterOf reports whether r is one of Urdu's or Pashto's own letters.
-func ownLetterOf(r rune) (urdu, pashto bool) {
-	v, ok := letterWeights[r]
-	if !ok {
-		return false, false
+// arab is the evidence model of the Arabic script.
+var arab = newArabicModel(language.ForScript(script.Arabic))
+
+// newArabicModel builds the evidence model of langs from their Evidence.
+// It panics on rows the model cannot read (a letter or word twice for one
+// language, an unknown affix kind): the registry's tests rule them out.
+func newArabicModel(langs []language.Language) *arabicModel {
+	m := &arabicModel{
+		letters:    map[rune]arabicLetter{},
+		words:      map[string][]lw{},
+		prefixes:   make([][]prefixRule, len(langs)),
+		zwnjPrefix: map[string][]lw{},
+		zwnjSuffix: map[string][]lw{},
 	}
-	return v == w{0, 0, 3, 0}, v == w{0, 0, 0, 3}
+	for i, l := range langs {
+		m.langs = append(m.langs, l.Code)
+		ev := l.Evidence
+		if ev == nil {
+			continue
+		}
+		bad := func(format string, args ...any) {
+			panic(fmt.Sprintf("langid: language %s: %s", l.Code, fmt.Sprintf(format, args...)))
+		}
+		seen := map[rune]bool{}
+		for j, set := range append([]language.Letters{ev.Own}, ev.Letters...) {
+			for _, r := range set.Runes {
+				if seen[r] {
+					bad("letter %q twice", r)
+				}
+				seen[r] = true
+				a := m.letters[r]
+				if set.Weight != 0 {
+					a.weights = append(a.weights, lw{i, set.Weight})
+				}
+				if j == 0 {
+					a.own = append(a.own, i)
+				}
+				m.letters[r] = a
+			}
+		}
+		if ev.NoOwn != 0 {
+			m.noOwn = append(m.noOwn, lw{i, ev.NoOwn})
+		}
+		for _, set := range ev.Words {
+			for _, w := range strings.Fields(set.List) {
+				f := foldWord(w)
+				if slices.ContainsFunc(m.words[f], func(x lw) bool { return x.lang == i }) {
+					bad("word %q twice", w)
+				}
+				m.words[f] = append(m.words[f], lw{i, set.Weight})
+			}
+		}
+		for _, a := range ev.Affixes {
+			var forms []string
+			for _, f := range strings.Fields(a.Forms) {
+				forms = append(forms, foldWord(f))
+			}
+			switch a.Kind {
+			case language.Prefix:
+				m.prefixes[i] = append(m.prefixes[i], prefixRule{forms, a.MinLen, a.Weight})
+			case language.ZWNJPrefix:
+				addForms(m.zwnjPrefix, forms, lw{i, a.Weight})
+			case language.ZWNJSuffix:
+				addForms(m.zwnjSuffix, forms, lw{i, a.Weight})
+			case language.ZWNJOther:
+				m.zwnjOther = append(m.zwnjOther, lw{i, a.Weight})
+			default:
+				bad("affix kind %v", a.Kind)
+			}
+		}
+	}
+	return m
 }
+
+// addForms records v for every form, once per language: a language's
+// first affix of a kind that matches counts.
+func addForms(m map[string][]lw, forms []string, v lw) {
+	for _, f := range forms {
+		if !slices.ContainsFunc(m[f], func(x lw) bool { return x.lang == v.lang }) {
+			m[f] = append(m[f], v)
+		}
+	}
+}
+
+// foldWord folds a word of the registry as scoreArabic folds the words of
+// a text (see fold).
+func foldWord(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if f, ok := fold(r); ok {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+// index returns the index of lang in m.langs, or -1.
+func (m *arabicModel) index(lang string) int { return slices.Index(m.langs, lang) }
 
 const zwnj = '\u200C'
 
 // arabicEvidence is the outcome of the evidence model for one text.
 type arabicEvidence struct {
-	score [nArab]float64 // summed log-likelihood bonuses
-	words int            // Arabic-script words seen
+	score []float64 // summed log-likelihood bonuses, indexed as arab.langs
+	words int       // Arabic-script words seen
 }
 
-// add adds v to e's scores.
-func (e *arabicEvidence) add(v w) {
-	for i := range v {
-		e.score[i] += v[i]
+// add adds the weights vs to e's scores.
+func (e *arabicEvidence) add(vs []lw) {
+	for _, v := range vs {
+		e.score[v.lang] += v.w
 	}
 }
 
 // margin returns the best language index and its lead over the second best,
 // among the languages allowed (nil: all).
-func (e *arabicEvidence) margin(allowed *[nArab]bool) (best int, lead float64) {
+func (e *arabicEvidence) margin(allowed []bool) (best int, lead float64) {
 	best, second := -1, -1
-	for i := range nArab {
+	for i := range e.score {
 		if allowed != nil && !allowed[i] {
 			continue
 		}
@@ -222,36 +210,39 @@ func isArabicLetter(r rune) bool {
 	return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r)
 }
 
-// scoreArabic runs the evidence model over text.
+// scoreArabic runs the evidence model over text. Per word and language, it
+// adds the weights of the word's letters (each once), then of the word
+// itself and of its affix, then the absence of the language's own letters.
 func scoreArabic(text string) arabicEvidence {
-	var e arabicEvidence
+	m := arab
+	e := arabicEvidence{score: make([]float64, len(m.langs))}
 	var word strings.Builder // folded word, ZWNJ kept
 	seen := map[rune]bool{}
-	var hasUr, hasPs bool
+	hasOwn := make([]bool, len(m.langs))
 	flush := func() {
 		if word.Len() == 0 {
 			return
 		}
 		e.words++
-		scoreWord(&e, word.String())
-		if !hasUr {
-			e.add(noUrduLetterWeight)
-		}
-		if !hasPs {
-			e.add(noPashtoLetterWeight)
+		m.scoreWord(&e, word.String())
+		for _, v := range m.noOwn {
+			if !hasOwn[v.lang] {
+				e.score[v.lang] += v.w
+			}
 		}
 		word.Reset()
 		clear(seen)
-		hasUr, hasPs = false, false
+		clear(hasOwn)
 	}
 	for _, r := range text {
 		switch {
 		case isArabicLetter(r):
-			if v, ok := letterWeights[r]; ok && !seen[r] {
+			if a, ok := m.letters[r]; ok && !seen[r] {
 				seen[r] = true
-				e.add(v)
-				ur, ps := ownLetterOf(r)
-				hasUr, hasPs = hasUr || ur, hasPs || ps
+				e.add(a.weights)
+				for _, l := range a.own {
+					hasOwn[l] = true
+				}
 			}
 			if f, ok := fold(r); ok {
 				word.WriteRune(f)
@@ -269,45 +260,37 @@ func scoreArabic(text string) arabicEvidence {
 }
 
 // scoreWord adds the word-level evidence of one folded word (which may hold
-// ZWNJ between its parts).
-func scoreWord(e *arabicEvidence, word string) {
+// ZWNJ between its parts): the word's own weights, then its affix's.
+func (m *arabicModel) scoreWord(e *arabicEvidence, word string) {
 	word = strings.TrimRight(word, string(zwnj))
-	if v, ok := wordWeights[word]; ok {
-		e.add(v)
-	}
+	e.add(m.words[word])
 	if strings.ContainsRune(word, zwnj) {
 		parts := strings.Split(word, string(zwnj))
-		switch {
-		case parts[0] == "می" || parts[0] == "نمی":
-			e.add(miPrefixWeight)
-		case isFaSuffix(parts[len(parts)-1]):
-			e.add(faSuffixWeight)
-		default:
-			e.add(zwnjWeight)
+		if v, ok := m.zwnjPrefix[parts[0]]; ok {
+			e.add(v)
+		} else if v, ok := m.zwnjSuffix[parts[len(parts)-1]]; ok {
+			e.add(v)
+		} else {
+			e.add(m.zwnjOther)
 		}
 		return
 	}
-	switch {
-	case hasAnyPrefix(word, "وال", "بال", "فال", "کال", "لل") && len([]rune(word)) > 4:
-		e.add(procliticWeight)
-	case strings.HasPrefix(word, "ال") && len([]rune(word)) > 3:
-		e.add(articleWeight)
-	}
-}
-
-func isFaSuffix(s string) bool {
-	switch s {
-	case "ها", "های", "ای", "ام", "اش", "ایم", "اید", "اند", "تر", "ترین":
-		return true
-	}
-	return false
-}
-
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
+	n := -1 // letters in word, counted once needed
+	for i, rules := range m.prefixes {
+	rules:
+		for _, p := range rules {
+			for _, f := range p.forms {
+				if !strings.HasPrefix(word, f) {
+					continue
+				}
+				if n < 0 {
+					n = len([]rune(word))
+				}
+				if n >= p.minLen {
+					e.score[i] += p.w
+					break rules
+				}
+			}
 		}
 	}
-	return false
 }

@@ -5,10 +5,12 @@
 // [Identifier] to split each run into language spans. Languages are BCP 47
 // primary subtags ("en", "fa", "ar", "ur", "ps"), "und" when undecided.
 //
-// The script decides the candidate languages (see [Identifier.Candidates]).
-// A script used by one language decides it outright. Arabic script is decided
-// by a transparent weighted model of orthographic evidence (letters and
-// function words of Persian, Arabic, Urdu and Pashto) combined with a
+// The script decides the candidate languages (see [Identifier.Candidates]),
+// as the language registry (package language) lists them. A script used by
+// one language decides it outright. Arabic script is decided by a
+// transparent weighted model of orthographic evidence (letters, function
+// words and affixes of Persian, Arabic, Urdu and Pashto, kept in the
+// registry's rows and built into the model once) combined with a
 // statistical [Scorer] only when the evidence is not clear. Other scripts are
 // scored by the Scorer alone. The default Scorer ([TwoStageScorer]) first
 // scores with [NgramScorer], a fast character model over a compact table

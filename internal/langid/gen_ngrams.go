@@ -3,8 +3,10 @@
 // gen_ngrams writes ngrams.bin, the compact n-gram model of [NgramScorer],
 // from lingua-go's own language models.
 //
-// For every lingua language written in the Latin, Cyrillic or Devanagari
-// script, and for Persian, Arabic and Urdu, it reads the unigram, bigram,
+// For every language of the registry (package language) written in a script
+// that statistics decide (Latin, Cyrillic, Devanagari and Arabic) that
+// lingua-go has models for (all but Pashto; opt-in Latin too), it reads the
+// unigram, bigram,
 // trigram and quadrigram models (conditional probabilities P(c | preceding
 // chars)), keeps every unigram and bigram, the K3 trigrams and K4
 // quadrigrams that are most frequent (by joint probability P(c1)P(c2|c1)...),
@@ -12,7 +14,9 @@
 // of (language, quantised -ln P). See ngram.go for the format.
 //
 // Run with `go generate ./internal/langid/` (or `go run gen_ngrams.go` in
-// this directory). Flags choose K3, K4 and the output.
+// this directory). Flags choose K3, K4 and the output (-o). The output
+// depends only on the flags, the registry and lingua-go's models: the same
+// inputs give the same bytes, which TestGeneratedModels checks.
 package main
 
 import (
@@ -35,6 +39,9 @@ import (
 	"github.com/pemistahl/lingua-go"
 	"github.com/pemistahl/lingua-go/serialization"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/textnorm/textnorm/language"
+	"github.com/textnorm/textnorm/script"
 )
 
 // Keep in step with ngram.go.
@@ -51,6 +58,9 @@ var (
 	out = flag.String("o", "ngrams.bin", "output file")
 )
 
+// statScripts are the scripts whose runs the Scorer decides.
+var statScripts = []script.Script{script.Latin, script.Cyrillic, script.Devanagari, script.Arabic}
+
 type entry struct {
 	lang uint8
 	q    uint8
@@ -64,20 +74,19 @@ func main() {
 	}
 	dir := strings.TrimSpace(string(dirB))
 
-	var langs []lingua.Language
-	for _, set := range [][]lingua.Language{
-		lingua.AllLanguagesWithLatinScript(),
-		lingua.AllLanguagesWithCyrillicScript(),
-		lingua.AllLanguagesWithDevanagariScript(),
-		{lingua.Persian, lingua.Arabic, lingua.Urdu},
-	} {
-		for _, l := range set {
-			if !slices.Contains(langs, l) {
-				langs = append(langs, l)
-			}
-		}
+	byCode := map[string]lingua.Language{}
+	for _, l := range lingua.AllLanguages() {
+		byCode[strings.ToLower(l.IsoCode639_1().String())] = l
 	}
-	slices.Sort(langs)
+	var langs []lingua.Language
+	for _, l := range language.All() {
+		ll, ok := byCode[l.Code]
+		if !ok || !slices.ContainsFunc(statScripts, l.WrittenIn) {
+			continue
+		}
+		langs = append(langs, ll)
+	}
+	slices.Sort(langs) // lingua's order: the file's language indexes
 	if len(langs) > 255 {
 		log.Fatal("too many languages")
 	}

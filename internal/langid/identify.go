@@ -8,8 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/pemistahl/lingua-go"
-
+	"github.com/textnorm/textnorm/language"
 	"github.com/textnorm/textnorm/script"
 )
 
@@ -30,8 +29,9 @@ type Span struct {
 // Options configure an [Identifier].
 type Options struct {
 	// Langs restricts the candidates to these languages (BCP 47 primary
-	// subtags) in every script where at least one of them is a candidate;
-	// in scripts where none is, the script's own candidates stay. Empty: no
+	// subtags; tags and aliases are read as language.Lookup reads them) in
+	// every script where at least one of them is a candidate; in scripts
+	// where none is, the script's own candidates stay. Empty: no
 	// restriction.
 	Langs []string
 	// Scorer scores text statistically; nil means the shared two-stage
@@ -58,7 +58,11 @@ func New(opts Options) *Identifier {
 	if len(opts.Langs) > 0 {
 		id.allow = map[string]bool{}
 		for _, l := range opts.Langs {
-			id.allow[strings.ToLower(strings.TrimSpace(l))] = true
+			code := strings.ToLower(strings.TrimSpace(l))
+			if l, ok := language.Lookup(code); ok {
+				code = l.Code // an alias or a tag with subtags
+			}
+			id.allow[code] = true
 		}
 	}
 	return id
@@ -96,55 +100,21 @@ const (
 	linguaFloor = 0.01
 )
 
-// singleLang maps scripts used by (practically) one language to it.
-var singleLang = map[script.Script]string{
-	script.Hangul: "ko", script.Korean: "ko", script.Hiragana: "ja", script.Katakana: "ja", script.Japanese: "ja",
-	script.Greek: "el", script.Thai: "th", script.Hebrew: "he", script.Armenian: "hy",
-	script.Georgian: "ka", script.Gujarati: "gu", script.Gurmukhi: "pa", script.Bengali: "bn", script.Tamil: "ta",
-	script.Telugu: "te", script.Kannada: "kn", script.Malayalam: "ml", script.Oriya: "or", script.Sinhala: "si",
-	script.Khmer: "km", script.Lao: "lo", script.Tibetan: "bo", script.Thaana: "dv", script.Bopomofo: "zh",
-}
-
-// linguaScriptLangs lists the ISO 639-1 codes of lingua's languages of a
-// script. Latin (la) is left out unless asked for by Options.Langs.
-var linguaScriptLangs = map[script.Script][]string{
-	script.Latin:      codes(lingua.AllLanguagesWithLatinScript(), "la"),
-	script.Cyrillic:   codes(lingua.AllLanguagesWithCyrillicScript()),
-	script.Devanagari: codes(lingua.AllLanguagesWithDevanagariScript()),
-}
-
-func codes(ls []lingua.Language, except ...string) []string {
-	var out []string
-	for _, l := range ls {
-		if c := codeByLingua[l]; !slices.Contains(except, c) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // Candidates returns the languages a run of script may be in, after the
-// Options.Langs restriction. Arabic script gives fa, ar, ur, ps; Han gives
+// Options.Langs restriction: the registry's languages of the script
+// (language.ForScript), in its order, and then its opt-in languages (la)
+// that Options.Langs asks for. Arabic script gives fa, ar, ur, ps; Han gives
 // zh and ja (decided by context, see [Analysis.Spans]); Latin, Cyrillic and
 // Devanagari give lingua's languages of that script; scripts of one language
 // give it; unknown scripts give none (their runs are Und).
 func (id *Identifier) Candidates(sc script.Script) []string {
 	var all []string
-	switch sc {
-	case script.Arabic:
-		all = arabLangs[:]
-	case script.Han:
-		all = []string{"zh", "ja"}
-	case script.Latin:
-		all = linguaScriptLangs[script.Latin]
-		if id.allow["la"] {
-			all = append(slices.Clone(all), "la")
-		}
-	default:
-		if l, ok := singleLang[sc]; ok {
-			all = []string{l}
-		} else {
-			all = linguaScriptLangs[sc]
+	for _, l := range language.ForScript(sc) {
+		all = append(all, l.Code)
+	}
+	for _, l := range language.All() {
+		if l.OptIn && l.WrittenIn(sc) && id.allow[l.Code] {
+			all = append(all, l.Code)
 		}
 	}
 	if id.allow == nil {
@@ -187,8 +157,7 @@ func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
 	for _, r := range splitSentences(text) {
 		s := sentence{start: r[0], end: r[1]}
 		st := text[r[0]:r[1]]
-		s.letters, s.words = countLettersWords(st)
-		s.names = mostlyCapitalized(st)
+		s.letters, s.words, s.names = sentenceStats(st)
 		if s.letters > 0 && len(a.cands) > 1 {
 			if sc == script.Arabic {
 				s.scores = id.scoreArabicSentence(st, a.cands)
@@ -230,16 +199,16 @@ func (id *Identifier) Spans(text string, sc script.Script, ctx *Context) []Span 
 // gets the uniform ln(1/k) over the k it scored. The result is softmax(S)
 // over the candidates.
 func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
-	var allowed [nArab]bool
-	for i, l := range arabLangs {
+	allowed := make([]bool, len(arab.langs))
+	for i, l := range arab.langs {
 		allowed[i] = slices.Contains(cands, l)
 	}
 	e := scoreArabic(text)
-	S := e.score
-	if _, lead := e.margin(&allowed); lead < clearLead || e.words < clearWords {
+	S := slices.Clone(e.score)
+	if _, lead := e.margin(allowed); lead < clearLead || e.words < clearWords {
 		if ps := id.scorer.Scores(text, cands); len(ps) > 0 {
 			neutral := math.Log(1 / float64(len(ps)))
-			for i, l := range arabLangs {
+			for i, l := range arab.langs {
 				term := neutral
 				for _, p := range ps {
 					if p.Lang == l {
@@ -252,17 +221,17 @@ func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
 	}
 	// Softmax over the allowed languages.
 	maxS := math.Inf(-1)
-	for i := range nArab {
+	for i := range S {
 		if allowed[i] {
 			maxS = math.Max(maxS, S[i])
 		}
 	}
 	var out []Score
 	sum := 0.0
-	for i := range nArab {
+	for i := range S {
 		if allowed[i] {
 			p := math.Exp(S[i] - maxS)
-			out = append(out, Score{Lang: arabLangs[i], P: p})
+			out = append(out, Score{Lang: arab.langs[i], P: p})
 			sum += p
 		}
 	}
@@ -273,50 +242,52 @@ func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
 	return out
 }
 
-// countLettersWords counts letters and words (maximal runs of letters,
-// combining marks and ZWNJ/ZWJ) in s.
-func countLettersWords(s string) (letters, words int) {
-	in := false
+// sentenceStats counts the letters and words of s (words: maximal runs of
+// letters, combining marks and ZWNJ/ZWJ/tatweel) and reports whether at
+// least 60% of its words (here a letter, combining mark, apostrophe or
+// hyphen continue one) start with an upper-case letter, as in lists of
+// names and brands, bylines and headlines in title case. One pass.
+func sentenceStats(s string) (letters, words int, names bool) {
+	inWord, inName := false, false
+	nameWords, caps := 0, 0
 	for len(s) > 0 {
 		r, size := utf8.DecodeRuneInString(s)
 		s = s[size:]
+		letter := unicode.IsLetter(r)
+		mark := !letter && unicode.Is(unicode.Mn, r)
 		switch {
-		case unicode.IsLetter(r):
+		case letter:
 			letters++
-			if !in {
+			if !inWord {
 				words++
 			}
-			in = true
-		case in && (unicode.Is(unicode.Mn, r) || r == zwnj || r == '\u200D' || r == '\u0640'):
+			inWord = true
+		case inWord && (mark || r == zwnj || r == '\u200D' || r == '\u0640'):
 		default:
-			in = false
+			inWord = false
 		}
-	}
-	return letters, words
-}
-
-// mostlyCapitalized reports whether at least 60% of the words of s (in a
-// script with case) start with an upper-case letter, as in lists of names
-// and brands, bylines and headlines in title case.
-func mostlyCapitalized(s string) bool {
-	words, caps := 0, 0
-	in := false
-	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r):
-			if !in {
-				words++
+		case letter:
+			if !inName {
+				nameWords++
 				if unicode.IsUpper(r) || unicode.IsTitle(r) {
 					caps++
 				}
 			}
-			in = true
-		case unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' || r == '-':
+			inName = true
+		case mark || r == '\'' || r == '’' || r == '-':
 		default:
-			in = false
+			inName = false
 		}
 	}
-	return words > 0 && caps*10 >= words*6
+	return letters, words, nameWords > 0 && caps*10 >= nameWords*6
+}
+
+// mostlyCapitalized reports whether s reads as a line of names (see
+// sentenceStats).
+func mostlyCapitalized(s string) bool {
+	_, _, names := sentenceStats(s)
+	return names
 }
 
 // margin returns the top language of scores and its lead over the second.
@@ -575,25 +546,5 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]st
 }
 
 // Languages returns every language an Identifier can give, as BCP 47
-// language subtags, sorted.
-func Languages() []string {
-	seen := map[string]bool{"zh": true, "ja": true}
-	for _, l := range arabLangs {
-		seen[l] = true
-	}
-	for _, l := range singleLang {
-		seen[l] = true
-	}
-	for _, ls := range linguaScriptLangs {
-		for _, l := range ls {
-			seen[l] = true
-		}
-	}
-	seen["la"] = true
-	out := make([]string, 0, len(seen))
-	for l := range seen {
-		out = append(out, l)
-	}
-	slices.Sort(out)
-	return out
-}
+// language subtags, sorted: the registry's codes (language.Codes).
+func Languages() []string { return language.Codes() }

@@ -99,11 +99,10 @@ func TestArabicEvidenceFeatures(t *testing.T) {
 		{"arabic function words", "في هذا الذي", "ar", "fa", 3},
 		{"mi prefix with zwnj", "می‌روم", "fa", "ur", 1},
 	}
-	idx := map[string]int{"fa": iFa, "ar": iAr, "ur": iUr, "ps": iPs}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			e := scoreArabic(tc.text)
-			lead := e.score[idx[tc.better]] - e.score[idx[tc.worse]]
+			lead := e.score[arab.index(tc.better)] - e.score[arab.index(tc.worse)]
 			if lead < tc.minLeadInNats {
 				t.Errorf("scores %v: %s leads %s by %.2f, want >= %.2f", e.score, tc.better, tc.worse, lead, tc.minLeadInNats)
 			}

@@ -1,0 +1,293 @@
+package langid
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/pemistahl/lingua-go"
+
+	"github.com/textnorm/textnorm/language"
+	"github.com/textnorm/textnorm/script"
+)
+
+// statScripts are the scripts whose runs the Scorer decides (with, for the
+// Arabic script, the evidence model): gen_ngrams.go writes n-gram models
+// for their registry languages that lingua-go knows.
+var statScripts = []script.Script{script.Latin, script.Cyrillic, script.Devanagari, script.Arabic}
+
+func registryCodes(ls []language.Language) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, l.Code)
+	}
+	return out
+}
+
+func linguaCodesOf(ls []lingua.Language) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, LinguaCode(l))
+	}
+	return out
+}
+
+// TestRegistryMatchesLingua checks that the hand-kept registry has exactly
+// lingua-go's languages of the scripts lingua decides (Latin, with la
+// opt-in, Cyrillic and Devanagari), in lingua's order, which is the order of
+// the candidates; that lingua's Arabic-script languages are among the
+// registry's; and that every lingua language of the registry is found by
+// its ISO 639-3 code too.
+func TestRegistryMatchesLingua(t *testing.T) {
+	for _, tc := range []struct {
+		sc     script.Script
+		lingua []lingua.Language
+	}{
+		{script.Latin, lingua.AllLanguagesWithLatinScript()},
+		{script.Cyrillic, lingua.AllLanguagesWithCyrillicScript()},
+		{script.Devanagari, lingua.AllLanguagesWithDevanagariScript()},
+	} {
+		want := slices.DeleteFunc(linguaCodesOf(tc.lingua), func(c string) bool { return c == "la" })
+		if got := registryCodes(language.ForScript(tc.sc)); !slices.Equal(got, want) {
+			t.Errorf("registry's %v languages\n%v\nlingua's (la aside)\n%v", tc.sc, got, want)
+		}
+	}
+	if la, ok := language.Lookup("la"); !ok || !la.OptIn || !slices.Equal(la.Scripts, []script.Script{script.Latin}) {
+		t.Errorf("la = %+v, %v; want an opt-in Latin-script row", la, ok)
+	}
+	arabic := registryCodes(language.ForScript(script.Arabic))
+	for _, c := range linguaCodesOf(lingua.AllLanguagesWithArabicScript()) {
+		if !slices.Contains(arabic, c) {
+			t.Errorf("lingua's Arabic-script %s is not a registry language of the script (%v)", c, arabic)
+		}
+	}
+	for _, l := range language.All() {
+		ll, ok := LinguaLanguage(l.Code)
+		if !ok {
+			continue
+		}
+		iso3 := strings.ToLower(ll.IsoCode639_3().String())
+		if got, ok := language.Lookup(iso3); !ok || got.Code != l.Code {
+			t.Errorf("Lookup(%q) = %q, %v; want %s (lingua's ISO 639-3 code for it)", iso3, got.Code, ok, l.Code)
+		}
+	}
+}
+
+// TestLanguagesAreTheRegistry checks that Languages and the candidates of
+// every script come from the registry.
+func TestLanguagesAreTheRegistry(t *testing.T) {
+	if !slices.Equal(Languages(), language.Codes()) {
+		t.Errorf("Languages() = %v, registry %v", Languages(), language.Codes())
+	}
+	id := New(Options{Scorer: noScorer})
+	for sc := range script.Script(255) {
+		if got, want := id.Candidates(sc), registryCodes(language.ForScript(sc)); !slices.Equal(got, want) {
+			t.Errorf("Candidates(%v) = %v, registry %v", sc, got, want)
+		}
+	}
+	la := New(Options{Langs: []string{"la", "en"}, Scorer: noScorer})
+	if got := la.Candidates(script.Latin); !slices.Equal(got, []string{"en", "la"}) {
+		t.Errorf("Candidates(Latn) with la, en = %v", got)
+	}
+}
+
+// frozenVec returns weights of the registry's model as a frozen vector over
+// fa, ar, ur, ps; languages added to the registry since are left out.
+func frozenVec(ws []lw) fw {
+	var v fw
+	for _, x := range ws {
+		if i := slices.Index(frozenArabLangs[:], arab.langs[x.lang]); i >= 0 {
+			v[i] += x.w
+		}
+	}
+	return v
+}
+
+// frozenScores returns the scores of e over fa, ar, ur, ps.
+func frozenScores(e arabicEvidence) fw {
+	var v fw
+	for i, l := range frozenArabLangs {
+		if j := arab.index(l); j >= 0 {
+			v[i] = e.score[j]
+		}
+	}
+	return v
+}
+
+// TestArabicModelMatchesFrozen checks that the evidence model built from the
+// registry holds the weights of the frozen positional tables, letter by
+// letter and word by word, for the languages of the frozen tables.
+func TestArabicModelMatchesFrozen(t *testing.T) {
+	for _, l := range frozenArabLangs {
+		if arab.index(l) < 0 {
+			t.Fatalf("model languages %v lack %s", arab.langs, l)
+		}
+	}
+	vec := frozenVec
+	own := func(a arabicLetter, lang string) bool { return slices.Contains(a.own, arab.index(lang)) }
+	for r, want := range frozenLetterWeights {
+		a, ok := arab.letters[r]
+		if !ok || vec(a.weights) != want {
+			t.Errorf("letter %q: %v, frozen %v", r, vec(a.weights), want)
+		}
+		ur, ps := frozenOwnLetterOf(r)
+		if got := [2]bool{own(a, "ur"), own(a, "ps")}; got != [2]bool{ur, ps} || len(a.own) > 1 {
+			t.Errorf("letter %q: own letter of %v, frozen ur %v ps %v", r, a.own, ur, ps)
+		}
+	}
+	for r, a := range arab.letters {
+		if _, ok := frozenLetterWeights[r]; !ok && vec(a.weights) != (fw{}) {
+			t.Errorf("letter %q is not in the frozen tables", r)
+		}
+	}
+	for w, want := range frozenWordWeights {
+		if got := vec(arab.words[w]); got != want {
+			t.Errorf("word %q: %v, frozen %v", w, got, want)
+		}
+	}
+	for w, ws := range arab.words {
+		if _, ok := frozenWordWeights[w]; !ok && vec(ws) != (fw{}) {
+			t.Errorf("word %q is not in the frozen tables", w)
+		}
+	}
+	if got, want := vec(arab.noOwn), (fw{fIUr: frozenNoUrduLetterWeight[fIUr], fIPs: frozenNoPashtoLetterWeight[fIPs]}); got != want {
+		t.Errorf("absence weights %v", got)
+	}
+}
+
+// arabicTestTexts returns texts to score: the tests' own sentences, every
+// line and document of the evaluation sets, and words made to exercise each
+// affix rule.
+func arabicTestTexts(t *testing.T) []string {
+	var texts []string
+	for _, c := range arabicCases {
+		texts = append(texts, c.text)
+	}
+	for _, c := range accuracySentences {
+		texts = append(texts, c.text)
+	}
+	texts = append(texts, newsText)
+	paths, _ := filepath.Glob("../../testdata/eval*/*.txt")
+	if len(paths) == 0 {
+		t.Fatal("no evaluation documents in ../../testdata/eval*")
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	const z = "\u200c"
+	texts = append(texts,
+		"می"+z+"روم", "نمی"+z+"دانم", "نمي"+z+"دانم", "کتاب"+z+"ها", "خانه"+z+"ای", "بزرگ"+z+"ترین",
+		"هم"+z+"اکنون", "می"+z+z+"روم", "کتاب"+z, "کتاب"+z+z+"ها"+z, z+"ها",
+		"والكتاب", "والد", "بالمدرسة", "للعلم", "كالبحر", "کالبحر", "الكتاب", "الان", "ال", "البته",
+		"فيه", "في", "فـي", "فِي", "إلى", "الى", "على", "علي", "كان", "کان",
+		"ښځه", "ٹھیک", "پدر", "مدرسة", "ۀ", "ہےہے ہے", "abc ښ 12 ٹ", "",
+	)
+	return texts
+}
+
+// TestArabicScoresMatchFrozen checks that the registry's model scores every
+// test text exactly (to the last bit) as the frozen positional model did,
+// for fa, ar, ur and ps. A change to their rows' evidence makes it fail on
+// purpose: change arabic_frozen_test.go in the same commit, after checking
+// the evaluation (see CONTRIBUTING.md).
+func TestArabicScoresMatchFrozen(t *testing.T) {
+	for _, text := range arabicTestTexts(t) {
+		got, want := scoreArabic(text), frozenScoreArabic(text)
+		if got.words != want.words || frozenScores(got) != want.score {
+			t.Errorf("%.60q: scores %v words %d, frozen %v words %d", text, got.score, got.words, want.score, want.words)
+		}
+	}
+}
+
+// FuzzArabicScoresMatchFrozen is TestArabicScoresMatchFrozen on any text.
+func FuzzArabicScoresMatchFrozen(f *testing.F) {
+	for _, c := range arabicCases {
+		f.Add(c.text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		got, want := scoreArabic(text), frozenScoreArabic(text)
+		if got.words != want.words || frozenScores(got) != want.score {
+			t.Errorf("%q: scores %v words %d, frozen %v words %d", text, got.score, got.words, want.score, want.words)
+		}
+	})
+}
+
+// TestArabicScoresPinned pins the scores of a few words, worked out by hand
+// from the registry's rows.
+func TestArabicScoresPinned(t *testing.T) {
+	const z = "\u200c"
+	tests := []struct {
+		text string
+		want map[string]float64 // fa, ar, ur, ps
+	}{
+		// ښ, ځ: Pashto's own letters, +3 each; no Urdu letter: -1 ur.
+		{"ښځه", map[string]float64{"fa": 0, "ar": 0, "ur": -1, "ps": 6}},
+		// ی +1.2 fa ur ps; می‌ prefix +1.5 fa; no own letters: -1 ur, -0.3 ps.
+		{"می" + z + "روم", map[string]float64{"fa": 2.7, "ar": 0, "ur": 0.2, "ps": 0.9}},
+		// ة +2 ar; article with a proclitic +1.2 ar; absences.
+		{"بالمدرسة", map[string]float64{"fa": 0, "ar": 3.2, "ur": -1, "ps": -0.3}},
+		// ي +0.4 ar; في, folded to فی, +2 ar; absences.
+		{"في", map[string]float64{"fa": 0, "ar": 2.4, "ur": -1, "ps": -0.3}},
+		// ے, ہ: Urdu's own letters +3 each; ہے +2 ur; no Pashto letter: -0.3 ps.
+		{"ہے", map[string]float64{"fa": 0, "ar": 0, "ur": 8, "ps": -0.3}},
+	}
+	for _, tc := range tests {
+		e := scoreArabic(tc.text)
+		for lang, want := range tc.want {
+			if got := e.score[arab.index(lang)]; math.Abs(got-want) > 1e-9 {
+				t.Errorf("%q: %s scores %v, want %v (all: %v)", tc.text, lang, got, want, e.score)
+			}
+		}
+	}
+}
+
+// TestGeneratedModels checks that ngrams.bin is what gen_ngrams.go writes
+// from lingua-go's models for the registry's languages.
+func TestGeneratedModels(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the generator (about 20 s)")
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out := filepath.Join(t.TempDir(), "ngrams.bin")
+	cmd := exec.Command(goCmd, "run", "gen_ngrams.go", "-o", out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go run gen_ngrams.go: %v\n%s", err, b)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("ngrams.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("ngrams.bin (%d bytes) is not what gen_ngrams.go writes (%d bytes): run go generate ./internal/langid", len(want), len(got))
+	}
+}
+
+// TestLangsByAlias checks that Options.Langs reads tags and aliases as the
+// registry does.
+func TestLangsByAlias(t *testing.T) {
+	id := New(Options{Langs: []string{"prs", "AR-eg", "Urdu"}, Scorer: noScorer})
+	if got := id.Candidates(script.Arabic); !slices.Equal(got, []string{"fa", "ar", "ur"}) {
+		t.Errorf("Candidates(Arab) with prs, AR-eg, Urdu = %v", got)
+	}
+}
