@@ -72,7 +72,10 @@ func BenchmarkTag(b *testing.B) {
 func BenchmarkSegments(b *testing.B) {
 	doc := benchText(b)
 	docs := splitDocs(doc, 64<<10)
-	d := detect.NewDetector(detect.Options{})
+	d, err := detect.NewDetector(detect.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
 	d.Segments(docs[0])
 	b.SetBytes(int64(len(doc)))
 	b.ResetTimer()

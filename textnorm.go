@@ -7,10 +7,10 @@
 package textnorm
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/textnorm/textnorm/detect"
+	"github.com/textnorm/textnorm/language"
 	"github.com/textnorm/textnorm/normalize"
 )
 
@@ -22,38 +22,65 @@ type Segment struct {
 }
 
 // Auto is the profile name that normalizes each segment with the profile of
-// its language (see ProfileFor).
+// its language (see ProfileFor and ParseProfile).
 const Auto = "auto"
 
-// TagOptions configure a Tagger.
+// TagOptions configure a Tagger. The zero value tags with every language
+// and normalizes each segment with its own language's profile.
 type TagOptions struct {
 	detect.Options
-	// Profile names the normalization profile of every segment, or Auto
-	// (also the meaning of "") for each segment's own language's.
-	Profile string
+	// Profile, when not nil, normalizes every segment, and the white space
+	// between them, with one profile.
+	Profile *normalize.Profile
+	// ProfileOf, when Profile is nil, gives the profile of a segment from
+	// its language; the white space between segments gets
+	// ProfileOf(detect.Und). nil means ProfileFor: each language its own
+	// profile (the command's --profile auto).
+	ProfileOf func(lang string) normalize.Profile
+}
+
+// ParseProfile reads a profile name as the command's --profile takes it:
+// Auto (or "") is nil, each language its own profile, for
+// TagOptions.Profile; any other name is normalize.Lookup's profile, or its
+// error.
+func ParseProfile(name string) (*normalize.Profile, error) {
+	if name == "" || strings.EqualFold(name, Auto) {
+		return nil, nil
+	}
+	p, err := normalize.Lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
 }
 
 // A Tagger tags documents. It is safe for concurrent use.
 type Tagger struct {
-	det     *detect.Detector
-	auto    bool
-	profile normalize.Profile
+	det       *detect.Detector
+	single    *normalize.Profile
+	profileOf func(lang string) normalize.Profile
 }
 
-// NewTagger returns a Tagger configured by opts, or an error if the profile
-// is unknown.
+// NewTagger returns a Tagger configured by opts, or the error of
+// detect.NewDetector for a language or engine it does not know.
 func NewTagger(opts TagOptions) (*Tagger, error) {
-	t := &Tagger{det: detect.NewDetector(opts.Options)}
-	if opts.Profile == "" || opts.Profile == Auto {
-		t.auto = true
-		return t, nil
-	}
-	p, err := normalize.Lookup(opts.Profile)
+	det, err := detect.NewDetector(opts.Options)
 	if err != nil {
-		return nil, fmt.Errorf("textnorm: %w", err)
+		return nil, err
 	}
-	t.profile = p
+	t := &Tagger{det: det, single: opts.Profile, profileOf: opts.ProfileOf}
+	if t.profileOf == nil {
+		t.profileOf = ProfileFor
+	}
 	return t, nil
+}
+
+// profile returns the profile of a segment in language lang.
+func (t *Tagger) profile(lang string) normalize.Profile {
+	if t.single != nil {
+		return *t.single
+	}
+	return t.profileOf(lang)
 }
 
 // Tag returns the segments of text, each with its normalized text.
@@ -65,11 +92,7 @@ func (t *Tagger) Tag(text string) []Segment {
 			out[i] = Segment{Segment: s, Norm: t.gapNorm(text, s.Start, s.End)}
 			continue
 		}
-		p := t.profile
-		if t.auto {
-			p = ProfileFor(s.Lang)
-		}
-		out[i] = Segment{Segment: s, Norm: p.Apply(s.Text)}
+		out[i] = Segment{Segment: s, Norm: t.profile(s.Lang).Apply(s.Text)}
 	}
 	return out
 }
@@ -78,13 +101,11 @@ func (t *Tagger) Tag(text string) []Segment {
 // two segments (returned with Options.All). Alone it would be trimmed to
 // nothing, so it is normalized between stand-ins for its neighbours on the
 // same line, and they are cut off again: the profile itself decides what
-// becomes of a line break, an indentation, trailing spaces or a BOM. With
-// Auto, the profile is normalize.Default, which every language's includes.
+// becomes of a line break, an indentation, trailing spaces or a BOM. The
+// profile is that of Und: with ProfileFor, normalize.Default, which every
+// language's profile includes.
 func (t *Tagger) gapNorm(text string, start, end int) string {
-	p := t.profile
-	if t.auto {
-		p = normalize.Default
-	}
+	p := t.profile(detect.Und)
 	const stand = "x"
 	before := start > 0 && text[start-1] != '\n' && text[start-1] != '\r'
 	after := end < len(text)
@@ -121,39 +142,38 @@ func Tag(text string, opts TagOptions) ([]Segment, error) {
 	return t.Tag(text), nil
 }
 
-// ProfileFor returns the normalization profile of a language: fa (and its
-// variety Dari, prs), ar, ur and ps have their own; every other language,
+// ProfileFor returns the normalization profile of a language, as the
+// language registry names it (language.ProfileName): fa (and its aliases,
+// such as Dari's prs), ar, ur and ps have their own; every other language,
 // and und, gets Default.
 func ProfileFor(lang string) normalize.Profile {
-	switch lang {
-	case "fa", "prs":
-		return normalize.Persian
-	case "ar":
-		return normalize.Arabic
-	case "ur":
-		return normalize.Urdu
-	case "ps":
-		return normalize.Pashto
+	p, err := normalize.Lookup(language.ProfileName(lang))
+	if err != nil {
+		return normalize.Default
 	}
-	return normalize.Default
+	return p
 }
 
-// Normalize returns text normalized language by language: with the Auto
-// profile, each segment is replaced by its own Norm and the whole is then
-// normalized with normalize.Default, which every language's profile
-// includes, for the white space between segments (line endings, trailing
-// spaces, byte order marks); with a named profile, it is that profile's
-// String.
+// Normalize returns text normalized language by language: each segment is
+// replaced by its own Norm and the whole is then normalized with the
+// profile of Und (normalize.Default with ProfileFor, which every
+// language's profile includes), for the white space between segments (line
+// endings, trailing spaces, byte order marks). With one profile for all
+// (TagOptions.Profile), it is that profile's Apply.
 func (t *Tagger) Normalize(text string) string {
-	if !t.auto {
-		return t.profile.Apply(text)
+	if t.single != nil {
+		return t.single.Apply(text)
 	}
-	return NormalizeSegments(text, t.Tag(text))
+	return normalizeSegments(text, t.Tag(text), t.profile(detect.Und))
 }
 
 // NormalizeSegments returns text with each of its segments (as Tag returns
 // them) replaced by its Norm, normalized as a whole with normalize.Default.
 func NormalizeSegments(text string, segs []Segment) string {
+	return normalizeSegments(text, segs, normalize.Default)
+}
+
+func normalizeSegments(text string, segs []Segment, whole normalize.Profile) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	prev := 0
@@ -166,5 +186,5 @@ func NormalizeSegments(text string, segs []Segment) string {
 		prev = s.End
 	}
 	b.WriteString(text[prev:])
-	return normalize.Default.Apply(b.String())
+	return whole.Apply(b.String())
 }

@@ -22,7 +22,11 @@ var tagDocs = []string{
 // auto profile and for named ones.
 func TestTagAllNorms(t *testing.T) {
 	for _, profile := range []string{Auto, "none", "default", "fa", "search"} {
-		tagger, err := NewTagger(TagOptions{Options: detect.Options{All: true}, Profile: profile})
+		p, err := ParseProfile(profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tagger, err := NewTagger(TagOptions{Options: detect.Options{All: true}, Profile: p})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,8 +68,11 @@ func TestTagNormsByLanguage(t *testing.T) {
 	if ProfileFor("prs").Name() != normalize.Persian.Name() || ProfileFor("en").Name() != "default" {
 		t.Error("ProfileFor")
 	}
-	if _, err := NewTagger(TagOptions{Profile: "klingon"}); err == nil {
+	if _, err := ParseProfile("klingon"); err == nil {
 		t.Error("an unknown profile is accepted")
+	}
+	if _, err := NewTagger(TagOptions{Options: detect.Options{Langs: []string{"klingon"}}}); err == nil {
+		t.Error("an unknown language is accepted")
 	}
 }
 

@@ -221,7 +221,7 @@ func segmentLabels(text string, segs []Segment) []string {
 func TestEvaluation(t *testing.T) {
 	docs := readEvalSet(t)
 	score := newEvalScore()
-	d := NewDetector(Options{})
+	d := mustDetector(t, Options{})
 	for _, doc := range docs {
 		score.add(doc, segmentLabels(doc.text, d.Segments(doc.text)))
 	}
@@ -244,7 +244,7 @@ func TestEvaluation(t *testing.T) {
 func TestEvaluationHoldout(t *testing.T) {
 	docs := readEvalDir(t, "../testdata/eval-holdout")
 	score := newEvalScore()
-	d := NewDetector(Options{})
+	d := mustDetector(t, Options{})
 	for _, doc := range docs {
 		score.add(doc, segmentLabels(doc.text, d.Segments(doc.text)))
 	}

@@ -1,13 +1,9 @@
 package detect
 
 import (
-	"slices"
-	"unicode"
-	"unicode/utf16"
-	"unicode/utf8"
+	"iter"
 
-	"github.com/rivo/uniseg"
-
+	"github.com/textnorm/textnorm/diag"
 	"github.com/textnorm/textnorm/internal/langid"
 	"github.com/textnorm/textnorm/script"
 )
@@ -69,25 +65,40 @@ type Detector struct {
 	id   *langid.Identifier
 }
 
-// NewDetector returns a Detector configured by opts.
-func NewDetector(opts Options) *Detector {
+// NewDetector returns a Detector configured by opts. A language of
+// opts.Langs that textnorm does not know is an error, a
+// *diag.UnknownError: a misspelt code would otherwise lift the restriction
+// without a word.
+func NewDetector(opts Options) (*Detector, error) {
+	langs, err := checkLangs(opts.Langs)
+	if err != nil {
+		return nil, err
+	}
+	opts.Langs = langs
 	if opts.ContextRuns <= 0 {
 		opts.ContextRuns = 8
 	}
 	var scorer langid.Scorer
 	switch opts.Engine {
+	case EngineDefault:
 	case EngineLingua:
 		scorer = langid.DefaultLingua()
 	case EngineNgram:
 		scorer = langid.DefaultNgram()
+	default:
+		return nil, &diag.UnknownError{Kind: "engine", Name: opts.Engine.String(), Known: Engines()}
 	}
-	return &Detector{opts: opts, id: langid.New(langid.Options{Langs: opts.Langs, Scorer: scorer})}
+	return &Detector{opts: opts, id: langid.New(langid.Options{Langs: opts.Langs, Scorer: scorer})}, nil
 }
 
 // Segments partitions text into segments, as Detector.Segments does with
-// the given options.
-func Segments(text string, opts Options) []Segment {
-	return NewDetector(opts).Segments(text)
+// the given options, or returns NewDetector's error.
+func Segments(text string, opts Options) ([]Segment, error) {
+	d, err := NewDetector(opts)
+	if err != nil {
+		return nil, err
+	}
+	return d.Segments(text), nil
 }
 
 // Segments partitions text into segments:
@@ -108,302 +119,27 @@ func Segments(text string, opts Options) []Segment {
 // a span too short to decide alone takes the languages of the runs of its
 // script nearby, and is Und when they do not settle it either.
 func (d *Detector) Segments(text string) []Segment {
-	// The document's context is the fallback for runs with no text of
-	// their script nearby; it starts with each script's default language.
-	doc := langid.NewContext()
-	for sc, langs := range scriptDefaults {
-		for lang, w := range langs {
-			doc.Add(sc, lang, w*defaultWeight)
-		}
-	}
 	var segs []Segment
-	for start := 0; start < len(text); {
-		end := blockEnd(text, start)
-		segs = d.appendBlock(segs, text, start, end, doc)
-		start = end
+	for s := range d.SegmentsSeq(text) {
+		segs = append(segs, s)
 	}
-	segs = snapToGraphemes(text, segs)
-	if d.opts.All {
-		segs = withGaps(text, segs)
-	}
-	fill(text, segs)
 	return segs
 }
 
-// blockSize is the size of the pieces a long document is worked on in, so
-// that memory follows the block, not the document. Blocks end at line
-// breaks, which segments never cross.
-const blockSize = 1 << 20
-
-// blockEnd returns the end of the block that starts at start: after the
-// first line break at or past start+blockSize, or the end of text.
-func blockEnd(text string, start int) int {
-	if len(text)-start <= blockSize {
-		return len(text)
-	}
-	for i := start + blockSize; i < len(text); i++ {
-		if text[i] == '\n' || text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
-			return i + 1
-		}
-	}
-	return len(text)
-}
-
-// appendBlock appends the segments of text[start:end] to segs, in order.
-// doc gathers the context of the whole document so far.
-func (d *Detector) appendBlock(segs []Segment, text string, start, end int, doc *langid.Context) []Segment {
-	type job struct {
-		start, end int // trimmed run
-		run        script.Run
-		a          *langid.Analysis
-	}
-	var jobs []job
-	for r := range script.Runs(text[start:end]) {
-		r.Start += start
-		r.End += start
-		s, e := trimSpace(text, r.Start, r.End)
-		if s == e {
-			continue
-		}
-		j := job{start: s, end: e, run: r}
-		if r.Script != script.Common && r.Script != script.Inherited && r.Script != script.Unknown {
-			j.a = d.id.Analyze(text[s:e], r.Script)
-		}
-		jobs = append(jobs, j)
-	}
-
-	// The context of a run is made of the runs of its script nearby, so
-	// that the Pashto paragraph after a Dari one does not decide for a
-	// Dari caption three screens away; the document is the fallback.
-	byScript := map[script.Script][]int{}
-	for i, j := range jobs {
-		if j.a != nil {
-			doc.Observe(j.a)
-			byScript[j.run.Script] = append(byScript[j.run.Script], i)
-		}
-	}
-	first := len(segs)
-	for _, idx := range byScript {
-		for k, i := range idx {
-			ctx := langid.NewContext()
-			for _, n := range idx[max(0, k-d.opts.ContextRuns):min(len(idx), k+d.opts.ContextRuns+1)] {
-				ctx.Observe(jobs[n].a)
+// SegmentsSeq returns an iterator over the segments of text, as Segments
+// returns them. The document is worked on a block of lines (about a
+// megabyte) at a time: the segments of a block come before the next block
+// is analysed, and only one block's analysis is held at a time.
+func (d *Detector) SegmentsSeq(text string) iter.Seq[Segment] {
+	return func(yield func(Segment) bool) {
+		p := newPipeline(d, text)
+		for start := 0; start < len(text); {
+			end := blockEnd(text, start)
+			if !p.block(start, end, yield) {
+				return
 			}
-			j := jobs[i]
-			if !ctx.Seen(j.run.Script) {
-				ctx = doc
-			}
-			for _, sp := range j.a.Spans(ctx) {
-				segs = append(segs, Segment{
-					Start: j.start + sp.Start, End: j.start + sp.End,
-					Script: j.run.Script, Lang: sp.Lang, Conf: sp.Conf, Dir: j.run.Dir,
-				})
-			}
+			start = end
 		}
-	}
-	for _, j := range jobs {
-		if j.a == nil {
-			segs = append(segs, Segment{Start: j.start, End: j.end, Script: script.Common, Lang: Und, Dir: j.run.Dir})
-		}
-	}
-	sortSegments(segs[first:])
-	return segs
-}
-
-// scriptDefaults are the languages that a short span leans to, with a low
-// confidence, when nothing else in the document tells its language: a
-// brand name in Latin letters inside Persian text is far more often English
-// than Tswana, and a two-word Arabic-script caption on an English page is
-// decided by its own letters first, then by how common each language is
-// (Persian first: the pages textnorm is made for). Their weights add up to
-// defaultWeight, a letter or two of real evidence, so any text of the
-// script seen in the document outweighs them.
-var scriptDefaults = map[script.Script]map[string]float64{
-	script.Latin:    {"en": 1},
-	script.Cyrillic: {"ru": 1},
-	script.Arabic:   {"fa": 0.4, "ar": 0.3, "ur": 0.2, "ps": 0.1},
-}
-
-const defaultWeight = 2
-
-// trimSpace narrows [start, end) of text to begin and end on a grapheme
-// cluster that is not white space.
-func trimSpace(text string, start, end int) (int, int) {
-	for start < end {
-		// A whole grapheme cluster goes or stays: a space carrying a
-		// combining mark is not white space, an LRM before one is.
-		c, _, _, _ := uniseg.FirstGraphemeClusterInString(text[start:end], -1)
-		if !IsGap(c) {
-			break
-		}
-		start += len(c)
-	}
-	for end > start {
-		r, n := utf8.DecodeLastRuneInString(text[start:end])
-		if !isTrimmed(r) {
-			break
-		}
-		end -= n
-	}
-	return start, end
-}
-
-// isTrimmed reports whether r is left out at the edges of segments: white
-// space, and the invisible format characters that keyboards and encodings
-// leave beside it (BOM, soft hyphen, ZWSP, ZWNJ, ZWJ, word joiner, and the
-// bidi marks, embeddings and isolates).
-func isTrimmed(r rune) bool {
-	switch r {
-	case 0xFEFF, 0x00AD, 0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060,
-		0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069:
-		return true
-	}
-	return unicode.IsSpace(r)
-}
-
-// IsGap reports whether s holds nothing but what lies between segments:
-// white space and invisible format characters (see Options.All).
-func IsGap(s string) bool {
-	for _, r := range s {
-		if !isTrimmed(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func sortSegments(segs []Segment) {
-	slices.SortFunc(segs, func(a, b Segment) int { return a.Start - b.Start })
-}
-
-// snapToGraphemes moves segment boundaries that fall inside a grapheme
-// cluster to its edges, giving the cluster to the segment of its first
-// character, and drops segments left empty. It walks the clusters of text
-// once, in step with the boundaries, which come in order.
-func snapToGraphemes(text string, segs []Segment) []Segment {
-	if !nearNonASCII(text, segs) {
-		return segs // between ASCII characters every offset is a boundary
-	}
-	c := clusterCursor{text: text, state: -1}
-	out := segs[:0]
-	for _, s := range segs {
-		s.Start, _ = c.around(s.Start)
-		if _, end := c.around(s.End); end != s.End {
-			s.End = end
-		}
-		if k := len(out) - 1; k >= 0 && s.Start < out[k].End {
-			s.Start, s.End = trimSpace(text, out[k].End, max(s.End, out[k].End))
-		}
-		if s.Start < s.End {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// clusterCursor walks the grapheme clusters of a text forward.
-type clusterCursor struct {
-	text       string
-	prev, next int // the cluster [prev, next) last stepped over
-	state      int
-}
-
-// around returns the cluster that holds off, [off, off) if off is a
-// boundary. Calls must come with non-decreasing offsets.
-func (c *clusterCursor) around(off int) (int, int) {
-	for c.next < off {
-		cluster, _, _, state := uniseg.FirstGraphemeClusterInString(c.text[c.next:], c.state)
-		c.prev, c.next, c.state = c.next, c.next+len(cluster), state
-	}
-	if c.next == off {
-		return off, off
-	}
-	return c.prev, c.next
-}
-
-// nearNonASCII reports whether a segment boundary touches a non-ASCII byte.
-func nearNonASCII(text string, segs []Segment) bool {
-	at := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= utf8.RuneSelf }
-	for _, s := range segs {
-		if at(s.Start-1) || at(s.Start) || at(s.End-1) || at(s.End) {
-			return true
-		}
-	}
-	return false
-}
-
-// withGaps inserts the white space between and around segments as neutral
-// segments.
-func withGaps(text string, segs []Segment) []Segment {
-	out := make([]Segment, 0, 2*len(segs)+1)
-	prev := 0
-	for _, s := range segs {
-		if s.Start > prev {
-			out = append(out, Segment{Start: prev, End: s.Start, Script: script.Common, Lang: Und})
-		}
-		out = append(out, s)
-		prev = s.End
-	}
-	if prev < len(text) {
-		out = append(out, Segment{Start: prev, End: len(text), Script: script.Common, Lang: Und})
-	}
-	return out
-}
-
-// fill sets each segment's text, code point and UTF-16 offsets, and a
-// direction for those without a strong character (the direction of the
-// line's first strong character, else LTR).
-func fill(text string, segs []Segment) {
-	pos, runes, u16 := 0, 0, 0
-	advance := func(to int) {
-		for pos < to {
-			r, n := utf8.DecodeRuneInString(text[pos:to])
-			pos += n
-			runes++
-			if r >= 0x10000 && utf16.RuneLen(r) == 2 {
-				u16 += 2
-			} else {
-				u16++
-			}
-		}
-	}
-	lineDir, lineEnd := script.Neutral, -1
-	for i := range segs {
-		s := &segs[i]
-		s.Text = text[s.Start:s.End]
-		advance(s.Start)
-		s.RuneStart, s.U16Start = runes, u16
-		advance(s.End)
-		s.RuneEnd, s.U16End = runes, u16
-		if s.Start >= lineEnd {
-			lineDir, lineEnd = lineDirection(text, s.Start)
-		}
-		if d := script.DirectionOf(s.Text); d != script.Neutral {
-			s.Dir = d
-		} else if s.Dir == script.Neutral {
-			s.Dir = lineDir
-		}
+		p.finish(yield)
 	}
 }
-
-// lineDirection returns the direction of the first strong character of the
-// line holding offset off (LTR if none), and the offset where that line
-// ends.
-func lineDirection(text string, off int) (script.Direction, int) {
-	start, end := off, off
-	for start > 0 && !isBreakByte(text[start-1]) {
-		start--
-	}
-	for end < len(text) && !isBreakByte(text[end]) {
-		end++
-	}
-	d := script.DirectionOf(text[start:end])
-	if d == script.Neutral {
-		d = script.LTR
-	}
-	return d, end
-}
-
-// isBreakByte reports whether b is LF or CR; the rarer line breaks only
-// make a line's direction come from a longer stretch of text.
-func isBreakByte(b byte) bool { return b == '\n' || b == '\r' }

@@ -180,7 +180,7 @@ func TestSegments(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads language models")
 	}
-	d := NewDetector(Options{})
+	d := mustDetector(t, Options{})
 	for _, tc := range []struct {
 		name string
 		text string
@@ -278,7 +278,7 @@ func TestLanguagesAndEngines(t *testing.T) {
 	}
 	text := "The weather in Kabul was cold and dry all week long.\nهوای کابل در تمام هفته سرد و خشک بود.\n"
 	for _, e := range []Engine{EngineDefault, EngineLingua, EngineNgram} {
-		segs := NewDetector(Options{Engine: e}).Segments(text)
+		segs := mustDetector(t, Options{Engine: e}).Segments(text)
 		if len(segs) != 2 || segs[0].Lang != "en" || segs[1].Lang != "fa" {
 			t.Errorf("engine %d: %+v", e, segs)
 		}
@@ -310,7 +310,7 @@ func FuzzSegmentsNgram(f *testing.F) {
 	for _, s := range segmentInvariantCases {
 		f.Add(s)
 	}
-	ds := []*Detector{NewDetector(Options{Engine: EngineNgram}), NewDetector(Options{Engine: EngineNgram, All: true})}
+	ds := []*Detector{mustDetector(f, Options{Engine: EngineNgram}), mustDetector(f, Options{Engine: EngineNgram, All: true})}
 	f.Fuzz(func(t *testing.T, text string) {
 		for i, d := range ds {
 			checkSegments(t, text, d.Segments(text), i == 1)

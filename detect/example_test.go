@@ -1,0 +1,50 @@
+package detect_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/textnorm/textnorm/detect"
+	"github.com/textnorm/textnorm/diag"
+)
+
+func ExampleSegments() {
+	doc := "The minister said «با هم می‌سازیم» at the meeting.\nКабул 2024"
+	segs, err := detect.Segments(doc, detect.Options{})
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range segs {
+		fmt.Printf("%d-%d %s %s %q\n", s.Start, s.End, s.Tag(), s.Dir, s.Text)
+	}
+	// Output:
+	// 0-17 en-Latn ltr "The minister said"
+	// 18-49 fa-Arab rtl "«با هم می\u200cسازیم»"
+	// 50-65 en-Latn ltr "at the meeting."
+	// 66-81 ru-Cyrl ltr "Кабул 2024"
+}
+
+func ExampleDetector_SegmentsSeq() {
+	d, err := detect.NewDetector(detect.Options{Langs: []string{"en", "fa", "ar"}, All: true})
+	if err != nil {
+		panic(err)
+	}
+	for s := range d.SegmentsSeq("Hello, world.\n\nسلام دنیا") {
+		fmt.Printf("%s %q (code points %d-%d)\n", s.Tag(), s.Text, s.RuneStart, s.RuneEnd)
+	}
+	// Output:
+	// en-Latn "Hello, world." (code points 0-13)
+	// und-Zyyy "\n\n" (code points 13-15)
+	// fa-Arab "سلام دنیا" (code points 15-24)
+}
+
+func ExampleNewDetector() {
+	// A misspelt language is an error, not a lifted restriction.
+	_, err := detect.NewDetector(detect.Options{Langs: []string{"en", "xx"}})
+	var u *diag.UnknownError
+	if errors.As(err, &u) {
+		fmt.Printf("unknown %s %q\n", u.Kind, u.Name)
+	}
+	// Output:
+	// unknown language "xx"
+}

@@ -1,0 +1,429 @@
+package detect
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+
+	"github.com/textnorm/textnorm/internal/langid"
+	"github.com/textnorm/textnorm/language"
+	"github.com/textnorm/textnorm/script"
+)
+
+// The stages of segmentation, in the order they run over each block of a
+// document:
+//
+//  1. scriptRuns: the UAX #24 script runs of the block (package script);
+//  2. boundaries: each run trimmed of white space and invisible format
+//     characters, its edges moved to grapheme cluster boundaries;
+//  3. languages: each run with letters analysed and split into language
+//     spans, decided with the context of the runs of its script nearby
+//     and of the document so far; the spans' edges grapheme-safe too;
+//  4. segments: the spans in order, with the white space between them
+//     when Options.All asks, their text, code point and UTF-16 offsets
+//     and direction.
+//
+// The root package adds the normalized text of each segment, and the
+// formats that write them. A pipeline holds what stages carry from one
+// block to the next: the document's context and the offsets reached.
+
+// blockSize is the size of the pieces a long document is worked on in, so
+// that memory follows the block, not the document. Blocks end at line
+// breaks, which segments never cross.
+const blockSize = 1 << 20
+
+// blockEnd returns the end of the block that starts at start: after the
+// first line break at or past start+blockSize, or the end of text.
+func blockEnd(text string, start int) int {
+	if len(text)-start <= blockSize {
+		return len(text)
+	}
+	for i := start + blockSize; i < len(text); i++ {
+		if text[i] == '\n' || text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+			return i + 1
+		}
+	}
+	return len(text)
+}
+
+// pipeline is the state of one document between its blocks.
+type pipeline struct {
+	d    *Detector
+	text string
+	// doc is the context of the whole document so far, the fallback for
+	// runs with no text of their script nearby; it starts with each
+	// script's default languages.
+	doc *langid.Context
+	out segmentWriter
+}
+
+func newPipeline(d *Detector, text string) *pipeline {
+	doc := langid.NewContext()
+	for _, sc := range defaultScripts {
+		for lang, w := range language.Priors(sc) {
+			doc.Add(sc, lang, w*defaultWeight)
+		}
+	}
+	return &pipeline{d: d, text: text, doc: doc, out: segmentWriter{text: text, all: d.opts.All, lineEnd: -1}}
+}
+
+// block runs the stages over text[start:end] and yields its segments. It
+// reports whether the caller wants more.
+func (p *pipeline) block(start, end int, yield func(Segment) bool) bool {
+	runs := scriptRuns(p.text, start, end)
+	runs = boundaries(p.text, start, runs)
+	spans := p.languages(runs)
+	for _, s := range spans {
+		if !p.out.write(s, yield) {
+			return false
+		}
+	}
+	return true
+}
+
+// finish yields what follows the last segment (white space, with All).
+func (p *pipeline) finish(yield func(Segment) bool) { p.out.close(yield) }
+
+// A run is a span of one script, as the first stages pass it on.
+type run struct {
+	start, end int
+	script     script.Script
+	dir        script.Direction
+}
+
+// hasLetters reports whether r is in the script of some language: its
+// spans need the language stage.
+func (r run) hasLetters() bool {
+	return r.script != script.Common && r.script != script.Inherited && r.script != script.Unknown
+}
+
+// Stage 1. scriptRuns returns the script runs of text[start:end], with
+// offsets into text.
+func scriptRuns(text string, start, end int) []run {
+	var runs []run
+	for r := range script.Runs(text[start:end]) {
+		runs = append(runs, run{start: start + r.Start, end: start + r.End, script: r.Script, dir: r.Dir})
+	}
+	return runs
+}
+
+// Stage 2. boundaries trims each run to begin and end on a grapheme
+// cluster that is not white space, moves edges that fall inside a cluster
+// to its edges (the cluster goes to the run of its first character), and
+// drops the runs left empty. blockStart, where the runs begin, is a
+// cluster boundary.
+func boundaries(text string, blockStart int, runs []run) []run {
+	out := runs[:0]
+	for _, r := range runs {
+		r.start, r.end = trimSpace(text, r.start, r.end)
+		if r.start < r.end {
+			out = append(out, r)
+		}
+	}
+	runs = out
+	if !nearNonASCII(text, len(runs), func(i int) (int, int) { return runs[i].start, runs[i].end }) {
+		return runs // between ASCII characters every offset is a boundary
+	}
+	c := clusterCursor{text: text, prev: blockStart, next: blockStart, state: -1}
+	out = runs[:0]
+	for _, r := range runs {
+		var prevEnd = -1
+		if k := len(out) - 1; k >= 0 {
+			prevEnd = out[k].end
+		}
+		if r.start, r.end = c.snap(r.start, r.end, prevEnd); r.start < r.end {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Stage 3. languages decides the language spans of the runs of a block,
+// in order. Every run with letters is analysed first, and its sentences
+// decided on their own evidence go into the document's context; then the
+// spans of each run are decided with the context of the runs of its
+// script nearby (ContextRuns before and after it), so that the Pashto
+// paragraph after a Dari one does not decide for a Dari caption three
+// screens away, or with the document's when none of them has spoken.
+// Runs without letters are neutral spans.
+func (p *pipeline) languages(runs []run) []Segment {
+	as := make([]*langid.Analysis, len(runs))
+	byScript := map[script.Script][]int{}
+	for i, r := range runs {
+		if r.hasLetters() {
+			as[i] = p.d.id.Analyze(p.text[r.start:r.end], r.script)
+			p.doc.Observe(as[i])
+			byScript[r.script] = append(byScript[r.script], i)
+		}
+	}
+	ctxs := make([]*langid.Context, len(runs))
+	n := p.d.opts.ContextRuns
+	for sc, idx := range byScript {
+		for k, i := range idx {
+			ctx := langid.NewContext()
+			for _, j := range idx[max(0, k-n):min(len(idx), k+n+1)] {
+				ctx.Observe(as[j])
+			}
+			if !ctx.Seen(sc) {
+				ctx = p.doc
+			}
+			ctxs[i] = ctx
+		}
+	}
+	var spans []Segment
+	for i, r := range runs {
+		if as[i] == nil {
+			spans = append(spans, Segment{Start: r.start, End: r.end, Script: script.Common, Lang: Und, Dir: r.dir})
+			continue
+		}
+		first := len(spans)
+		for _, sp := range as[i].Spans(ctxs[i]) {
+			spans = append(spans, Segment{
+				Start: r.start + sp.Start, End: r.start + sp.End,
+				Script: r.script, Lang: sp.Lang, Conf: sp.Conf, Dir: r.dir,
+			})
+		}
+		spans = append(spans[:first], graphemeSafe(p.text, r.start, spans[first:])...)
+	}
+	return spans
+}
+
+// graphemeSafe trims the language spans of one run and moves their edges
+// out of grapheme clusters, as boundaries does for runs; runStart is a
+// cluster boundary. The sentences the language stage splits a run into end
+// at spaces and quotation marks, which a combining mark may follow.
+func graphemeSafe(text string, runStart int, spans []Segment) []Segment {
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Start, s.End = trimSpace(text, s.Start, s.End); s.Start < s.End {
+			out = append(out, s)
+		}
+	}
+	spans = out
+	if !nearNonASCII(text, len(spans), func(i int) (int, int) { return spans[i].Start, spans[i].End }) {
+		return spans
+	}
+	c := clusterCursor{text: text, prev: runStart, next: runStart, state: -1}
+	out = spans[:0]
+	for _, s := range spans {
+		prevEnd := -1
+		if k := len(out) - 1; k >= 0 {
+			prevEnd = out[k].End
+		}
+		if s.Start, s.End = c.snap(s.Start, s.End, prevEnd); s.Start < s.End {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// defaultWeight is the weight of each script's default languages
+// (language.Priors) in a document's context before any text of the script
+// is seen: a letter or two of real evidence, so any text of the script
+// seen in the document outweighs them. A brand name in Latin letters
+// inside Persian text is far more often English than Tswana, and a
+// two-word Arabic-script caption on an English page is decided by its own
+// letters first, then by how common each language is.
+const defaultWeight = 2
+
+// defaultScripts are the scripts whose languages have priors in the
+// registry (language.Priors).
+var defaultScripts = func() []script.Script {
+	var out []script.Script
+	for _, l := range language.All() {
+		for _, sc := range l.Scripts {
+			if !slices.Contains(out, sc) && language.Priors(sc) != nil {
+				out = append(out, sc)
+			}
+		}
+	}
+	return out
+}()
+
+// Stage 4. A segmentWriter turns the spans of the blocks of a document,
+// which come in order, into segments: it inserts the white space between
+// them as neutral segments when all is set, and fills in each segment's
+// text, code point and UTF-16 offsets, and a direction for those without a
+// strong character (the direction of the line's first strong character,
+// else LTR). It walks the document once, forward.
+type segmentWriter struct {
+	text string
+	all  bool
+
+	prev       int // end of the last segment written
+	pos        int // offset up to which runes and u16 are counted
+	runes, u16 int
+	lineDir    script.Direction // direction of the line that ends at lineEnd
+	lineEnd    int
+}
+
+// write yields s, after the gap before it when all is set.
+func (w *segmentWriter) write(s Segment, yield func(Segment) bool) bool {
+	if w.all && s.Start > w.prev {
+		if !w.yield(Segment{Start: w.prev, End: s.Start, Script: script.Common, Lang: Und}, yield) {
+			return false
+		}
+	}
+	w.prev = s.End
+	return w.yield(s, yield)
+}
+
+// close yields the white space after the last segment, when all is set.
+func (w *segmentWriter) close(yield func(Segment) bool) {
+	if w.all && w.prev < len(w.text) {
+		w.yield(Segment{Start: w.prev, End: len(w.text), Script: script.Common, Lang: Und}, yield)
+	}
+}
+
+func (w *segmentWriter) yield(s Segment, yield func(Segment) bool) bool {
+	s.Text = w.text[s.Start:s.End]
+	w.advance(s.Start)
+	s.RuneStart, s.U16Start = w.runes, w.u16
+	w.advance(s.End)
+	s.RuneEnd, s.U16End = w.runes, w.u16
+	if s.Start >= w.lineEnd {
+		w.lineDir, w.lineEnd = lineDirection(w.text, s.Start)
+	}
+	if d := script.DirectionOf(s.Text); d != script.Neutral {
+		s.Dir = d
+	} else if s.Dir == script.Neutral {
+		s.Dir = w.lineDir
+	}
+	return yield(s)
+}
+
+// advance counts the code points and UTF-16 units of the text up to to.
+// An invalid byte is one of each, as U+FFFD.
+func (w *segmentWriter) advance(to int) {
+	for w.pos < to {
+		r, n := utf8.DecodeRuneInString(w.text[w.pos:to])
+		w.pos += n
+		w.runes++
+		if r >= 0x10000 && utf16.RuneLen(r) == 2 {
+			w.u16 += 2
+		} else {
+			w.u16++
+		}
+	}
+}
+
+// lineDirection returns the direction of the first strong character of the
+// line holding offset off (LTR if none), and the offset where that line
+// ends.
+func lineDirection(text string, off int) (script.Direction, int) {
+	start, end := off, off
+	for start > 0 && !isBreakByte(text[start-1]) {
+		start--
+	}
+	for end < len(text) && !isBreakByte(text[end]) {
+		end++
+	}
+	d := script.DirectionOf(text[start:end])
+	if d == script.Neutral {
+		d = script.LTR
+	}
+	return d, end
+}
+
+// isBreakByte reports whether b is LF or CR; the rarer line breaks only
+// make a line's direction come from a longer stretch of text.
+func isBreakByte(b byte) bool { return b == '\n' || b == '\r' }
+
+// trimSpace narrows [start, end) of text to begin and end on a grapheme
+// cluster that is not white space.
+func trimSpace(text string, start, end int) (int, int) {
+	for start < end {
+		// A whole grapheme cluster goes or stays: a space carrying a
+		// combining mark is not white space, an LRM before one is.
+		c, _, _, _ := uniseg.FirstGraphemeClusterInString(text[start:end], -1)
+		if !IsGap(c) {
+			break
+		}
+		start += len(c)
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !isTrimmed(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// isTrimmed reports whether r is left out at the edges of segments: white
+// space, and the invisible format characters that keyboards and encodings
+// leave beside it (BOM, soft hyphen, ZWSP, ZWNJ, ZWJ, word joiner, and the
+// bidi marks, embeddings and isolates).
+func isTrimmed(r rune) bool {
+	switch r {
+	case 0xFEFF, 0x00AD, 0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060,
+		0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069:
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// IsGap reports whether s holds nothing but what lies between segments:
+// white space and invisible format characters (see Options.All).
+func IsGap(s string) bool {
+	for _, r := range s {
+		if !isTrimmed(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// clusterCursor walks the grapheme clusters of a text forward, from a
+// cluster boundary.
+type clusterCursor struct {
+	text       string
+	prev, next int // the cluster [prev, next) last stepped over
+	state      int
+}
+
+// around returns the cluster that holds off, [off, off) if off is a
+// boundary. Calls must come with non-decreasing offsets.
+func (c *clusterCursor) around(off int) (int, int) {
+	for c.next < off {
+		cluster, _, _, state := uniseg.FirstGraphemeClusterInString(c.text[c.next:], c.state)
+		c.prev, c.next, c.state = c.next, c.next+len(cluster), state
+	}
+	if c.next == off {
+		return off, off
+	}
+	return c.prev, c.next
+}
+
+// snap moves [start, end) out of the clusters its edges fall in, giving a
+// cluster to the span of its first character: the start goes back to its
+// cluster's start, the end on to its cluster's end. Where that overlaps the
+// span before, which ends at prevEnd (-1 for none), the span starts after
+// it, trimmed again. Spans must come in order.
+func (c *clusterCursor) snap(start, end, prevEnd int) (int, int) {
+	start, _ = c.around(start)
+	if _, e := c.around(end); e != end {
+		end = e
+	}
+	if prevEnd >= 0 && start < prevEnd {
+		start, end = trimSpace(c.text, prevEnd, max(end, prevEnd))
+	}
+	return start, end
+}
+
+// nearNonASCII reports whether an edge of one of n spans (span(i) gives
+// the i-th) touches a non-ASCII byte.
+func nearNonASCII(text string, n int, span func(i int) (int, int)) bool {
+	at := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= utf8.RuneSelf }
+	for i := range n {
+		s, e := span(i)
+		if at(s-1) || at(s) || at(e-1) || at(e) {
+			return true
+		}
+	}
+	return false
+}
