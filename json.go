@@ -2,7 +2,10 @@ package textnorm
 
 import (
 	"strconv"
-	"unicode/utf8"
+	"strings"
+
+	"github.com/textnorm/textnorm/diag"
+	"github.com/textnorm/textnorm/internal/jsonl"
 )
 
 // SchemaVersion is the version of the JSON Lines segment format, written as
@@ -10,7 +13,10 @@ import (
 // away; new keys may be added without a change.
 const SchemaVersion = 1
 
-// Offsets selects the offsets written beside the byte offsets.
+// Offsets selects the offsets written beside the byte offsets. Its names
+// are those of the textnorm command's --offsets flag: "byte" (always
+// written), "rune" and "utf16". An *Offsets is a flag.Value that reads a
+// comma-separated list of them.
 type Offsets uint8
 
 const (
@@ -19,6 +25,51 @@ const (
 	// UTF16Offsets writes u16_start and u16_end, in UTF-16 code units.
 	UTF16Offsets
 )
+
+var offsetNames = []string{"byte", "rune", "utf16"}
+
+// ParseOffsets reads a comma-separated list of offset units: "byte",
+// "rune" and "utf16", such as "byte,rune,utf16"; byte offsets are always
+// written, so "byte" and "" are 0. An unknown unit is a *diag.UnknownError
+// of Kind "offset".
+func ParseOffsets(list string) (Offsets, error) {
+	var o Offsets
+	for _, name := range strings.Split(list, ",") {
+		switch strings.ToLower(strings.TrimSpace(name)) {
+		case "", "byte":
+		case "rune":
+			o |= RuneOffsets
+		case "utf16":
+			o |= UTF16Offsets
+		default:
+			return 0, &diag.UnknownError{Kind: "offset", Name: strings.TrimSpace(name), Known: append([]string(nil), offsetNames...)}
+		}
+	}
+	return o, nil
+}
+
+// String returns the units of o as ParseOffsets reads them: "byte",
+// "byte,rune", "byte,utf16" or "byte,rune,utf16".
+func (o Offsets) String() string {
+	s := "byte"
+	if o&RuneOffsets != 0 {
+		s += ",rune"
+	}
+	if o&UTF16Offsets != 0 {
+		s += ",utf16"
+	}
+	return s
+}
+
+// Set adds the units of a comma-separated list (see ParseOffsets) to o.
+func (o *Offsets) Set(list string) error {
+	v, err := ParseOffsets(list)
+	if err != nil {
+		return err
+	}
+	*o |= v
+	return nil
+}
 
 // A JSONLine holds what a JSON Lines record says besides the segment.
 type JSONLine struct {
@@ -32,13 +83,14 @@ type JSONLine struct {
 // script, lang, tag, dir, conf, norm, then rune_start, rune_end, u16_start,
 // u16_end when asked for. conf has four decimals; strings are UTF-8 with
 // only the escapes JSON requires (and U+2028, U+2029), so that output is
-// byte for byte reproducible.
+// byte for byte reproducible, and valid JSON whatever the file name and
+// the text: a byte that is not UTF-8 is written as \ufffd.
 func AppendJSON(dst []byte, s Segment, l JSONLine) []byte {
 	dst = append(dst, `{"v":`...)
 	dst = strconv.AppendInt(dst, SchemaVersion, 10)
 	if l.File != "" {
 		dst = append(dst, `,"file":`...)
-		dst = appendJSONString(dst, l.File)
+		dst = jsonl.AppendString(dst, l.File)
 	}
 	if l.Line > 0 {
 		dst = append(dst, `,"line":`...)
@@ -49,19 +101,19 @@ func AppendJSON(dst []byte, s Segment, l JSONLine) []byte {
 	dst = append(dst, `,"end":`...)
 	dst = strconv.AppendInt(dst, int64(s.End), 10)
 	dst = append(dst, `,"text":`...)
-	dst = appendJSONString(dst, s.Text)
+	dst = jsonl.AppendString(dst, s.Text)
 	dst = append(dst, `,"script":`...)
-	dst = appendJSONString(dst, s.Script.String())
+	dst = jsonl.AppendString(dst, s.Script.String())
 	dst = append(dst, `,"lang":`...)
-	dst = appendJSONString(dst, s.Lang)
+	dst = jsonl.AppendString(dst, s.Lang)
 	dst = append(dst, `,"tag":`...)
-	dst = appendJSONString(dst, s.Tag())
+	dst = jsonl.AppendString(dst, s.Tag())
 	dst = append(dst, `,"dir":`...)
-	dst = appendJSONString(dst, s.Dir.String())
+	dst = jsonl.AppendString(dst, s.Dir.String())
 	dst = append(dst, `,"conf":`...)
 	dst = strconv.AppendFloat(dst, s.Conf, 'f', 4, 64)
 	dst = append(dst, `,"norm":`...)
-	dst = appendJSONString(dst, s.Norm)
+	dst = jsonl.AppendString(dst, s.Norm)
 	if l.Offsets&RuneOffsets != 0 {
 		dst = append(dst, `,"rune_start":`...)
 		dst = strconv.AppendInt(dst, int64(s.RuneStart), 10)
@@ -75,44 +127,4 @@ func AppendJSON(dst []byte, s Segment, l JSONLine) []byte {
 		dst = strconv.AppendInt(dst, int64(s.U16End), 10)
 	}
 	return append(dst, '}')
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes
-// U+FFFD, as encoding/json does.
-func appendJSONString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			switch {
-			case b == '"' || b == '\\':
-				dst = append(dst, '\\', b)
-			case b == '\n':
-				dst = append(dst, '\\', 'n')
-			case b == '\r':
-				dst = append(dst, '\\', 'r')
-			case b == '\t':
-				dst = append(dst, '\\', 't')
-			case b < 0x20 || b == 0x7F:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
-			default:
-				dst = append(dst, b)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			dst = append(dst, `\ufffd`...)
-		case r == 0x2028 || r == 0x2029:
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		default:
-			dst = append(dst, s[i:i+n]...)
-		}
-		i += n
-	}
-	return append(dst, '"')
 }

@@ -1,11 +1,13 @@
 package normalize_test
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
+	"github.com/textnorm/textnorm/diag"
 	"github.com/textnorm/textnorm/normalize"
 	"golang.org/x/text/unicode/norm"
 )
@@ -73,9 +75,14 @@ func ExampleLookup() {
 	fmt.Println(p.Name(), err)
 	_, err = normalize.Lookup("klingon")
 	fmt.Println(err)
+	var unknown *diag.UnknownError
+	if errors.As(err, &unknown) {
+		fmt.Println(unknown.Known[2:])
+	}
 	// Output:
 	// ur <nil>
-	// normalize: unknown profile "klingon" (profiles: none, default, fa, ar, ur, ps, search)
+	// unknown profile "klingon" (known: none, default, fa, ar, ur, ps, search)
+	// [fa ar ur ps search]
 }
 
 func ExampleParseRule() {

@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/textnorm/textnorm/diag"
 )
 
 // A Change is one edit that a profile made: which rule made it, where, and
@@ -268,10 +270,11 @@ func (st *stage) spaceChanges(cs []Change, c Change, after string) []Change {
 
 // ExplainReader reads text from r and calls fn with each change that p
 // makes to it, in order, with offsets into the whole text, and with the
-// number (from 1) and the offset of the line the change is in. It works a
-// line at a time (no rule looks past a line feed, and the forms do not
-// compose across one), so it needs memory for the longest line only. An
-// error from fn stops it and is returned.
+// number (from 1) and the offset of the line the change is in, lines
+// numbered as package diag numbers them (LF, CR LF and a lone CR each end
+// one). It works a line feed at a time (no rule looks past a line feed,
+// and the forms do not compose across one), so it needs memory for the
+// longest line only. An error from fn stops it and is returned.
 func (p Profile) ExplainReader(r io.Reader, fn func(c Change, line, lineStart int) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	inBase, outBase, lineNo := 0, 0, 1
@@ -286,19 +289,24 @@ func (p Profile) ExplainReader(r io.Reader, fn func(c Change, line, lineStart in
 			return err
 		}
 		if len(line) > 0 {
-			out, changes := p.explain(string(line))
+			text := string(line)
+			out, changes := p.explain(text)
+			// The text read ends with a line feed (or the input): a lone
+			// CR in it ends a line too.
+			lines := diag.NewLines(text)
 			for _, c := range changes {
+				pos := lines.Pos(c.InStart)
 				c.InStart += inBase
 				c.InEnd += inBase
 				c.OutStart += outBase
 				c.OutEnd += outBase
-				if ferr := fn(c, lineNo, inBase); ferr != nil {
+				if ferr := fn(c, lineNo+pos.Line-1, c.InStart-pos.Col+1); ferr != nil {
 					return ferr
 				}
 			}
 			inBase += len(line)
 			outBase += len(out)
-			lineNo++
+			lineNo += lines.Count()
 			line = line[:0]
 		}
 		if err == io.EOF {

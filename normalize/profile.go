@@ -9,6 +9,8 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
+
+	"github.com/textnorm/textnorm/diag"
 )
 
 // A Profile is a Unicode normalization form and a set of rules, applied in
@@ -81,6 +83,8 @@ func Profiles() []Profile {
 
 // Lookup returns the built-in profile with the given name. "persian",
 // "arabic", "urdu" and "pashto" are accepted for "fa", "ar", "ur" and "ps".
+// An unknown name is a *diag.UnknownError of Kind "profile" that lists the
+// built-in profiles' names.
 func Lookup(name string) (Profile, error) {
 	switch strings.ToLower(name) {
 	case "persian", "farsi", "dari", "prs":
@@ -101,11 +105,12 @@ func Lookup(name string) (Profile, error) {
 	for _, p := range Profiles() {
 		names = append(names, p.name)
 	}
-	return Profile{}, fmt.Errorf("normalize: unknown profile %q (profiles: %s)", name, strings.Join(names, ", "))
+	return Profile{}, &diag.UnknownError{Kind: "profile", Name: name, Known: names}
 }
 
 // ParseForm returns the Unicode normalization form named "nfc", "nfd",
-// "nfkc" or "nfkd" (in any case).
+// "nfkc" or "nfkd" (in any case). An unknown name is a *diag.UnknownError
+// of Kind "form".
 func ParseForm(name string) (norm.Form, error) {
 	switch strings.ToLower(name) {
 	case "nfc":
@@ -117,7 +122,7 @@ func ParseForm(name string) (norm.Form, error) {
 	case "nfkd":
 		return norm.NFKD, nil
 	}
-	return 0, fmt.Errorf("normalize: unknown form %q (forms: nfc, nfd, nfkc, nfkd)", name)
+	return 0, &diag.UnknownError{Kind: "form", Name: name, Known: []string{"nfc", "nfd", "nfkc", "nfkd"}}
 }
 
 // FormName returns the lower-case name of a form, such as "nfc".
@@ -254,8 +259,8 @@ func (a *absorber) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err e
 // "default" (see Name).
 func (p Profile) String() string { return p.Name() }
 
-// Apply returns s normalized with p. It is the method twin of String(s, p);
-// before version 0.2 it was named String, which now returns the name.
+// Apply returns s normalized with p: the method twin of String(s, p). It
+// was named String before String became the profile's name.
 func (p Profile) Apply(s string) string {
 	if p.rules == 0 {
 		return p.form.String(s)

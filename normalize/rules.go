@@ -3,7 +3,10 @@ package normalize
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
+
+	"github.com/textnorm/textnorm/diag"
 )
 
 // A Rule is one named, documented normalization step. Rules are bit flags so
@@ -160,14 +163,15 @@ func (r Rule) String() string {
 	return fmt.Sprintf("Rule(%#x)", uint64(r))
 }
 
-// ParseRule returns the rule with the given name.
+// ParseRule returns the rule with the given name. An unknown name is a
+// *diag.UnknownError of Kind "rule" that lists every rule's name.
 func ParseRule(name string) (Rule, error) {
 	for i, n := range ruleNames {
 		if n == name {
 			return Rule(1) << i, nil
 		}
 	}
-	return 0, fmt.Errorf("normalize: unknown rule %q (rules: %s)", name, strings.Join(ruleNames[:], ", "))
+	return 0, &diag.UnknownError{Kind: "rule", Name: name, Known: slices.Clone(ruleNames[:])}
 }
 
 // AllRules returns every rule, in the order of their declaration.

@@ -1,89 +1,80 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime"
-	"strings"
-	"unicode/utf8"
 
-	"github.com/textnorm/textnorm"
+	"github.com/textnorm/textnorm/diag"
 	"github.com/textnorm/textnorm/fixtures"
+	"github.com/textnorm/textnorm/language"
 )
 
-func runFixtures(e *env, args []string) error {
-	var (
-		f     tagFlags
-		out   string
-		check bool
-		jobs  int
-	)
-	fs := newFlagSet(e, "fixtures", "[--out DIR] [--profile auto|P] [--langs L,...] [--all] [-j N] [--check] FILE...",
-		"textnorm fixtures --out testdata/fixtures testdata/fixtures/input/*.txt")
-	fs.StringVar(&out, "out", ".", "directory of the fixtures: NAME.norm.txt, NAME.segments.jsonl and manifest.json")
-	fs.StringVar(&f.profile, "profile", textnorm.Auto, "normalization profile: auto (each segment's language's) or "+profileNames())
-	fs.StringVar(&f.langs, "langs", "", langsUsage)
-	fs.BoolVar(&f.all, "all", false, "also write the white space between segments as segments")
-	fs.IntVar(&jobs, "j", runtime.NumCPU(), "inputs processed at once (the output is the same for any value)")
-	fs.BoolVar(&check, "check", false, "write nothing; exit 1 naming every fixture file that is missing or stale")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if jobs < 1 {
-		return usageError("-j: want at least 1, not %d", jobs)
-	}
-	names := fs.Args()
+type fixturesFlags struct {
+	out     string
+	profile profileFlag
+	langs   language.List
+	all     bool
+	jobs    jobsFlag
+	check   bool
+}
+
+var fixturesCommand = &command{
+	name:     "fixtures",
+	summary:  "write golden files of normalized text and segments, and a manifest",
+	synopsis: "[--out DIR] [--profile auto|P] [--langs L,...] [--all] [-j N] [--check] FILE...",
+	example:  "textnorm fixtures --out testdata/fixtures testdata/fixtures/input/*.txt",
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		f := &fixturesFlags{jobs: defaultJobs()}
+		fs.StringVar(&f.out, "out", ".", "`directory` of the fixtures: NAME.norm.txt, NAME.segments.jsonl and manifest.json")
+		fs.Var(&f.profile, "profile", profileUsage+profileNames())
+		fs.Var(&f.langs, "langs", "comma-separated `languages` to consider, such as en,fa,ar (default: all)")
+		fs.BoolVar(&f.all, "all", false, "also write the white space between segments as segments")
+		fs.Var(&f.jobs, "j", "`N` inputs processed at once (the output is the same for any value)")
+		fs.BoolVar(&f.check, "check", false, "write nothing; exit 1 naming every fixture file that is missing or stale")
+		return func(e *env, names []string) error { return runFixtures(e, f, names) }
+	},
+}
+
+func runFixtures(e *env, f *fixturesFlags, names []string) error {
 	if len(names) == 0 {
 		return usageError("fixtures: no input files (run 'textnorm help fixtures')")
 	}
 	var (
 		inputs []fixtures.Input
-		errs   []error
+		failed bool
 	)
 	for _, name := range names {
-		if name == "-" {
-			errs = append(errs, usageError("fixtures: standard input cannot be a fixture input: name a file"))
-			continue
-		}
-		in, err := readFixtureInput(e, out, name)
+		in, err := readFixtureInput(e, f.out, name)
 		if err != nil {
-			errs = append(errs, err)
+			fmt.Fprintf(e.stderr, "textnorm: %v\n", err)
+			failed = true
 			continue
 		}
 		inputs = append(inputs, in)
 	}
-	if len(errs) > 0 {
-		return joinErrors(e, errs)
+	if failed {
+		return &exitError{code: exitUsage} // each one reported
 	}
-	langs, err := parseLangs(f.langs)
+	opts := fixtures.Options{Profile: f.profile.String(), Langs: f.langs, All: f.all, Jobs: int(f.jobs)}
+	set, err := fixtures.Generate(inputs, opts)
 	if err != nil {
 		return err
 	}
-	opts := fixtures.Options{Profile: f.profile, Langs: langs, All: f.all, Jobs: jobs}
-	set, err := fixtures.Generate(inputs, opts)
-	if err != nil {
-		msg := strings.TrimPrefix(err.Error(), "textnorm: ")
-		if strings.HasPrefix(msg, "normalize: ") {
-			return usageError("--profile: %s", strings.TrimPrefix(msg, "normalize: "))
-		}
-		return usageError("%s", strings.TrimPrefix(msg, "fixtures: "))
+	if !f.check {
+		return set.Write(f.out)
 	}
-	if !check {
-		if err := set.Write(out); err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		return nil
-	}
-	stale, err := set.Check(out)
+	stale, err := set.Check(f.out)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return err
 	}
 	if len(stale) == 0 {
 		return nil
 	}
 	for _, s := range stale {
-		s.Path = filepath.Join(out, filepath.FromSlash(s.Path))
+		s.Path = filepath.Join(f.out, filepath.FromSlash(s.Path))
 		fmt.Fprintf(e.stderr, "textnorm: %s\n", s)
 	}
 	return &exitError{code: exitCheck, err: fmt.Errorf("fixtures: %d of %d files missing or stale; run the command without --check to rewrite them", len(stale), len(set.Files()))}
@@ -92,9 +83,12 @@ func runFixtures(e *env, args []string) error {
 // readFixtureInput reads a fixture input, named by its path relative to
 // the fixture directory; invalid UTF-8 is an error with its place.
 func readFixtureInput(e *env, out, name string) (fixtures.Input, error) {
+	if name == "-" {
+		return fixtures.Input{}, usageError("fixtures: standard input cannot be a fixture input: name a file")
+	}
 	rel, err := fixtures.InputName(out, name)
 	if err != nil {
-		return fixtures.Input{}, usageError("%v", strings.TrimPrefix(err.Error(), "fixtures: "))
+		return fixtures.Input{}, err
 	}
 	r, err := openInput(e, name)
 	if err != nil {
@@ -103,17 +97,14 @@ func readFixtureInput(e *env, out, name string) (fixtures.Input, error) {
 	defer r.Close()
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return fixtures.Input{}, &exitError{code: exitUsage, err: err}
+		return fixtures.Input{}, fileError(name, err)
 	}
-	if !utf8.Valid(data) {
-		for i := 0; i < len(data); {
-			c, n := utf8.DecodeRune(data[i:])
-			if c == utf8.RuneError && n == 1 {
-				line, col := lineCol(data, i)
-				return fixtures.Input{}, inputError(name, line, col, "invalid UTF-8 (byte %#02x): fixture inputs must be UTF-8", data[i])
-			}
-			i += n
+	if err := fixtures.CheckUTF8(name, data); err != nil {
+		var de *diag.Error
+		if errors.As(err, &de) {
+			de.Err = &hintError{err: de.Err, hint: ": fixture inputs must be UTF-8"}
 		}
+		return fixtures.Input{}, err
 	}
 	return fixtures.Input{Name: rel, Data: data}, nil
 }

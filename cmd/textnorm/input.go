@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -13,23 +12,12 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
-	"unicode/utf8"
-)
 
-// Invalid UTF-8 policies (--invalid).
-const (
-	invalidError   = "error"   // stop with FILE:LINE:COL and exit 2
-	invalidReplace = "replace" // substitute U+FFFD for each invalid byte
-	invalidKeep    = "keep"    // pass the bytes through unchanged
-)
+	"golang.org/x/text/transform"
 
-func checkInvalidPolicy(p string) error {
-	switch p {
-	case invalidError, invalidReplace, invalidKeep:
-		return nil
-	}
-	return usageError("--invalid: want error, replace or keep, not %q", p)
-}
+	"github.com/textnorm/textnorm/diag"
+	"github.com/textnorm/textnorm/normalize"
+)
 
 // sniffLen is how much of an input is looked at for NUL bytes, as git and
 // grep do, to tell a binary file.
@@ -37,10 +25,35 @@ const sniffLen = 8 << 10
 
 // inputOptions say how inputs are read.
 type inputOptions struct {
-	invalid   string // --invalid
-	binary    bool   // --binary: NUL bytes are text
-	recursive bool   // -r: directories are walked
+	invalid   normalize.InvalidPolicy // --invalid
+	binary    bool                    // --binary: NUL bytes are text
+	recursive bool                    // -r: directories are walked
 }
+
+// Input errors: each is the Err of a *diag.Error that names the input and,
+// for a byte of it, its place.
+var (
+	errDirectory = errors.New("is a directory (use -r to process the files in it)")
+)
+
+// nulError is a NUL byte in an input read as text.
+type nulError struct{ sniffed bool }
+
+func (e nulError) Error() string {
+	if e.sniffed {
+		return "NUL byte: a binary file, skipped (use --binary to process it as text)"
+	}
+	return "NUL byte: a binary file? (use --binary to process it as text)"
+}
+
+// hintError is an error followed by what the user can do about it.
+type hintError struct {
+	err  error
+	hint string // with its punctuation: "; use --invalid=replace ..."
+}
+
+func (e *hintError) Error() string { return e.err.Error() + e.hint }
+func (e *hintError) Unwrap() error { return e.err }
 
 // An input is a named input to process: a file, or "-" for standard input.
 // err is set when it cannot be (a directory without -r).
@@ -68,7 +81,7 @@ func expandInputs(names []string, recursive bool) []input {
 			continue
 		}
 		if !recursive {
-			ins = append(ins, input{name: name, err: usageError("%s: is a directory (use -r to process the files in it)", name)})
+			ins = append(ins, input{name: name, err: &diag.Error{File: name, Err: errDirectory}})
 			continue
 		}
 		var files []input
@@ -97,12 +110,17 @@ func expandInputs(names []string, recursive bool) []input {
 	return ins
 }
 
-// fileError reports a file that cannot be opened or read as FILE: reason.
+// fileError reports a file that cannot be opened, read or written: a
+// *diag.Error that names it, with the reason of the system.
 func fileError(name string, err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		err = pe.Err
+	var de *diag.Error
+	if errors.As(err, &de) {
+		return err
 	}
-	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %v", displayName(name), err)}
+	if pe, ok := err.(*fs.PathError); ok {
+		err = pe.Err // the name is the input's, as the user gave it
+	}
+	return &diag.Error{File: displayName(name), Err: err}
 }
 
 // A source is an opened input: its text under the --invalid policy, after
@@ -113,7 +131,7 @@ type source struct {
 	file    *os.File
 	mode    os.FileMode
 	gz      bool
-	text    *utf8Reader
+	text    *textReader
 	closers []io.Closer
 }
 
@@ -148,7 +166,7 @@ func openSource(e *env, name string, opts inputOptions, counted *atomic.Int64) (
 		}
 		if st.IsDir() {
 			s.Close()
-			return nil, usageError("%s: is a directory (use -r to process the files in it)", name)
+			return nil, &diag.Error{File: name, Err: errDirectory}
 		}
 		s.file, s.mode = f, st.Mode()
 		r = f
@@ -160,7 +178,7 @@ func openSource(e *env, name string, opts inputOptions, counted *atomic.Int64) (
 		zr, err := gzip.NewReader(bufio.NewReaderSize(r, 64<<10))
 		if err != nil {
 			s.Close()
-			return nil, usageError("%s: %v", s.display, err)
+			return nil, fileError(name, err)
 		}
 		s.closers = append(s.closers, zr)
 		s.gz = true
@@ -170,28 +188,14 @@ func openSource(e *env, name string, opts inputOptions, counted *atomic.Int64) (
 	head, err := br.Peek(sniffLen)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		s.Close()
-		return nil, readError(s.display, err)
+		return nil, fileError(name, err)
 	}
 	if i := bytes.IndexByte(head, 0); i >= 0 && !opts.binary {
 		s.Close()
-		line, col := lineCol(head, i)
-		return nil, inputError(s.display, line, col, "NUL byte: a binary file, skipped (use --binary to process it as text)")
+		return nil, &diag.Error{File: s.display, Pos: diag.PosOf(head, i), Err: nulError{sniffed: true}}
 	}
-	s.text = newUTF8Reader(br, s.display, opts.invalid, opts.binary)
+	s.text = newTextReader(br, s.display, opts.invalid, opts.binary)
 	return s, nil
-}
-
-// readError reports an error reading an input.
-func readError(display string, err error) error {
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return err
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %v", display, err)}
 }
 
 // countingReader counts the bytes read through it.
@@ -217,7 +221,7 @@ func openInput(e *env, name string) (io.ReadCloser, error) {
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
-		return nil, usageError("%s: is a directory", name)
+		return nil, &diag.Error{File: name, Err: errors.New("is a directory")}
 	}
 	return f, nil
 }
@@ -230,24 +234,25 @@ func displayName(name string) string {
 	return name
 }
 
-// utf8Reader checks the UTF-8 of what it reads, keeping track of the line
-// and column (in bytes, counted from 1; LF, CR LF and a lone CR end a line,
-// as for detect.NewLines) so that a bad byte is reported as FILE:LINE:COL.
-// Unless binary is set, a NUL byte is an error too. It works a buffer at a
-// time and never holds more than its buffer, whatever the length of a line.
+// A textReader reads an input as text: the --invalid policy applied by
+// normalize's UTF8Transformer and, unless binary, a NUL byte an error. It
+// numbers the lines of the input's bytes with a diag.Counter as they go,
+// so that a bad byte is reported as FILE:LINE:COL, the same place as
+// anywhere else in textnorm. It works a buffer at a time and never holds
+// more than its buffers, whatever the length of a line.
 //
-// The text it gives is the input with the --invalid policy applied. What
-// the input was can be kept too: its bytes (raw), or for --explain the
-// places of the replacements and of the line starts (track).
-type utf8Reader struct {
-	r       *bufio.Reader
-	name    string
-	policy  string
-	binary  bool
-	lines   lineCounter // over the input's bytes
-	textOff int64       // bytes of text given (or pending): the input's, with replacements
-	pending []byte      // a replacement or rune that did not fit in p
-	err     error
+// What the input was can be kept too: its bytes (raw), or for --explain
+// the places of the replacements and of the line starts (see positions).
+type textReader struct {
+	r      *bufio.Reader
+	name   string
+	binary bool
+	t      *normalize.UTF8Transformer
+	lines  diag.Counter // over the input's bytes
+	buf    []byte       // text transformed, not yet read
+	out    []byte       // buf's backing array
+	more   bool         // the transformer waits for the rest of a rune
+	err    error
 
 	// raw, when set, receives the input's bytes as they were.
 	raw *bytes.Buffer
@@ -265,212 +270,99 @@ type replacement struct {
 	b    byte
 }
 
-func newUTF8Reader(r io.Reader, name, policy string, binary bool) *utf8Reader {
+func newTextReader(r io.Reader, name string, policy normalize.InvalidPolicy, binary bool) *textReader {
 	br, ok := r.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
-	u := &utf8Reader{r: br, name: name, policy: policy, binary: binary}
-	u.lines.line = 1
+	u := &textReader{r: br, name: name, binary: binary, t: normalize.NewUTF8Transformer(policy), out: make([]byte, 32<<10)}
+	u.t.OnReplace = func(in, text int64, b byte) {
+		if u.track {
+			u.repls = append(u.repls, replacement{in: in, text: text, b: b})
+		}
+	}
 	return u
 }
 
-func (u *utf8Reader) Read(p []byte) (int, error) {
-	if len(u.pending) > 0 {
-		n := copy(p, u.pending)
-		u.pending = u.pending[n:]
-		return n, nil
-	}
-	if u.err != nil {
-		return 0, u.err
-	}
-	if len(p) == 0 {
-		return 0, nil
-	}
-	if u.r.Buffered() == 0 {
-		if _, err := u.r.Peek(1); err != nil {
-			u.err = err
-			if err != io.EOF {
-				u.err = readError(u.name, err)
-			} else {
-				u.lines.settle() // a CR at the end ends its line
-			}
+func (u *textReader) Read(p []byte) (int, error) {
+	for len(u.buf) == 0 {
+		if u.err != nil {
 			return 0, u.err
 		}
+		u.fill()
 	}
-	buf, _ := u.r.Peek(u.r.Buffered())
-	n := 0
-	for n < len(buf) && n < len(p) {
-		c := buf[n]
-		if c < utf8.RuneSelf {
-			if c == 0 && !u.binary {
-				break
-			}
-			n++
-			continue
-		}
-		if !utf8.FullRune(buf[n:]) {
-			if n > 0 {
-				break
-			}
-			// A rune cut by the end of the buffer: read on.
-			more, _ := u.r.Peek(utf8.UTFMax)
-			if utf8.FullRune(more) || len(more) == utf8.UTFMax {
-				buf = more
-				continue
-			}
-			break // it ends the input: invalid
-		}
-		r, size := utf8.DecodeRune(buf[n:])
-		if r == utf8.RuneError && size == 1 {
-			break
-		}
-		if n+size > len(p) {
-			if n == 0 {
-				u.pending = append(u.pending[:0], buf[:size]...)
-				u.advance(buf[:size], size)
-				u.r.Discard(size)
-				k := copy(p, u.pending)
-				u.pending = u.pending[k:]
-				return k, nil
-			}
-			break
-		}
-		n += size
-	}
-	if n > 0 {
-		copy(p, buf[:n])
-		u.advance(buf[:n], n)
-		u.r.Discard(n)
-		return n, nil
-	}
-	// buf[0] is a NUL byte or an invalid one: the line end of a CR before
-	// it is settled, since it is no LF.
-	b := buf[0]
-	u.lines.settle()
-	if b == 0 {
-		u.err = inputError(u.name, u.lines.line, u.lines.col(), "NUL byte: a binary file? (use --binary to process it as text)")
-		return 0, u.err
-	}
-	switch u.policy {
-	case invalidError:
-		u.err = inputError(u.name, u.lines.line, u.lines.col(), "invalid UTF-8 (byte %#02x); use --invalid=replace or --invalid=keep to go on", b)
-		return 0, u.err
-	case invalidReplace:
-		if u.track {
-			u.repls = append(u.repls, replacement{in: u.lines.off, text: u.textOff, b: b})
-		}
-		u.pending = append(u.pending[:0], "\uFFFD"...)
-	default:
-		u.pending = append(u.pending[:0], b)
-	}
-	u.advance(buf[:1], len(u.pending))
-	u.r.Discard(1)
-	k := copy(p, u.pending)
-	u.pending = u.pending[k:]
-	return k, nil
+	n := copy(p, u.buf)
+	u.buf = u.buf[n:]
+	return n, nil
 }
 
-// advance takes note of the input's bytes b, given as n bytes of text.
-func (u *utf8Reader) advance(b []byte, n int) {
+// fill transforms what the input has buffered, reading more if need be.
+func (u *textReader) fill() {
+	n := max(u.r.Buffered(), 1)
+	if u.more {
+		n = u.r.Buffered() + 1 // the rest of a rune cut by the buffer's end
+	}
+	src, err := u.r.Peek(n)
+	atEOF := false
+	switch {
+	case err == io.EOF:
+		atEOF = true
+	case err != nil && !errors.Is(err, bufio.ErrBufferFull):
+		u.err = fileError(u.name, err)
+		return
+	}
+	if len(src) == 0 {
+		u.lines.End() // a CR at the end ends its line
+		u.err = io.EOF
+		return
+	}
+	if !u.binary {
+		if i := bytes.IndexByte(src, 0); i >= 0 {
+			if i == 0 {
+				u.lines.End() // a CR before the NUL ends its line: a NUL is no LF
+				u.err = &diag.Error{File: u.name, Pos: u.lines.Pos(), Err: nulError{}}
+				return
+			}
+			// The text stops at the NUL: a rune cut by it is invalid.
+			src, atEOF = src[:i], true
+		}
+	}
+	nDst, nSrc, terr := u.t.Transform(u.out, src, atEOF)
+	u.advance(src[:nSrc])
+	u.r.Discard(nSrc)
+	u.buf = u.out[:nDst]
+	u.more = terr == transform.ErrShortSrc
+	var bad *normalize.InvalidUTF8Error
+	if errors.As(terr, &bad) {
+		// The input before the byte is counted: the counter is at it, and
+		// a CR before it ends its line, since it is no LF.
+		u.lines.End()
+		u.err = &diag.Error{File: u.name, Pos: u.lines.Pos(), Err: &hintError{err: bad, hint: "; use --invalid=replace or --invalid=keep to go on"}}
+	}
+}
+
+// advance takes note of the input's bytes b.
+func (u *textReader) advance(b []byte) {
 	if u.raw != nil {
 		u.raw.Write(b)
 	}
-	u.textOff += int64(n)
-	u.lines.feed(b)
+	u.lines.Write(b)
 }
 
-// lineCounter counts lines as detect.NewLines does: LF, CR LF and a lone
-// CR each end one.
-type lineCounter struct {
-	line  int   // the line of the next byte, from 1
-	start int64 // the offset of its start
-	off   int64 // the offset of the next byte
-	cr    bool  // the last byte was a CR: a LF next is part of its line end
-	// starts, when set, receives the offset of each line start after the
-	// first.
-	starts *[]int64
-}
-
-func (l *lineCounter) newLine(start int64) {
-	l.line++
-	l.start = start
-	if l.starts != nil {
-		*l.starts = append(*l.starts, start)
-	}
-}
-
-// feed counts the lines of the next bytes.
-func (l *lineCounter) feed(b []byte) {
-	for i, c := range b {
-		if l.cr {
-			l.cr = false
-			if c == '\n' {
-				l.newLine(l.off + int64(i) + 1)
-				continue
-			}
-			l.newLine(l.off + int64(i))
-		}
-		switch c {
-		case '\n':
-			l.newLine(l.off + int64(i) + 1)
-		case '\r':
-			l.cr = true
-		}
-	}
-	l.off += int64(len(b))
-}
-
-// settle ends the line of a CR fed last: the input ends, or the next byte
-// is not a LF.
-func (l *lineCounter) settle() {
-	if l.cr {
-		l.cr = false
-		l.newLine(l.off)
-	}
-}
-
-// col is the column of the next byte, in bytes from 1.
-func (l *lineCounter) col() int { return int(l.off-l.start) + 1 }
-
-// lineCol returns the line and column (from 1, the column in bytes) of byte
-// off of b, lines ending at LF, CR LF or a lone CR.
-func lineCol(b []byte, off int) (line, col int) {
-	line, start := 1, 0
-	for i := 0; i < off && i < len(b); i++ {
-		switch b[i] {
-		case '\n':
-			line, start = line+1, i+1
-		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
-				continue
-			}
-			line, start = line+1, i+1
-		}
-	}
-	return line, off - start + 1
-}
-
-// lineEnds counts the line ends in b: LF, CR LF and lone CRs.
-func lineEnds(b []byte) int {
-	line, _ := lineCol(b, len(b))
-	return line - 1
-}
-
-// positions maps offsets in the text a utf8Reader gave to offsets, lines
+// positions maps offsets in the text a textReader gave to offsets, lines
 // and columns of its input, for --explain. The offsets asked must not go
 // down, and must be of text read already.
 type positions struct {
-	u     *utf8Reader
+	u     *textReader
 	delta int64        // text offset - input offset, after the replacements taken
 	last  *replacement // the last replacement taken
 	line  int
 	start int64
 }
 
-func newPositions(u *utf8Reader) *positions {
+func newPositions(u *textReader) *positions {
 	u.track = true
-	u.lines.starts = &u.starts
+	u.lines.OnLine = func(start int64) { u.starts = append(u.starts, start) }
 	return &positions{u: u, line: 1}
 }
 
@@ -497,14 +389,15 @@ func (p *positions) input(text int64) int64 {
 	return text - p.delta
 }
 
-// lineCol returns the line and column of an input offset.
-func (p *positions) lineCol(off int64) (line, col int) {
+// pos returns the place of an input offset, from the line starts that the
+// reader's diag.Counter has found.
+func (p *positions) pos(off int64) diag.Pos {
 	u := p.u
 	for len(u.starts) > 0 && u.starts[0] <= off {
 		p.line, p.start = p.line+1, u.starts[0]
 		u.starts = u.starts[1:]
 	}
-	return p.line, int(off-p.start) + 1
+	return diag.Pos{Offset: off, Line: p.line, Col: int(off-p.start) + 1}
 }
 
 // statSize returns the size of a regular file.

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"syscall"
+
+	"github.com/textnorm/textnorm/internal/jsonl"
 )
 
 // maxHeld is how much output a job that is not first in line holds before
@@ -120,12 +123,12 @@ func (s *sequencer) fail(err error) {
 // report notes a failure of the job, written to standard error in turn.
 func (w *jobOutput) report(err error) {
 	w.failed = true
-	w.notef("%v", err)
+	w.note(err)
 }
 
-// notef notes a message that is not a failure.
-func (w *jobOutput) notef(format string, args ...any) {
-	w.notes = append(w.notes, fmt.Sprintf(format, args...))
+// note notes a message that is not a failure, such as a warning.
+func (w *jobOutput) note(msg error) {
+	w.notes = append(w.notes, msg.Error())
 }
 
 // finish marks the job done and writes out what the jobs done in turn hold.
@@ -157,6 +160,48 @@ func (s *sequencer) finish(w *jobOutput) {
 		}
 	}
 	s.cond.Broadcast()
+}
+
+// forEachRecord calls fn with each record of a JSON Lines input in turn
+// (see jsonl.Scanner). A record without its string field is reported to
+// w (one failure each; the run goes on) and passed to fn too, not OK;
+// blank lines are passed the same way, without a report.
+func forEachRecord(src *source, field string, w *jobOutput, fn func(r *jsonl.Record) error) error {
+	sc := jsonl.NewScanner(src.text, src.display, field)
+	for sc.Scan() {
+		r := sc.Record()
+		if r.Err != nil {
+			w.report(r.Err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// startProgress starts a progress bar over the inputs when standard error
+// is a terminal, and makes e.stderr clear it before each message. It
+// returns the counter the inputs add their bytes to (nil without a bar)
+// and the function that ends it.
+func startProgress(e *env, ins []input) (*atomic.Int64, func()) {
+	if !e.stderrTTY {
+		return nil, func() {}
+	}
+	var total int64
+	for _, in := range ins {
+		if in.name == "-" {
+			total = 0
+			break
+		}
+		if st, err := statSize(in.name); err == nil {
+			total += st
+		}
+	}
+	p := newProgress(e.stderr, total)
+	e.stderr = p.Writer()
+	p.run()
+	return &p.done, p.finish
 }
 
 // isBrokenPipe reports whether err is a write to a closed pipe.

@@ -1,6 +1,10 @@
-// Command textnorm normalizes, detects and tags multilingual text. All of
-// its behaviour lives in the packages normalize and detect; this command
-// parses flags and wires calls. Run "textnorm help" for its usage.
+// Command textnorm normalizes, detects and tags multilingual text. Its
+// behaviour lives in the library: normalize (profiles, the invalid UTF-8
+// policy), detect, the root package (the tagger and the output formats),
+// fixtures, diag (places and typed errors) and internal/jsonl (JSON Lines
+// records). The command keeps flags, files, -w, jobs and progress: its
+// flags are the library's own flag.Value types, and it picks its exit
+// status from the types of errors. Run "textnorm help" for its usage.
 package main
 
 import "os"

@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -26,8 +28,9 @@ func TestMain(m *testing.M) {
 // -update to rewrite their expected output, then review the diff.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:           "testdata/script",
-		UpdateScripts: *update,
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
 		Setup: func(e *testscript.Env) error {
 			// The sample the README's first command runs.
 			sample, err := os.ReadFile("../../testdata/sample/news_fa_en.txt")
@@ -43,6 +46,7 @@ func TestScripts(t *testing.T) {
 			"setmode": cmdSetmode,
 			"chown":   cmdChown,
 			"owner":   cmdOwner,
+			"json":    cmdJSON,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
@@ -54,12 +58,15 @@ func TestScripts(t *testing.T) {
 }
 
 // cmdFill writes a file: fill FILE [TEXT N]... writes each TEXT (a Go
-// string literal without its quotes, so \x00 is a NUL) N times.
+// string literal without its quotes, so \x00 is a NUL) N times. FILE is
+// such a literal too, so that a name can have any byte.
 func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) < 1 || len(args)%2 != 1 {
 		ts.Fatalf("usage: fill FILE [TEXT N]...")
 	}
-	f, err := os.Create(ts.MkAbs(args[0]))
+	name, err := strconv.Unquote(`"` + args[0] + `"`)
+	ts.Check(err)
+	f, err := os.Create(ts.MkAbs(name))
 	ts.Check(err)
 	defer f.Close()
 	for i := 1; i < len(args); i += 2 {
@@ -146,6 +153,42 @@ func cmdOwner(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got := fmt.Sprintf("%d:%d", o.uid, o.gid); got != args[1] {
 		ts.Fatalf("%s: owner %s, want %s", args[0], got, args[1])
+	}
+}
+
+// cmdJSON checks that a file (such as stdout) is valid JSON, and valid
+// UTF-8: json [-lines] FILE; with -lines, that each of its lines is, as
+// JSON Lines are.
+func cmdJSON(ts *testscript.TestScript, neg bool, args []string) {
+	lines := len(args) == 2 && args[0] == "-lines"
+	if lines {
+		args = args[1:]
+	}
+	if len(args) != 1 {
+		ts.Fatalf("usage: json [-lines] FILE")
+	}
+	data := ts.ReadFile(args[0])
+	docs := []string{data}
+	if lines {
+		docs = strings.SplitAfter(data, "\n")
+		if last := docs[len(docs)-1]; last == "" {
+			docs = docs[:len(docs)-1]
+		}
+	}
+	var bad []string
+	for i, d := range docs {
+		if lines && !strings.HasSuffix(d, "\n") {
+			bad = append(bad, fmt.Sprintf("line %d: no line feed", i+1))
+		}
+		if !json.Valid([]byte(d)) || !utf8.ValidString(d) {
+			bad = append(bad, fmt.Sprintf("line %d: invalid JSON: %+q", i+1, d))
+		}
+	}
+	switch {
+	case neg && len(bad) == 0:
+		ts.Fatalf("%s is valid JSON", args[0])
+	case !neg && len(bad) > 0:
+		ts.Fatalf("%s: %s", args[0], strings.Join(bad, "; "))
 	}
 }
 

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -14,48 +14,56 @@ import (
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/diff"
+	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/unicode/runenames"
 
 	"github.com/textnorm/textnorm"
+	"github.com/textnorm/textnorm/diag"
 	"github.com/textnorm/textnorm/internal/jsonl"
 	"github.com/textnorm/textnorm/normalize"
 )
 
 type normalizeFlags struct {
-	profile string
-	form    string
-	with    string
-	without string
+	profile       profileFlag
+	form          normalize.Form
+	with, without normalize.RuleList
 
 	write, check, diff, explain, dedupe bool
 	docFlags
+	set map[string]bool // the flags the command line set
 }
 
-const normalizeSynopsis = `[--profile P] [--form nfc|nfd|nfkc|nfkd] [--with RULES] [--without RULES]
-                          [-w | --check | --diff | --explain] [--dedupe] [--jsonl --field NAME]
-                          [--invalid error|replace|keep] [--binary] [-r] [-j N] [FILE...]`
+var normalizeCommand = &command{
+	name:    "normalize",
+	summary: "normalize text with a profile",
+	synopsis: `[--profile auto|P] [--form nfc|nfd|nfkc|nfkd] [--with RULES] [--without RULES]
+                          [-w | --check | --diff | --explain] [--dedupe]
+                          ` + docSynopsis,
+	example: "textnorm normalize --profile fa testdata/sample/news_fa_en.txt\n" +
+		"  textnorm normalize --check --diff -r corpus/        # in CI: show what would change, exit 1 if anything would\n" +
+		"  textnorm normalize -w --dedupe -r corpus/           # rewrite the files in place, repeated paragraphs dropped\n" +
+		"  textnorm normalize --explain --profile fa page.txt  # every change: place, rule, characters\n" +
+		"  textnorm normalize --jsonl --field text --profile fa pages.jsonl.gz",
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		f := &normalizeFlags{profile: defaultProfile(normalize.Default)}
+		fs.Var(&f.profile, "profile", profileUsage+profileNames()+" (auto reads each file whole)")
+		fs.Var(&f.form, "form", "Unicode normalization `form`: nfc, nfd, nfkc or nfkd (default: the profile's)")
+		fs.Var(&f.with, "with", "comma-separated `rules` to add to the profile, such as digits-ascii or kaf-yeh-to-arabic")
+		fs.Var(&f.without, "without", "comma-separated `rules` to remove from the profile, such as collapse-spaces")
+		fs.BoolVar(&f.write, "w", false, "rewrite each FILE in place (atomically, mode kept) instead of writing to standard output")
+		fs.BoolVar(&f.check, "check", false, "write nothing: list the files that would change and exit 1 if any would (with --diff or --explain: show the changes)")
+		fs.BoolVar(&f.diff, "diff", false, "print a unified diff of each input and its normalized text instead of the text")
+		fs.BoolVar(&f.explain, "explain", false, "list every change instead of the text: place, rule, code points and names before and after")
+		fs.BoolVar(&f.dedupe, "dedupe", false, "drop each paragraph (lines between blank lines) that repeats one already written, after normalization")
+		f.docFlags.register(fs)
+		return func(e *env, names []string) error {
+			f.set = setFlags(fs)
+			return runNormalize(e, f, names)
+		}
+	},
+}
 
-func runNormalize(e *env, args []string) error {
-	var f normalizeFlags
-	fs := newFlagSet(e, "normalize", normalizeSynopsis,
-		"textnorm normalize --profile fa testdata/sample/news_fa_en.txt\n"+
-			"  textnorm normalize --check --diff -r corpus/        # in CI: show what would change, exit 1 if anything would\n"+
-			"  textnorm normalize -w --dedupe -r corpus/           # rewrite the files in place, repeated paragraphs dropped\n"+
-			"  textnorm normalize --explain --profile fa page.txt  # every change: place, rule, characters\n"+
-			"  textnorm normalize --jsonl --field text --profile fa pages.jsonl.gz")
-	fs.StringVar(&f.profile, "profile", "default", "normalization profile: auto (each span with its own language's; reads each file whole) or "+profileNames())
-	fs.StringVar(&f.form, "form", "", "Unicode normalization form: nfc, nfd, nfkc or nfkd (default: the profile's)")
-	fs.StringVar(&f.with, "with", "", "comma-separated rules to add to the profile, such as digits-ascii or kaf-yeh-to-arabic")
-	fs.StringVar(&f.without, "without", "", "comma-separated rules to remove from the profile, such as collapse-spaces")
-	fs.BoolVar(&f.write, "w", false, "rewrite each FILE in place (atomically, mode kept) instead of writing to standard output")
-	fs.BoolVar(&f.check, "check", false, "write nothing: list the files that would change and exit 1 if any would (with --diff or --explain: show the changes)")
-	fs.BoolVar(&f.diff, "diff", false, "print a unified diff of each input and its normalized text instead of the text")
-	fs.BoolVar(&f.explain, "explain", false, "list every change instead of the text: place, rule, code points and names before and after")
-	fs.BoolVar(&f.dedupe, "dedupe", false, "drop each paragraph (lines between blank lines) that repeats one already written, after normalization")
-	f.docFlags.register(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
+func runNormalize(e *env, f *normalizeFlags, names []string) error {
 	n, err := newNormalizer(f)
 	if err != nil {
 		return err
@@ -66,7 +74,7 @@ func runNormalize(e *env, args []string) error {
 	if err := checkModes(f); err != nil {
 		return err
 	}
-	ins := expandInputs(fs.Args(), f.recur)
+	ins := expandInputs(names, f.recur)
 	if f.write {
 		for _, in := range ins {
 			if in.name == "-" {
@@ -74,11 +82,11 @@ func runNormalize(e *env, args []string) error {
 			}
 		}
 	}
-	c := &normalizeRun{e: e, f: f, n: n, opts: inputOptions{invalid: f.invalid, binary: f.binary, recursive: f.recur}}
+	c := &normalizeRun{e: e, f: f, n: n, opts: f.inputOptions()}
 	c.changed = make([]bool, len(ins))
 	counter, stop := startProgress(e, ins)
 	c.counter = counter
-	failed, werr := runJobs(e, len(ins), f.jobs, e.stdout, func(i int, w *jobOutput) {
+	failed, werr := runJobs(e, len(ins), int(f.jobs), e.stdout, func(i int, w *jobOutput) {
 		c.one(i, ins[i], w)
 	})
 	stop()
@@ -92,15 +100,20 @@ func finalStatus(failed int, werr error, check bool) error {
 		if isBrokenPipe(werr) {
 			return werr
 		}
-		return &exitError{code: exitUsage, err: fmt.Errorf("writing the output: %v", werr)}
+		return writeError(werr)
 	}
 	if failed > 0 {
-		return &exitError{code: exitUsage, err: errors.New("")}
+		return &exitError{code: exitUsage}
 	}
 	if check {
-		return &exitError{code: exitCheck, err: errors.New("")}
+		return &exitError{code: exitCheck}
 	}
 	return nil
+}
+
+// writeError is an error writing the output.
+func writeError(err error) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf("writing the output: %w", err)}
 }
 
 func anyTrue(bs []bool) bool {
@@ -112,7 +125,7 @@ func anyTrue(bs []bool) bool {
 	return false
 }
 
-func checkModes(f normalizeFlags) error {
+func checkModes(f *normalizeFlags) error {
 	modes := 0
 	for _, m := range []bool{f.write, f.diff, f.explain} {
 		if m {
@@ -124,7 +137,7 @@ func checkModes(f normalizeFlags) error {
 		return usageError("-w, --diff and --explain exclude each other")
 	case f.write && f.check:
 		return usageError("-w and --check exclude each other")
-	case f.explain && f.profile == textnorm.Auto:
+	case f.explain && f.profile.auto():
 		return usageError("--explain needs a profile, not auto")
 	}
 	return nil
@@ -137,27 +150,19 @@ type normalizer struct {
 	auto *textnorm.Tagger
 }
 
-func newNormalizer(f normalizeFlags) (normalizer, error) {
-	if f.profile == textnorm.Auto {
-		if f.form != "" || f.with != "" || f.without != "" {
+func newNormalizer(f *normalizeFlags) (normalizer, error) {
+	if f.profile.auto() {
+		if f.set["form"] || len(f.with) > 0 || len(f.without) > 0 {
 			return normalizer{}, usageError("--profile auto takes no --form, --with or --without: each language's profile decides")
 		}
 		t, err := textnorm.NewTagger(textnorm.TagOptions{})
 		return normalizer{auto: t}, err
 	}
-	p, err := normalize.Lookup(f.profile)
-	if err != nil {
-		return normalizer{}, usageError("--profile: %v", strings.TrimPrefix(err.Error(), "normalize: "))
+	p := f.profile.profile()
+	if f.set["form"] {
+		p = p.WithForm(norm.Form(f.form))
 	}
-	if f.form != "" {
-		form, err := normalize.ParseForm(f.form)
-		if err != nil {
-			return normalizer{}, usageError("--form: %v", strings.TrimPrefix(err.Error(), "normalize: "))
-		}
-		p = p.WithForm(form)
-	}
-	p, err = applyRuleFlags(p, f.with, f.without)
-	return normalizer{p: p}, err
+	return normalizer{p: p.With(f.with...).Without(f.without...)}, nil
 }
 
 func (n normalizer) String(s string) string {
@@ -192,7 +197,7 @@ func (w *wholeWriter) Close() error {
 // normalizeRun is one run of textnorm normalize.
 type normalizeRun struct {
 	e       *env
-	f       normalizeFlags
+	f       *normalizeFlags
 	n       normalizer
 	opts    inputOptions
 	counter *atomic.Int64
@@ -249,12 +254,12 @@ func (c *normalizeRun) normalize(src *source, dst io.Writer, w *jobOutput) error
 	dropped := 0
 	var err error
 	if c.f.jsonl {
-		err = forEachRecord(src, c.f.field, w, func(r *record) error {
-			if !r.ok {
-				_, err := dst.Write(r.raw)
+		err = forEachRecord(src, c.f.field, w, func(r *jsonl.Record) error {
+			if !r.OK {
+				_, err := dst.Write(r.Raw)
 				return err
 			}
-			s := c.n.String(r.text)
+			s := c.n.String(r.Text)
 			if c.f.dedupe {
 				var b strings.Builder
 				d := normalize.NewDeduper(&b)
@@ -262,16 +267,14 @@ func (c *normalizeRun) normalize(src *source, dst io.Writer, w *jobOutput) error
 				d.Close()
 				s, dropped = b.String(), dropped+d.Dropped()
 			}
-			if s == r.text {
-				_, err := dst.Write(r.raw) // its escapes too stay as they were
+			if s == r.Text {
+				_, err := dst.Write(r.Raw) // its escapes too stay as they were
 				return err
 			}
-			warnLoneSurrogate(src, c.f.field, r, w)
-			out := make([]byte, 0, len(r.raw)+len(s)-len(r.text)+8)
-			out = append(out, r.raw[:r.start]...)
-			out = jsonl.AppendQuote(out, s)
-			out = append(out, r.raw[r.end:]...)
-			_, err := dst.Write(out)
+			if warn := r.LoneSurrogate(); warn != nil {
+				w.note(warn)
+			}
+			_, err := dst.Write(r.AppendWith(make([]byte, 0, len(r.Raw)+len(s)-len(r.Text)+8), s))
 			return err
 		})
 	} else {
@@ -294,7 +297,7 @@ func (c *normalizeRun) normalize(src *source, dst io.Writer, w *jobOutput) error
 		}
 	}
 	if dropped > 0 {
-		w.notef("%s: --dedupe dropped %d repeated %s", src.display, dropped, plural(dropped, "paragraph", "paragraphs"))
+		w.note(&diag.Error{File: src.display, Err: fmt.Errorf("--dedupe dropped %d repeated %s", dropped, plural(dropped, "paragraph", "paragraphs"))})
 	}
 	return err
 }
@@ -369,11 +372,14 @@ func (c *normalizeRun) diff(src *source, w *jobOutput) (bool, error) {
 	}
 	var out bytes.Buffer
 	again := *src
-	again.text = newUTF8Reader(bytes.NewReader(text), src.display, invalidKeep, true)
+	again.text = newTextReader(bytes.NewReader(text), src.display, normalize.InvalidKeep, true)
 	if err := c.normalize(&again, &out, w); err != nil {
 		return false, err
 	}
-	name := strings.TrimPrefix(src.display, "/")
+	name := src.display
+	if name != "" && name[0] == '/' {
+		name = name[1:] // as git diff --no-index: a/tmp/x
+	}
 	d := diff.Diff("a/"+name, orig.Bytes(), "b/"+name, out.Bytes())
 	if len(d) == 0 {
 		return false, nil
@@ -397,29 +403,29 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 				return nil
 			}
 			changed = true
-			line, col := pos.lineCol(r.in)
+			p := pos.pos(r.in)
 			ch := normalize.Change{Rule: normalize.RuleInvalidUTF8, Before: string([]byte{r.b}), After: "\uFFFD"}
-			if _, err := fmt.Fprintf(bw, "%s:%d:%d: byte %d: %s\n", src.display, line, col, r.in, describeChange(ch)); err != nil {
+			if _, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", src.display, p, p.Offset, describeChange(ch)); err != nil {
 				return err
 			}
 		}
 	}
 	var err error
 	if c.f.jsonl {
-		err = forEachRecord(src, c.f.field, w, func(r *record) error {
-			if err := replaced(r.off + int64(len(r.raw))); err != nil {
+		err = forEachRecord(src, c.f.field, w, func(r *jsonl.Record) error {
+			if err := replaced(r.Offset + int64(len(r.Raw))); err != nil {
 				return err
 			}
-			if !r.ok {
+			if !r.OK {
 				return nil
 			}
-			changes := c.n.p.Explain(r.text)
+			changes := c.n.p.Explain(r.Text)
 			for _, ch := range changes {
 				changed = true
-				fmt.Fprintf(bw, "%s:%d: %s byte %d: %s\n", src.display, r.line, c.f.field, ch.InStart, describeChange(ch))
+				fmt.Fprintf(bw, "%s:%d: %s byte %d: %s\n", src.display, r.Line, c.f.field, ch.InStart, describeChange(ch))
 			}
-			if len(changes) > 0 {
-				warnLoneSurrogate(src, c.f.field, r, w)
+			if warn := r.LoneSurrogate(); warn != nil && len(changes) > 0 {
+				w.note(warn)
 			}
 			return nil
 		})
@@ -429,9 +435,8 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 				return err
 			}
 			changed = true
-			in := pos.input(int64(ch.InStart))
-			line, col := pos.lineCol(in)
-			_, err := fmt.Fprintf(bw, "%s:%d:%d: byte %d: %s\n", src.display, line, col, in, describeChange(ch))
+			p := pos.pos(pos.input(int64(ch.InStart)))
+			_, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", src.display, p, p.Offset, describeChange(ch))
 			return err
 		})
 	}
@@ -523,7 +528,7 @@ func (c *comparer) open() error {
 		zr, err := gzip.NewReader(bufio.NewReader(f))
 		if err != nil {
 			f.Close()
-			return usageError("%s: %v", c.src.display, err)
+			return fileError(c.src.name, err)
 		}
 		r = zr
 	}
@@ -540,7 +545,7 @@ func (c *comparer) openStdin() error {
 	if err != nil {
 		return err
 	}
-	c.src.text = newUTF8Reader(bytes.NewReader(data), c.src.display, invalidKeep, true)
+	c.src.text = newTextReader(bytes.NewReader(data), c.src.display, normalize.InvalidKeep, true)
 	c.orig = bufio.NewReaderSize(bytes.NewReader(orig.Bytes()), 64<<10)
 	return nil
 }
@@ -578,52 +583,4 @@ func (c *comparer) close() {
 	if c.closer != nil {
 		c.closer.Close()
 	}
-}
-
-// joinErrors reports every error but the last on standard error and returns
-// the last, so that each failed input is named once and the run's status is
-// that of its last failure.
-func joinErrors(e *env, errs []error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	for _, err := range errs[:len(errs)-1] {
-		fmt.Fprintf(e.stderr, "textnorm: %v\n", err)
-	}
-	return errs[len(errs)-1]
-}
-
-// applyRuleFlags adds and removes the rules named in --with and --without.
-func applyRuleFlags(p normalize.Profile, with, without string) (normalize.Profile, error) {
-	parse := func(flag, list string) ([]normalize.Rule, error) {
-		var rules []normalize.Rule
-		for _, name := range strings.Split(list, ",") {
-			if name = strings.TrimSpace(name); name == "" {
-				continue
-			}
-			r, err := normalize.ParseRule(name)
-			if err != nil {
-				return nil, usageError("%s: %v", flag, strings.TrimPrefix(err.Error(), "normalize: "))
-			}
-			rules = append(rules, r)
-		}
-		return rules, nil
-	}
-	add, err := parse("--with", with)
-	if err != nil {
-		return p, err
-	}
-	remove, err := parse("--without", without)
-	if err != nil {
-		return p, err
-	}
-	return p.With(add...).Without(remove...), nil
-}
-
-func profileNames() string {
-	var names []string
-	for _, p := range normalize.Profiles() {
-		names = append(names, p.Name())
-	}
-	return strings.Join(names, ", ")
 }

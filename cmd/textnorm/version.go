@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"runtime/debug"
 	"unicode"
@@ -14,10 +15,19 @@ import (
 // manifests name the same one.
 const version = textnorm.Version
 
-func runVersion(e *env, args []string) error {
-	fs := newFlagSet(e, "version", "", "textnorm version")
-	if err := parseFlags(fs, args); err != nil {
-		return err
+var versionCommand = &command{
+	name:     "version",
+	summary:  "print the version of textnorm and of its data (also textnorm --version)",
+	synopsis: "",
+	example:  "textnorm version",
+	setup: func(fs *flag.FlagSet) func(*env, []string) error {
+		return runVersion
+	},
+}
+
+func runVersion(e *env, names []string) error {
+	if len(names) > 0 {
+		return usageError("version: takes no arguments, not %q (run 'textnorm help version')", names[0])
 	}
 	fmt.Fprintf(e.stdout, "textnorm %s\n", version)
 	fmt.Fprintf(e.stdout, "unicode %s (x/text norm %s, Go unicode %s)\n", norm.Version, moduleVersion("golang.org/x/text"), unicode.Version)

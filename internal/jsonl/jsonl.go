@@ -1,6 +1,9 @@
-// Package jsonl finds, decodes and re-encodes one string field of a JSON
-// Lines record without touching the rest of its bytes: key order, numbers,
-// escapes and spacing stay as they were.
+// Package jsonl is textnorm's JSON Lines: a Scanner that reads the records
+// of an input and finds one string field of each (Field, Unquote), a record
+// rewritten with a new value for that field without touching the rest of
+// its bytes (key order, numbers, escapes and spacing stay as they were),
+// and the one JSON string encoder that every JSON textnorm writes goes
+// through (AppendString).
 package jsonl
 
 import (
@@ -370,35 +373,4 @@ func LoneSurrogate(lit []byte) int {
 func hex4(b []byte) rune {
 	n, _ := strconv.ParseUint(string(b[:4]), 16, 32)
 	return rune(n)
-}
-
-// AppendQuote appends s as a JSON string literal: quotes, backslashes and
-// control characters escaped (\n, \t, \r, \b, \f or \u00XX), everything
-// else as it is, so that text stays readable (no \u escapes for
-// non-ASCII, no HTML escaping). Invalid UTF-8 in s is copied as it is.
-func AppendQuote(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			dst = append(dst, '\\', c)
-		case c >= 0x20:
-			dst = append(dst, c)
-		case c == '\n':
-			dst = append(dst, '\\', 'n')
-		case c == '\t':
-			dst = append(dst, '\\', 't')
-		case c == '\r':
-			dst = append(dst, '\\', 'r')
-		case c == '\b':
-			dst = append(dst, '\\', 'b')
-		case c == '\f':
-			dst = append(dst, '\\', 'f')
-		default:
-			dst = append(dst, `\u00`...)
-			dst = append(dst, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xF])
-		}
-	}
-	return append(dst, '"')
 }

@@ -53,7 +53,7 @@ func TestField(t *testing.T) {
 	}
 }
 
-// Unquote agrees with encoding/json on valid literals, and AppendQuote's
+// Unquote agrees with encoding/json on valid literals, and AppendString's
 // output decodes back to its input.
 func TestUnquoteQuote(t *testing.T) {
 	for _, lit := range []string{
@@ -68,17 +68,17 @@ func TestUnquoteQuote(t *testing.T) {
 		if err != nil || bad != -1 || got != want {
 			t.Errorf("Unquote(%s) = %+q, %d, %v; want %+q", lit, got, bad, err, want)
 		}
-		q := AppendQuote(nil, got)
+		q := AppendString(nil, got)
 		var back string
 		if err := json.Unmarshal(q, &back); err != nil || back != got {
-			t.Errorf("AppendQuote(%+q) = %s: decodes to %+q, %v", got, q, back, err)
+			t.Errorf("AppendString(%+q) = %s: decodes to %+q, %v", got, q, back, err)
 		}
 	}
 	if _, bad, _ := Unquote([]byte("\"ab\xffc\"")); bad != 3 {
 		t.Errorf("invalid byte at %d, want 3", bad)
 	}
-	if q := string(AppendQuote(nil, "a\"\\\n\x01<é>")); q != `"a\"\\\n\u0001<é>"` {
-		t.Errorf("AppendQuote = %s", q)
+	if q := string(AppendString(nil, "a\"\\\n\x01<é>")); q != `"a\"\\\n\u0001<é>"` {
+		t.Errorf("AppendString = %s", q)
 	}
 }
 
