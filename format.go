@@ -3,9 +3,7 @@ package textnorm
 import (
 	"bytes"
 	"io"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/diag"
@@ -31,17 +29,8 @@ var formatNames = []string{"jsonl", "json", "tsv"}
 // ParseFormat returns the format named "jsonl", "json" or "tsv" (in any
 // case). An unknown name is a *diag.UnknownError of Kind "format".
 func ParseFormat(name string) (Format, error) {
-	i, err := parseName("format", name, formatNames)
-	return Format(i), err
-}
-
-func parseName(kind, name string, names []string) (int, error) {
-	for i, n := range names {
-		if strings.EqualFold(n, name) {
-			return i, nil
-		}
-	}
-	return 0, &diag.UnknownError{Kind: kind, Name: name, Known: slices.Clone(names)}
+	i, err := diag.Choose("format", name, formatNames)
+	return Format(max(i, 0)), err
 }
 
 func nameOf(names []string, i int, typ string) string {
@@ -289,8 +278,8 @@ const detectionVersion = 1
 // ParseDetectFormat returns the format named "text", "jsonl" or "tsv" (in
 // any case). An unknown name is a *diag.UnknownError of Kind "format".
 func ParseDetectFormat(name string) (DetectFormat, error) {
-	i, err := parseName("format", name, detectFormatNames)
-	return DetectFormat(i), err
+	i, err := diag.Choose("format", name, detectFormatNames)
+	return DetectFormat(max(i, 0)), err
 }
 
 // String returns the format's name.

@@ -28,6 +28,9 @@ const (
 
 var offsetNames = []string{"byte", "rune", "utf16"}
 
+// offsetUnits are the Offsets of offsetNames: byte offsets are always written.
+var offsetUnits = []Offsets{0, RuneOffsets, UTF16Offsets}
+
 // ParseOffsets reads a comma-separated list of offset units: "byte",
 // "rune" and "utf16", such as "byte,rune,utf16"; byte offsets are always
 // written, so "byte" and "" are 0. An unknown unit is a *diag.UnknownError
@@ -35,15 +38,15 @@ var offsetNames = []string{"byte", "rune", "utf16"}
 func ParseOffsets(list string) (Offsets, error) {
 	var o Offsets
 	for _, name := range strings.Split(list, ",") {
-		switch strings.ToLower(strings.TrimSpace(name)) {
-		case "", "byte":
-		case "rune":
-			o |= RuneOffsets
-		case "utf16":
-			o |= UTF16Offsets
-		default:
-			return 0, &diag.UnknownError{Kind: "offset", Name: strings.TrimSpace(name), Known: append([]string(nil), offsetNames...)}
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
 		}
+		i, err := diag.Choose("offset", name, offsetNames)
+		if err != nil {
+			return 0, err
+		}
+		o |= offsetUnits[i]
 	}
 	return o, nil
 }

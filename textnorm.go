@@ -2,8 +2,14 @@
 // segments of one script and one language (package detect) and normalizes
 // each segment with the profile of its own language (package normalize),
 // so that an Arabic quotation inside Persian text is not "corrected" into
-// Persian. The segments can be written as JSON Lines, the format of the
-// textnorm command's tag output (see AppendJSON).
+// Persian.
+//
+// It is the last stages of the pipeline: Tagger.Tag adds each segment's
+// normalized text (Segment.Norm), and the formats write them: AppendJSON
+// is the JSON Lines segment format of the textnorm command's tag output
+// (versioned, SchemaVersion), SegmentWriter writes segments as JSON Lines,
+// a JSON array or TSV (Format), and DetectionWriter writes what "textnorm
+// detect" prints, the dominant language of each line (DetectFormat).
 package textnorm
 
 import (

@@ -2,7 +2,6 @@ package detect
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/textnorm/textnorm/diag"
 )
@@ -53,10 +52,9 @@ func ParseEngine(name string) (Engine, error) {
 	if name == "" {
 		return EngineDefault, nil
 	}
-	for i, n := range engineNames {
-		if strings.EqualFold(n, name) {
-			return Engine(i), nil
-		}
+	i, err := diag.Choose("engine", name, engineNames)
+	if err != nil {
+		return 0, err
 	}
-	return 0, &diag.UnknownError{Kind: "engine", Name: name, Known: Engines()}
+	return Engine(i), nil
 }

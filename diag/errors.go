@@ -33,3 +33,16 @@ type UnknownError struct {
 func (e *UnknownError) Error() string {
 	return fmt.Sprintf("unknown %s %q (known: %s)", e.Kind, e.Name, strings.Join(e.Known, ", "))
 }
+
+// Choose returns the index of name among names, matched without regard to
+// case, or an *UnknownError of the kind that lists names: the one lookup
+// behind every set of names a package owns (engines, formats, policies,
+// rules, offset units).
+func Choose(kind, name string, names []string) (int, error) {
+	for i, n := range names {
+		if strings.EqualFold(n, name) {
+			return i, nil
+		}
+	}
+	return -1, &UnknownError{Kind: kind, Name: name, Known: append([]string(nil), names...)}
+}

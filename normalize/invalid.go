@@ -2,8 +2,6 @@ package normalize
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
@@ -39,12 +37,8 @@ var invalidPolicyNames = [...]string{"error", "replace", "keep"}
 // (in any case). An unknown name is a *diag.UnknownError of Kind
 // "policy".
 func ParseInvalidPolicy(name string) (InvalidPolicy, error) {
-	for i, n := range invalidPolicyNames {
-		if strings.EqualFold(n, name) {
-			return InvalidPolicy(i), nil
-		}
-	}
-	return 0, &diag.UnknownError{Kind: "policy", Name: name, Known: slices.Clone(invalidPolicyNames[:])}
+	i, err := diag.Choose("policy", name, invalidPolicyNames[:])
+	return InvalidPolicy(max(i, 0)), err
 }
 
 // String returns the policy's name: "error", "replace" or "keep".

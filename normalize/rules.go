@@ -3,7 +3,6 @@ package normalize
 import (
 	"fmt"
 	"math/bits"
-	"slices"
 	"strings"
 
 	"github.com/textnorm/textnorm/diag"
@@ -163,15 +162,14 @@ func (r Rule) String() string {
 	return fmt.Sprintf("Rule(%#x)", uint64(r))
 }
 
-// ParseRule returns the rule with the given name. An unknown name is a
+// ParseRule returns the rule with the given name (in any case). An unknown name is a
 // *diag.UnknownError of Kind "rule" that lists every rule's name.
 func ParseRule(name string) (Rule, error) {
-	for i, n := range ruleNames {
-		if n == name {
-			return Rule(1) << i, nil
-		}
+	i, err := diag.Choose("rule", name, ruleNames[:])
+	if err != nil {
+		return 0, err
 	}
-	return 0, &diag.UnknownError{Kind: "rule", Name: name, Known: slices.Clone(ruleNames[:])}
+	return Rule(1) << i, nil
 }
 
 // AllRules returns every rule, in the order of their declaration.

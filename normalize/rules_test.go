@@ -487,7 +487,11 @@ func TestRuleNames(t *testing.T) {
 	if len(AllRules()) != numRules {
 		t.Errorf("AllRules() has %d rules, want %d", len(AllRules()), numRules)
 	}
-	for _, bad := range []string{"", "nope", "Line-Endings", "line_endings"} {
+	// Names match in any case, as every set of names textnorm owns does.
+	if got, err := ParseRule("Line-Endings"); err != nil || got != LineEndings {
+		t.Errorf("ParseRule(%q) = %v, %v; want line-endings", "Line-Endings", got, err)
+	}
+	for _, bad := range []string{"", "nope", "line_endings"} {
 		if _, err := ParseRule(bad); err == nil {
 			t.Errorf("ParseRule(%q) gave no error", bad)
 		}
