@@ -3,11 +3,13 @@ package textnorm
 import (
 	"bytes"
 	"io"
+	"iter"
+	"slices"
 	"strconv"
 
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/diag"
-	"github.com/textnorm/textnorm/internal/jsonl"
+	"github.com/textnorm/textnorm/jsonl"
 	"github.com/textnorm/textnorm/script"
 )
 
@@ -71,22 +73,37 @@ func (f Format) AppendSegment(dst []byte, s Segment, l JSONLine) []byte {
 // It writes records only: several documents' records go through one
 // SegmentWriter, which adds what comes around and between them.
 func (f Format) WriteSegments(w io.Writer, text string, segs []Segment, l JSONLine) error {
-	var lines *diag.Lines
-	if l.Line == 0 && len(segs) > 0 {
-		lines = diag.NewLines(text)
-	}
-	buf := make([]byte, 0, min(32<<10, 2*len(text)+512))
-	for i, s := range segs {
-		if lines != nil {
-			l.Line = lines.Line(s.Start)
+	return f.WriteSeq(w, text, slices.Values(segs), l)
+}
+
+// WriteSeq is WriteSegments for segments as Tagger.TagSeq yields them, in
+// order: they are written as they come, 32 KB at a time, and none is held.
+// Lines are counted forward as the segments go.
+func (f Format) WriteSeq(w io.Writer, text string, segs iter.Seq[Segment], l JSONLine) error {
+	var lines diag.Counter
+	counted := 0 // text[:counted] is fed to lines
+	perSegment := l.Line == 0
+	var buf []byte
+	for s := range segs {
+		if perSegment {
+			lines.WriteString(text[counted:s.Start])
+			counted = s.Start
+			l.Line = lines.Pos().Line
+			if s.Start > 0 && text[s.Start-1] == '\r' && text[s.Start] != '\n' {
+				l.Line++ // a lone CR before the segment ends its line
+			}
 		}
 		buf = f.AppendSegment(buf, s, l)
-		if len(buf) >= 32<<10 || i == len(segs)-1 {
+		if len(buf) >= 32<<10 {
 			if _, err := w.Write(buf); err != nil {
 				return err
 			}
 			buf = buf[:0]
 		}
+	}
+	if len(buf) > 0 {
+		_, err := w.Write(buf)
+		return err
 	}
 	return nil
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/textnorm/textnorm/diag"
-	"github.com/textnorm/textnorm/internal/jsonl"
+	"github.com/textnorm/textnorm/jsonl"
 )
 
 // SchemaVersion is the version of the JSON Lines segment format, written as

@@ -13,6 +13,7 @@
 package textnorm
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/textnorm/textnorm/detect"
@@ -55,7 +56,15 @@ func ParseProfile(name string) (*normalize.Profile, error) {
 	}
 	p, err := normalize.Lookup(name)
 	if err != nil {
-		return nil, err
+		// A language the registry knows by any of its names or tags
+		// ("per", "fa-AF", "urd") names its language's profile.
+		l, ok := language.Lookup(name)
+		if !ok {
+			return nil, err
+		}
+		if p, err = normalize.Lookup(l.Profile); err != nil {
+			return nil, err
+		}
 	}
 	return &p, nil
 }
@@ -74,7 +83,11 @@ func NewTagger(opts TagOptions) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Tagger{det: det, single: opts.Profile, profileOf: opts.ProfileOf}
+	t := &Tagger{det: det, profileOf: opts.ProfileOf}
+	if opts.Profile != nil {
+		p := *opts.Profile // the caller's variable may change; the Tagger may not
+		t.single = &p
+	}
 	if t.profileOf == nil {
 		t.profileOf = ProfileFor
 	}
@@ -91,16 +104,34 @@ func (t *Tagger) profile(lang string) normalize.Profile {
 
 // Tag returns the segments of text, each with its normalized text.
 func (t *Tagger) Tag(text string) []Segment {
-	segs := t.det.Segments(text)
-	out := make([]Segment, len(segs))
-	for i, s := range segs {
-		if s.Neutral() && detect.IsGap(s.Text) {
-			out[i] = Segment{Segment: s, Norm: t.gapNorm(text, s.Start, s.End)}
-			continue
-		}
-		out[i] = Segment{Segment: s, Norm: t.profile(s.Lang).Apply(s.Text)}
+	var out []Segment
+	for s := range t.TagSeq(text) {
+		out = append(out, s)
 	}
 	return out
+}
+
+// TagSeq returns an iterator over the segments of text, each with its
+// normalized text, as Tag returns them: a block of the document (about a
+// megabyte) is analysed at a time, and its segments are normalized and
+// yielded before the next, so that a caller writing them out holds one
+// block's worth, not the document's.
+func (t *Tagger) TagSeq(text string) iter.Seq[Segment] {
+	return func(yield func(Segment) bool) {
+		for s := range t.det.SegmentsSeq(text) {
+			if !yield(t.normalized(text, s)) {
+				return
+			}
+		}
+	}
+}
+
+// normalized returns s with its Norm.
+func (t *Tagger) normalized(text string, s detect.Segment) Segment {
+	if s.Neutral() && detect.IsGap(s.Text) {
+		return Segment{Segment: s, Norm: t.gapNorm(text, s.Start, s.End)}
+	}
+	return Segment{Segment: s, Norm: t.profile(s.Lang).Apply(s.Text)}
 }
 
 // gapNorm is the normalized form of the white space text[start:end] between

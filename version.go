@@ -3,6 +3,7 @@ package textnorm
 import (
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/textnorm/textnorm/internal/langid"
 	"github.com/textnorm/textnorm/script"
 )
 
@@ -10,11 +11,18 @@ import (
 // written into fixture manifests.
 const Version = "0.1.0-dev"
 
-// LinguaVersion is the version of github.com/pemistahl/lingua-go that
-// textnorm is built with, as go.mod requires it (a test keeps the two in
+// LinguaVersion is the version of github.com/pemistahl/lingua-go whose
+// models the n-gram tables are generated from (and that engine/lingua
+// runs), as go.mod requires it (a test keeps the two in
 // step). It is a constant because the build information of a binary, where
 // it could be read, is missing in tests and in some builds.
 const LinguaVersion = "v1.4.0"
+
+// Model returns the identity of the default engine's n-gram tables: what
+// their generator made them from (lingua-go's models of LinguaVersion, the
+// n-gram counts, the format) and the SHA-256 of the embedded bytes.
+// Fixture manifests record it.
+func Model() (name, sha256 string) { return langid.ModelInfo() }
 
 // UnicodeVersion is the version of the Unicode Character Database of the
 // script tables (package script).

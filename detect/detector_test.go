@@ -18,13 +18,12 @@ func mustDetector(t testing.TB, opts Options) *Detector {
 	return d
 }
 
-// TestNewDetectorRefuses checks that a language or engine textnorm does
-// not know is an error, not a lifted restriction.
+// TestNewDetectorRefuses checks that a language textnorm does not know
+// is an error, not a lifted restriction.
 func TestNewDetectorRefuses(t *testing.T) {
 	for _, opts := range []Options{
 		{Langs: []string{"xx"}},
 		{Langs: []string{"en", "klingon"}},
-		{Engine: Engine(42)},
 	} {
 		_, err := NewDetector(opts)
 		var u *diag.UnknownError

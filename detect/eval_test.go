@@ -13,7 +13,7 @@ import (
 
 	"github.com/pemistahl/lingua-go"
 
-	"github.com/textnorm/textnorm/internal/langid"
+	linguaengine "github.com/textnorm/textnorm/engine/lingua"
 )
 
 var baseline = flag.Bool("baseline", false, "also score lingua-go used directly on the evaluation set (loads many models: slow, over 1 GB)")
@@ -285,7 +285,7 @@ func linguaBaseline(t *testing.T, docs []evalDoc) {
 		for _, g := range d.gold {
 			if g != "" && !seen[g] {
 				seen[g] = true
-				if l, ok := langid.LinguaLanguage(g); ok {
+				if l, ok := linguaengine.Language(g); ok {
 					langs = append(langs, l)
 				}
 			}
@@ -296,7 +296,7 @@ func linguaBaseline(t *testing.T, docs []evalDoc) {
 		if !ok || l == lingua.Unknown {
 			return Und
 		}
-		return langid.LinguaCode(l)
+		return linguaengine.Code(l)
 	}
 	perLine, multi := newEvalScore(), newEvalScore()
 	for _, doc := range docs {

@@ -3,7 +3,7 @@ package detect
 import (
 	"iter"
 
-	"github.com/textnorm/textnorm/diag"
+	"github.com/textnorm/textnorm/engine"
 	"github.com/textnorm/textnorm/internal/langid"
 	"github.com/textnorm/textnorm/script"
 )
@@ -53,8 +53,13 @@ type Options struct {
 	// ContextRuns is how many runs of the same script before and after a
 	// run form the context that decides its short spans; 0 means 8.
 	ContextRuns int
-	// Engine selects the statistics behind language identification.
-	Engine Engine
+	// Engine is the statistics that language identification weighs with
+	// orthography and context; nil means textnorm's default, the n-gram
+	// engine registered as "default" (built from lingua-go's models, with
+	// no lingua-go code at run time). An engine that is
+	// engine.Standalone decides each span alone (lingua-go's, in package
+	// engine/lingua). engine.Open finds engines by name.
+	Engine engine.Engine
 }
 
 // A Detector segments documents. It is safe for concurrent use; language
@@ -78,17 +83,7 @@ func NewDetector(opts Options) (*Detector, error) {
 	if opts.ContextRuns <= 0 {
 		opts.ContextRuns = 8
 	}
-	var scorer langid.Scorer
-	switch opts.Engine {
-	case EngineDefault:
-	case EngineLingua:
-		scorer = langid.DefaultLingua()
-	case EngineNgram:
-		scorer = langid.DefaultNgram()
-	default:
-		return nil, &diag.UnknownError{Kind: "engine", Name: opts.Engine.String(), Known: Engines()}
-	}
-	return &Detector{opts: opts, id: langid.New(langid.Options{Langs: opts.Langs, Scorer: scorer})}, nil
+	return &Detector{opts: opts, id: langid.New(langid.Options{Langs: opts.Langs, Scorer: opts.Engine})}, nil
 }
 
 // Segments partitions text into segments, as Detector.Segments does with
@@ -142,4 +137,8 @@ func (d *Detector) SegmentsSeq(text string) iter.Seq[Segment] {
 		}
 		p.finish(yield)
 	}
+}
+
+func init() {
+	engine.Register("default", func() engine.Engine { return langid.DefaultNgram() })
 }

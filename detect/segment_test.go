@@ -10,6 +10,7 @@ import (
 
 	"github.com/rivo/uniseg"
 
+	"github.com/textnorm/textnorm/engine"
 	"github.com/textnorm/textnorm/internal/langid"
 	"github.com/textnorm/textnorm/script"
 )
@@ -149,6 +150,9 @@ func TestSegmentInvariants(t *testing.T) {
 // TestSegmentInvariantsLongDocument checks a document longer than a block,
 // which is segmented a block at a time.
 func TestSegmentInvariantsLongDocument(t *testing.T) {
+	if testing.Short() {
+		t.Skip("tags 1.5 MB")
+	}
 	var b strings.Builder
 	for b.Len() < blockSize+blockSize/2 {
 		for _, c := range segmentInvariantCases {
@@ -277,10 +281,14 @@ func TestLanguagesAndEngines(t *testing.T) {
 		t.Errorf("Languages() = %v", langs)
 	}
 	text := "The weather in Kabul was cold and dry all week long.\nهوای کابل در تمام هفته سرد و خشک بود.\n"
-	for _, e := range []Engine{EngineDefault, EngineLingua, EngineNgram} {
+	for _, name := range engine.Names() {
+		e, err := engine.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
 		segs := mustDetector(t, Options{Engine: e}).Segments(text)
 		if len(segs) != 2 || segs[0].Lang != "en" || segs[1].Lang != "fa" {
-			t.Errorf("engine %d: %+v", e, segs)
+			t.Errorf("engine %s: %+v", name, segs)
 		}
 	}
 }
@@ -293,24 +301,15 @@ func TestParseLanguages(t *testing.T) {
 	if _, err := ParseLanguages("en,xx"); err == nil || !strings.Contains(err.Error(), `unknown language "xx"`) {
 		t.Errorf("unknown language: %v", err)
 	}
-	for name, want := range map[string]Engine{"": EngineDefault, "lingua": EngineLingua, "NGRAM": EngineNgram} {
-		if e, err := ParseEngine(name); e != want || err != nil {
-			t.Errorf("ParseEngine(%q) = %v, %v", name, e, err)
-		}
-	}
-	if _, err := ParseEngine("gpt"); err == nil {
-		t.Error("ParseEngine accepts gpt")
-	}
 }
 
 // FuzzSegmentsNgram checks the segment contract with the real language
-// logic (orthography, context, n-gram statistics); lingua-go is left out so
-// that the fuzzer runs fast.
+// logic (orthography, context, the default n-gram engine).
 func FuzzSegmentsNgram(f *testing.F) {
 	for _, s := range segmentInvariantCases {
 		f.Add(s)
 	}
-	ds := []*Detector{mustDetector(f, Options{Engine: EngineNgram}), mustDetector(f, Options{Engine: EngineNgram, All: true})}
+	ds := []*Detector{mustDetector(f, Options{}), mustDetector(f, Options{All: true})}
 	f.Fuzz(func(t *testing.T, text string) {
 		for i, d := range ds {
 			checkSegments(t, text, d.Segments(text), i == 1)

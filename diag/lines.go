@@ -67,7 +67,7 @@ func (l *Lines) Pos(off int) Pos {
 }
 
 // Span returns the byte offsets of line n (from 1) of the text l indexes,
-// its line break excluded.
+// its line break included (SpanOf cuts it).
 func (l *Lines) Span(n int) (start, end int) {
 	start = l.starts[n-1]
 	end = l.size

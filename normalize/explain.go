@@ -38,7 +38,7 @@ const RuleInvalidUTF8 = "invalid-utf8"
 
 // Explain returns every change that p makes to s, in the order of the
 // input (changes at one place in the order of the stages that made them).
-// Applying the changes of each stage in turn gives p.String(s).
+// Applying the changes of each stage in turn gives p.Apply(s).
 //
 // A decomposition that the form undoes (a Hangul syllable in a profile
 // with NFKC, decomposed so that the rules see its parts and composed again)

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/textnorm/textnorm/engine"
 )
 
 // TestUsageNamesEveryFlag walks each command's flags: its usage line, the
@@ -79,7 +81,7 @@ func TestBadFlagsOneLine(t *testing.T) {
 	}{
 		{[]string{"tag", "--format"}, "textnorm: tag: flag needs an argument: -format (run 'textnorm help tag')\n"},
 		{[]string{"tag", "x.txt", "--engine"}, "textnorm: tag: flag needs an argument: -engine (run 'textnorm help tag')\n"},
-		{[]string{"detect", "--engine", "gpt"}, "textnorm: --engine: unknown engine \"gpt\" (known: default, lingua, ngram)\n"},
+		{[]string{"detect", "--engine", "gpt"}, "textnorm: --engine: unknown engine \"gpt\" (known: " + strings.Join(engine.Names(), ", ") + ")\n"},
 		{[]string{"detect", "--format=json"}, "textnorm: --format: unknown format \"json\" (known: text, jsonl, tsv)\n"},
 		{[]string{"normalize", "--form", "NFX"}, "textnorm: --form: unknown form \"NFX\" (known: nfc, nfd, nfkc, nfkd)\n"},
 		{[]string{"normalize", "--without", "spaces,nope"}, "textnorm: --without: unknown rule \"nope\" (known: "},

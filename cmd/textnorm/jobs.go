@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 	"syscall"
 
-	"github.com/textnorm/textnorm/internal/jsonl"
+	"github.com/textnorm/textnorm/jsonl"
 )
 
 // maxHeld is how much output a job that is not first in line holds before

@@ -7,12 +7,15 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/textnorm/textnorm/engine"
 )
 
 var update = flag.Bool("update", false, "rewrite the testscript files' expected output with what textnorm prints")
@@ -49,8 +52,11 @@ func TestScripts(t *testing.T) {
 			"json":    cmdJSON,
 		},
 		Condition: func(cond string) (bool, error) {
-			if cond == "root" {
+			switch cond {
+			case "root":
 				return os.Geteuid() == 0, nil
+			case "lingua": // built with -tags lingua
+				return slices.Contains(engine.Names(), "lingua"), nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

@@ -19,7 +19,7 @@ import (
 
 	"github.com/textnorm/textnorm"
 	"github.com/textnorm/textnorm/diag"
-	"github.com/textnorm/textnorm/internal/jsonl"
+	"github.com/textnorm/textnorm/jsonl"
 	"github.com/textnorm/textnorm/normalize"
 )
 

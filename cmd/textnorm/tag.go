@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"flag"
 	"io"
+	"strings"
 
 	"github.com/textnorm/textnorm"
 	"github.com/textnorm/textnorm/detect"
-	"github.com/textnorm/textnorm/internal/jsonl"
+	"github.com/textnorm/textnorm/engine"
+	"github.com/textnorm/textnorm/jsonl"
 	"github.com/textnorm/textnorm/language"
 )
 
@@ -78,19 +80,43 @@ func runDocs(e *env, f *docFlags, names []string, out io.Writer, fn func(src *so
 // detectFlags are the flags of tag and detect that choose the languages.
 type detectFlags struct {
 	langs  language.List
-	engine detect.Engine
+	engine engine.Name
 	all    bool
 }
 
-const detectSynopsis = "[--langs L,...] [--engine default|lingua|ngram]"
+// detectSynopsis names the engines this build has: lingua only with -tags lingua.
+var detectSynopsis = "[--langs L,...] [--engine " + strings.Join(engine.Names(), "|") + "]"
 
 func (f *detectFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.langs, "langs", "comma-separated `languages` to consider, such as en,fa,ar, in the scripts they are written in (default: all)")
-	fs.Var(&f.engine, "engine", "the `engine` of statistics: default (n-grams, lingua-go when unsure), lingua (lingua-go alone) or ngram (n-grams alone)")
+	fs.Var(&f.engine, "engine", "the `engine` of statistics: "+engineUsage)
 }
 
-func (f *detectFlags) options() detect.Options {
-	return detect.Options{Langs: f.langs, Engine: f.engine, All: f.all}
+// engineUsage says what each engine of this build is.
+var engineUsage = func() string {
+	about := map[string]string{
+		"default": "default (textnorm's n-grams, built from lingua-go's models)",
+		"lingua":  "lingua (lingua-go alone; in a build with -tags lingua)",
+	}
+	var parts []string
+	for _, n := range engine.Names() {
+		if a, ok := about[n]; ok {
+			parts = append(parts, a)
+		} else {
+			parts = append(parts, n)
+		}
+	}
+	return strings.Join(parts, ", ")
+}()
+
+// options returns the detect options of the flags. The engine was checked
+// by its flag, so opening it fails only if its package does.
+func (f *detectFlags) options() (detect.Options, error) {
+	e, err := f.engine.Open()
+	if err != nil {
+		return detect.Options{}, err
+	}
+	return detect.Options{Langs: f.langs, Engine: e, All: f.all}, nil
 }
 
 type tagFlags struct {
@@ -125,7 +151,11 @@ func runTag(e *env, f *tagFlags, names []string) error {
 	if err := f.docFlags.check(); err != nil {
 		return err
 	}
-	tagger, err := textnorm.NewTagger(textnorm.TagOptions{Options: f.options(), Profile: f.profile.p})
+	opts, err := f.options()
+	if err != nil {
+		return err
+	}
+	tagger, err := textnorm.NewTagger(textnorm.TagOptions{Options: opts, Profile: f.profile.p})
 	if err != nil {
 		return err
 	}
@@ -135,7 +165,7 @@ func runTag(e *env, f *tagFlags, names []string) error {
 	// through sw, which puts what goes around and between them.
 	err = runDocs(e, &f.docFlags, names, sw, func(src *source, d docInput, w io.Writer) error {
 		l := textnorm.JSONLine{File: src.display, Line: d.line, Offsets: f.offsets}
-		return f.format.WriteSegments(w, d.text, tagger.Tag(d.text), l)
+		return f.format.WriteSeq(w, d.text, tagger.TagSeq(d.text), l)
 	})
 	return closeOutput(err, sw, out)
 }
@@ -182,7 +212,11 @@ func runDetect(e *env, f *detectCmdFlags, names []string) error {
 	if err := f.docFlags.check(); err != nil {
 		return err
 	}
-	det, err := detect.NewDetector(f.options())
+	opts, err := f.options()
+	if err != nil {
+		return err
+	}
+	det, err := detect.NewDetector(opts)
 	if err != nil {
 		return err
 	}

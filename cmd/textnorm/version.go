@@ -31,7 +31,8 @@ func runVersion(e *env, names []string) error {
 	}
 	fmt.Fprintf(e.stdout, "textnorm %s\n", version)
 	fmt.Fprintf(e.stdout, "unicode %s (x/text norm %s, Go unicode %s)\n", norm.Version, moduleVersion("golang.org/x/text"), unicode.Version)
-	fmt.Fprintf(e.stdout, "lingua-go %s\n", textnorm.LinguaVersion)
+	name, sum := textnorm.Model()
+	fmt.Fprintf(e.stdout, "model %s (sha256 %s)\n", name, sum)
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pemistahl/lingua-go"
 
+	linguaengine "github.com/textnorm/textnorm/engine/lingua"
 	"github.com/textnorm/textnorm/script"
 )
 
@@ -78,18 +79,11 @@ func tagDocument(id *Identifier, runs []run) int {
 	return n
 }
 
-// uncachedLingua is a LinguaScorer that remembers no answers, so that a
+// uncachedLingua is lingua-go's engine remembering no answers, so that a
 // benchmark's repetitions measure lingua, not the cache.
-func uncachedLingua() *LinguaScorer {
-	s := NewLinguaScorer()
+func uncachedLingua() *linguaengine.Engine {
+	s := linguaengine.New()
 	s.AnswerCache = 0
-	return s
-}
-
-// uncachedTwoStage is the default TwoStageScorer over uncachedLingua.
-func uncachedTwoStage() *TwoStageScorer {
-	s := NewTwoStageScorer()
-	s.Slow = uncachedLingua()
 	return s
 }
 
@@ -99,11 +93,10 @@ func BenchmarkSpans(b *testing.B) {
 		name string
 		opts Options
 	}{
-		{"all-latin-candidates", Options{Scorer: uncachedTwoStage()}}, // the default
-		{"all-latin-candidates/ngram-only", Options{Scorer: DefaultNgram()}},
+		{"all-latin-candidates", Options{}}, // the default: n-grams
 		{"all-latin-candidates/lingua-only", Options{Scorer: uncachedLingua()}},
-		{"langs=en,fa,ar,ur,ps", Options{Langs: []string{"en", "fa", "ar", "ur", "ps"}, Scorer: uncachedTwoStage()}},
-		{"langs=en,fr,de,es,fa,ar,ur,ps", Options{Langs: []string{"en", "fr", "de", "es", "fa", "ar", "ur", "ps"}, Scorer: uncachedTwoStage()}},
+		{"langs=en,fa,ar,ur,ps", Options{Langs: []string{"en", "fa", "ar", "ur", "ps"}}},
+		{"langs=en,fr,de,es,fa,ar,ur,ps", Options{Langs: []string{"en", "fr", "de", "es", "fa", "ar", "ur", "ps"}}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			id := New(bc.opts)
@@ -153,7 +146,7 @@ func BenchmarkScorers(b *testing.B) {
 	for _, sc := range []struct {
 		name string
 		s    Scorer
-	}{{"ngram", DefaultNgram()}, {"two-stage", uncachedTwoStage()}, {"lingua", uncachedLingua()}} {
+	}{{"ngram", DefaultNgram()}, {"lingua", uncachedLingua()}} {
 		b.Run(sc.name, func(b *testing.B) {
 			b.SetBytes(int64(size))
 			for range b.N {

@@ -12,13 +12,11 @@
 // words and affixes of Persian, Arabic, Urdu and Pashto, kept in the
 // registry's rows and built into the model once) combined with a
 // statistical [Scorer] only when the evidence is not clear. Other scripts are
-// scored by the Scorer alone. The default Scorer ([TwoStageScorer]) first
-// scores with [NgramScorer], a fast character model over a compact table
-// derived from lingua-go's models (ngrams.bin, written by gen_ngrams.go), and
-// decides with it alone when its best language leads clearly; otherwise it
-// asks lingua-go ([LinguaScorer]) about a shortlist of the best few
-// languages. lingua's n-gram models are loaded lazily, only for the languages
-// a call needs, so a document loads them for few languages if any.
+// scored by the Scorer alone. The default Scorer is [NgramScorer], a fast
+// character model over a compact table derived from lingua-go's models
+// (written by gen_ngrams.go), with no lingua-go code at run time; any
+// engine.Engine can take its place, and one that is engine.Standalone (such
+// as lingua-go's, package engine/lingua) decides every sentence alone.
 //
 // A run is split into sentences; each is scored on its own, sentences too short
 // to decide alone take the document [Context] and their neighbours' languages,

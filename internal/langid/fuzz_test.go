@@ -19,7 +19,7 @@ var parityScorer = ScorerFunc(func(text string, cands []string) []Score {
 	if letterCount(text)%2 == 1 {
 		a, b = b, a
 	}
-	return []Score{{a, 0.97}, {b, 0.03}}
+	return []Score{{Lang: a, P: 0.97}, {Lang: b, P: 0.03}}
 })
 
 func FuzzSpans(f *testing.F) {

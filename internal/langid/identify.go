@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/textnorm/textnorm/engine"
 	"github.com/textnorm/textnorm/language"
 	"github.com/textnorm/textnorm/script"
 )
@@ -34,27 +35,28 @@ type Options struct {
 	// where none is, the script's own candidates stay. Empty: no
 	// restriction.
 	Langs []string
-	// Scorer scores text statistically; nil means the shared two-stage
-	// scorer ([DefaultTwoStage]): a fast n-gram model, and lingua-go on a
-	// shortlist where that is not confident. [DefaultLingua] selects
-	// lingua-go alone, [DefaultNgram] the n-gram model alone.
+	// Scorer scores text statistically; nil means the shared n-gram
+	// engine ([DefaultNgram]). A Scorer that implements
+	// engine.Standalone decides every sentence alone (see Analysis.Spans).
 	Scorer Scorer
 }
 
 // Identifier splits single-script runs into language spans. It is safe for
 // concurrent use.
 type Identifier struct {
-	cands  sync.Map // script -> []string, see candidates
-	scorer Scorer
-	allow  map[string]bool // nil: no restriction
+	cands      sync.Map // script -> []string, see candidates
+	scorer     Scorer
+	standalone bool            // the scorer's answers are final
+	allow      map[string]bool // nil: no restriction
 }
 
 // New returns an Identifier configured by opts.
 func New(opts Options) *Identifier {
 	id := &Identifier{scorer: opts.Scorer}
 	if id.scorer == nil {
-		id.scorer = DefaultTwoStage()
+		id.scorer = DefaultNgram()
 	}
+	_, id.standalone = id.scorer.(engine.Standalone)
 	if len(opts.Langs) > 0 {
 		id.allow = map[string]bool{}
 		for _, l := range opts.Langs {
@@ -137,10 +139,11 @@ func (id *Identifier) Candidates(sc script.Script) []string {
 // can be analysed once, its Context collected with [Context.Observe], and
 // the spans decided afterwards with the whole document's context.
 type Analysis struct {
-	text   string
-	script script.Script
-	cands  []string
-	sents  []sentence
+	text       string
+	script     script.Script
+	cands      []string
+	sents      []sentence
+	standalone bool // the Scorer decides each sentence alone
 }
 
 // sentence is one sentence of a run with its own evidence.
@@ -153,13 +156,13 @@ type sentence struct {
 
 // Analyze splits text, a run of one script, into sentences and scores each.
 func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
-	a := &Analysis{text: text, script: sc, cands: id.candidates(sc)}
+	a := &Analysis{text: text, script: sc, cands: id.candidates(sc), standalone: id.standalone}
 	for _, r := range splitSentences(text) {
 		s := sentence{start: r[0], end: r[1]}
 		st := text[r[0]:r[1]]
 		s.letters, s.words, s.names = sentenceStats(st)
 		if s.letters > 0 && len(a.cands) > 1 {
-			if sc == script.Arabic {
+			if sc == script.Arabic && !id.standalone {
 				s.scores = id.scoreArabicSentence(st, a.cands)
 			} else {
 				s.scores = id.scorer.Scores(st, a.cands)
@@ -366,6 +369,10 @@ func (a *Analysis) Spans(ctx *Context) []Span {
 	confs := make([]float64, n)
 	decided := make([]bool, n)
 	for i, s := range a.sents {
+		if a.standalone {
+			langs[i], confs[i], decided[i] = a.alone(s)
+			continue
+		}
 		langs[i], confs[i], decided[i] = a.own(s)
 	}
 	han := slices.Contains(a.cands, "zh") && slices.Contains(a.cands, "ja")
@@ -416,6 +423,21 @@ func (a *Analysis) Spans(ctx *Context) []Span {
 		wsum = wt
 	}
 	return out
+}
+
+// alone decides s as a Standalone Scorer says: its best language, with
+// its probability as the confidence; Und when it has no opinion. A script
+// of one language is that language.
+func (a *Analysis) alone(s sentence) (string, float64, bool) {
+	switch {
+	case s.letters == 0 || len(a.cands) == 0:
+		return "", 0, false
+	case len(a.cands) == 1:
+		return a.cands[0], 1, true
+	case len(s.scores) == 0:
+		return Und, 0, true
+	}
+	return s.scores[0].Lang, s.scores[0].P, true
 }
 
 // isHan reports whether a is a run of Han characters alone, which may be

@@ -3,7 +3,6 @@ package langid
 import (
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -70,12 +69,12 @@ func oneSpanConf(t *testing.T, text string, spans []Span, want string, minConf f
 
 func TestArabicScript(t *testing.T) {
 	// Evidence alone must still rank right; with few function words
-	// (mis-keyed text) its lead is small, which lingua then settles.
+	// (mis-keyed text) its lead is small, which the n-grams then settle.
 	for _, sc := range []struct {
 		name    string
 		scorer  Scorer
 		minConf float64
-	}{{"lingua", DefaultLingua(), 0.5}, {"evidence-only", noScorer, 0.1}} {
+	}{{"ngram", DefaultNgram(), 0.5}, {"evidence-only", noScorer, 0.1}} {
 		id := New(Options{Scorer: sc.scorer})
 		for _, c := range arabicCases {
 			t.Run(sc.name+"/"+c.name, func(t *testing.T) {
@@ -327,73 +326,6 @@ func TestSplitSentences(t *testing.T) {
 	}
 }
 
-func TestLinguaScorerContract(t *testing.T) { checkScorerContract(t, NewLinguaScorer()) }
-
-// checkScorerContract checks what every Scorer promises: one score for
-// each candidate it knows (none when it knows fewer than two, or the text
-// has no letters), sorted, summing to 1.
-func checkScorerContract(t *testing.T, s Scorer) {
-	t.Helper()
-	tests := []struct {
-		text  string
-		cands []string
-		want  []string // languages expected in the result, any order
-	}{
-		{"The weather is lovely today in the park.", []string{"en", "fr"}, []string{"en", "fr"}},
-		{"این کتاب را خریدم", []string{"fa", "ar", "ps"}, []string{"fa", "ar"}}, // no ps model
-		{"whatever", []string{"en", "ps"}, nil},                                 // one known: no opinion
-		{"12345 !!", []string{"en", "fr"}, nil},                                 // no letters
-		{"\xff\xfe", []string{"en", "fr"}, nil},                                 // invalid UTF-8
-		{"Grüße aus Köln", []string{"en", "de", "de", "xx"}, []string{"en", "de"}},
-	}
-	for _, tc := range tests {
-		got := s.Scores(tc.text, tc.cands)
-		var langs []string
-		sum := 0.0
-		for i, sc := range got {
-			langs = append(langs, sc.Lang)
-			sum += sc.P
-			if i > 0 && got[i-1].P < sc.P {
-				t.Errorf("%q: scores not sorted: %v", tc.text, got)
-			}
-		}
-		slices.Sort(langs)
-		if want := slices.Sorted(slices.Values(tc.want)); !slices.Equal(langs, want) {
-			t.Errorf("%q: langs %v, want %v", tc.text, langs, want)
-		}
-		if len(got) > 0 && math.Abs(sum-1) > 1e-9 {
-			t.Errorf("%q: sum %v, want 1", tc.text, sum)
-		}
-	}
-}
-
-func TestLinguaScorerShortlist(t *testing.T) {
-	// Above ShortlistAbove candidates only ShortlistSize get P > 0.
-	s := &LinguaScorer{MaxLetters: 160, ShortlistAbove: 3, ShortlistSize: 2}
-	got := s.Scores("Le musée restera fermé pendant trois semaines.", []string{"en", "fr", "de", "es"})
-	if len(got) != 4 || got[0].Lang != "fr" || got[2].P != 0 || got[3].P != 0 {
-		t.Errorf("scores %v, want fr first and two zero scores", got)
-	}
-}
-
-func TestTruncateLetters(t *testing.T) {
-	tests := []struct {
-		text string
-		max  int
-		want string
-	}{
-		{"abc def ghi", 0, "abc def ghi"},
-		{"abc def ghi", 4, "abc def"},
-		{"abc def ghi", 3, "abc"},
-		{"abc", 10, "abc"},
-	}
-	for _, tc := range tests {
-		if got := truncateLetters(tc.text, tc.max); got != tc.want {
-			t.Errorf("truncateLetters(%q, %d) = %q, want %q", tc.text, tc.max, got, tc.want)
-		}
-	}
-}
-
 func TestContext(t *testing.T) {
 	c := NewContext()
 	c.Add(script.Arabic, "fa", 30)
@@ -429,31 +361,6 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-}
-
-// TestLinguaAnswerCache checks that a remembered answer is the computed one
-// and that callers cannot change what is remembered.
-func TestLinguaAnswerCache(t *testing.T) {
-	s := NewLinguaScorer()
-	cands := []string{"en", "fr"}
-	first := s.Scores("Bonjour tout le monde", cands)
-	first[0].P = -1 // a caller scribbling on its copy
-	second := s.Scores("Bonjour tout le monde", cands)
-	fresh := NewLinguaScorer().Scores("Bonjour tout le monde", cands)
-	if len(second) != len(fresh) || second[0] != fresh[0] || second[1] != fresh[1] {
-		t.Fatalf("cached %v, computed %v", second, fresh)
-	}
-	const size = 100
-	var c answerCache
-	for i := range 3 * size {
-		c.put(strconv.Itoa(i), nil, size)
-	}
-	if n := len(c.young) + len(c.old); n > 2*size {
-		t.Fatalf("cache holds %d answers, want at most %d", n, 2*size)
-	}
-	if _, ok := c.get(strconv.Itoa(3*size - 1)); !ok {
-		t.Fatal("the newest answer is gone")
-	}
 }
 
 // TestContextDecides covers sentences that their page decides: a line of

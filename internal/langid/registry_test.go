@@ -13,6 +13,7 @@ import (
 
 	"github.com/pemistahl/lingua-go"
 
+	linguaengine "github.com/textnorm/textnorm/engine/lingua"
 	"github.com/textnorm/textnorm/language"
 	"github.com/textnorm/textnorm/script"
 )
@@ -33,7 +34,7 @@ func registryCodes(ls []language.Language) []string {
 func linguaCodesOf(ls []lingua.Language) []string {
 	var out []string
 	for _, l := range ls {
-		out = append(out, LinguaCode(l))
+		out = append(out, linguaengine.Code(l))
 	}
 	return out
 }
@@ -68,7 +69,7 @@ func TestRegistryMatchesLingua(t *testing.T) {
 		}
 	}
 	for _, l := range language.All() {
-		ll, ok := LinguaLanguage(l.Code)
+		ll, ok := linguaengine.Language(l.Code)
 		if !ok {
 			continue
 		}
@@ -255,31 +256,37 @@ func TestArabicScoresPinned(t *testing.T) {
 	}
 }
 
-// TestGeneratedModels checks that ngrams.bin is what gen_ngrams.go writes
-// from lingua-go's models for the registry's languages.
+// TestGeneratedModels checks that ngrams.tbl and ngrams_model.go are what
+// gen_ngrams.go writes from lingua-go's models for the registry's
+// languages.
 func TestGeneratedModels(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the generator (about 20 s)")
+		t.Skip("runs the generator (about 10 s)")
 	}
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command")
 	}
-	out := filepath.Join(t.TempDir(), "ngrams.bin")
-	cmd := exec.Command(goCmd, "run", "gen_ngrams.go", "-o", out)
-	if b, err := cmd.CombinedOutput(); err != nil {
+	dir := t.TempDir()
+	tbl, model := filepath.Join(dir, "ngrams.tbl"), filepath.Join(dir, "ngrams_model.go")
+	cmd := exec.Command(goCmd, "run", "gen_ngrams.go", "-o", tbl, "-go", model)
+	b, err := cmd.CombinedOutput()
+	if err != nil {
 		t.Fatalf("go run gen_ngrams.go: %v\n%s", err, b)
 	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile("ngrams.bin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("ngrams.bin (%d bytes) is not what gen_ngrams.go writes (%d bytes): run go generate ./internal/langid", len(want), len(got))
+	t.Logf("gen_ngrams.go: %s", b)
+	for _, f := range [][2]string{{tbl, "ngrams.tbl"}, {model, "ngrams_model.go"}} {
+		got, err := os.ReadFile(f[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(f[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s (%d bytes) is not what gen_ngrams.go writes (%d bytes): run go generate ./internal/langid", f[1], len(want), len(got))
+		}
 	}
 }
 

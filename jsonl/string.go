@@ -6,9 +6,10 @@ const hexDigits = "0123456789abcdef"
 
 // AppendString appends s to dst as a JSON string literal. It is the one
 // JSON string encoder of textnorm: the segment lines of "textnorm tag", the
-// lines of "textnorm detect --format jsonl", fixtures and rewritten JSON
+// lines of "textnorm detect --format jsonl", the fixtures' segment lines and rewritten JSON
 // Lines fields all go through it, so that they escape alike and are byte
-// for byte reproducible.
+// for byte reproducible. (A fixture manifest, an indented document, is
+// written by encoding/json.)
 //
 // The output is valid JSON (RFC 8259) for any s: quotes and backslashes are
 // escaped, \n, \r and \t by their short escapes and the other control
