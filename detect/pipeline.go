@@ -61,13 +61,7 @@ type pipeline struct {
 }
 
 func newPipeline(d *Detector, text string) *pipeline {
-	doc := langid.NewContext()
-	for _, sc := range defaultScripts {
-		for lang, w := range language.Priors(sc) {
-			doc.Add(sc, lang, w*defaultWeight)
-		}
-	}
-	return &pipeline{d: d, text: text, doc: doc, out: segmentWriter{text: text, all: d.opts.All, lineEnd: -1}}
+	return &pipeline{d: d, text: text, doc: defaultContext.Clone(), out: segmentWriter{text: text, all: d.opts.All, lineEnd: -1}}
 }
 
 // block runs the stages over text[start:end] and yields its segments. It
@@ -229,18 +223,23 @@ func graphemeSafe(text string, runStart int, spans []Segment) []Segment {
 // letters first, then by how common each language is.
 const defaultWeight = 2
 
-// defaultScripts are the scripts whose languages have priors in the
-// registry (language.Priors).
-var defaultScripts = func() []script.Script {
-	var out []script.Script
+// defaultContext is where every document's context starts: the priors of
+// each script's languages in the registry (language.Priors), built once.
+var defaultContext = func() *langid.Context {
+	ctx := langid.NewContext()
+	var done []script.Script
 	for _, l := range language.All() {
 		for _, sc := range l.Scripts {
-			if !slices.Contains(out, sc) && language.Priors(sc) != nil {
-				out = append(out, sc)
+			if slices.Contains(done, sc) {
+				continue
+			}
+			done = append(done, sc)
+			for lang, w := range language.Priors(sc) {
+				ctx.Add(sc, lang, w*defaultWeight)
 			}
 		}
 	}
-	return out
+	return ctx
 }()
 
 // Stage 4. A segmentWriter turns the spans of the blocks of a document,
@@ -416,14 +415,68 @@ func (c *clusterCursor) snap(start, end, prevEnd int) (int, int) {
 }
 
 // nearNonASCII reports whether an edge of one of n spans (span(i) gives
-// the i-th) touches a non-ASCII byte.
+// the i-th) may fall inside a grapheme cluster, so that the cluster walk
+// is needed; most edges of most texts cannot (see mayBeInCluster).
 func nearNonASCII(text string, n int, span func(i int) (int, int)) bool {
-	at := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= utf8.RuneSelf }
 	for i := range n {
 		s, e := span(i)
-		if at(s-1) || at(s) || at(e-1) || at(e) {
+		if mayBeInCluster(text, s) || mayBeInCluster(text, e) {
 			return true
 		}
+	}
+	return false
+}
+
+// mayBeInCluster reports whether byte offset off of text may be inside a
+// grapheme cluster (UAX #29) rather than between two: it errs on the side
+// of yes. Between ASCII characters other than CR LF every offset is a
+// boundary; elsewhere it is one unless the next character extends the one
+// before (a mark, ZWJ, ZWNJ, a variation selector, an emoji modifier or
+// tag, a Hangul jamo or syllable after a leading jamo, a second regional
+// indicator) or the one before is a ZWJ or a Prepend character.
+func mayBeInCluster(text string, off int) bool {
+	if off <= 0 || off >= len(text) {
+		return false
+	}
+	p, n := text[off-1], text[off]
+	if p < utf8.RuneSelf && n < utf8.RuneSelf {
+		return p == '\r' && n == '\n'
+	}
+	if !utf8.RuneStart(n) {
+		return true // off is inside a character's bytes
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:off])
+	next, _ := utf8.DecodeRuneInString(text[off:])
+	switch {
+	case unicode.IsMark(next), next == 0x200C, next == 0x200D,
+		next == 0x0E33, next == 0x0EB3, next == 0xFF9E, next == 0xFF9F, // SpacingMark, Extend letters
+		next >= 0x1F3FB && next <= 0x1F3FF, next >= 0xE0020 && next <= 0xE007F,
+		next >= 0x1160 && next <= 0x11FF, next >= 0xD7B0 && next <= 0xD7FF:
+		return true
+	case prev == 0x200D, isPrepend(prev):
+		return true
+	case isLeadingJamo(prev) && (isLeadingJamo(next) || next >= 0xAC00 && next <= 0xD7A3):
+		return true
+	case next >= 0x1F1E6 && next <= 0x1F1FF && prev >= 0x1F1E6 && prev <= 0x1F1FF:
+		return true
+	}
+	return false
+}
+
+// isLeadingJamo reports whether r is a Hangul leading consonant (L).
+func isLeadingJamo(r rune) bool {
+	return r >= 0x1100 && r <= 0x115F || r >= 0xA960 && r <= 0xA97C
+}
+
+// isPrepend reports whether r has Grapheme_Cluster_Break=Prepend (Unicode
+// 15.0): it joins the character after it.
+func isPrepend(r rune) bool {
+	switch {
+	case r >= 0x0600 && r <= 0x0605, r == 0x06DD, r == 0x070F, r == 0x0890, r == 0x0891,
+		r == 0x08E2, r == 0x0D4E, r == 0x110BD, r == 0x110CD, r >= 0x111C2 && r <= 0x111C3,
+		r == 0x1193F, r == 0x11941, r == 0x11A3A, r >= 0x11A84 && r <= 0x11A89,
+		r == 0x11D46, r == 0x11F02:
+		return true
 	}
 	return false
 }

@@ -23,6 +23,24 @@ func NewContext() *Context {
 	return &Context{w: map[script.Script]map[string]float64{}}
 }
 
+// Clone returns a copy of c, which changes apart from it.
+func (c *Context) Clone() *Context {
+	n := NewContext()
+	if c == nil {
+		return n
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for sc, m := range c.w {
+		cm := make(map[string]float64, len(m))
+		for l, w := range m {
+			cm[l] = w
+		}
+		n.w[sc] = cm
+	}
+	return n
+}
+
 // Add records weight w (> 0) for language lang in script. Undecided ("und")
 // and empty languages, and non-positive weights, are ignored.
 func (c *Context) Add(sc script.Script, lang string, w float64) {
