@@ -122,17 +122,22 @@ func langevalRun(t testing.TB, opts Options, rows []langevalRow) []langevalAnswe
 	if err != nil {
 		t.Fatal(err)
 	}
+	return langevalEach(rows, func(r langevalRow) langevalAnswer {
+		return langevalAnswerOf(d.Segments(r.Text), r.Lang)
+	})
+}
+
+// langevalEach returns answer(row) for every row, on all cores.
+func langevalEach(rows []langevalRow, answer func(langevalRow) langevalAnswer) []langevalAnswer {
 	out := make([]langevalAnswer, len(rows))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := w; i < len(rows); i += workers {
-				out[i] = langevalAnswerOf(d.Segments(rows[i].Text), rows[i].Lang)
+				out[i] = answer(rows[i])
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	return out
@@ -680,27 +685,16 @@ func TestLangEvalSplit(t *testing.T) {
 // language for a whole text (a peer used directly, not through Segments),
 // on all cores.
 func langevalRunFunc(rows []langevalRow, f func(text string) string) []langevalAnswer {
-	out := make([]langevalAnswer, len(rows))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(rows); i += workers {
-				a := langevalAnswer{Lang: f(rows[i].Text), Letters: langevalLetters(rows[i].Text)}
-				if a.Lang == "" {
-					a.Lang = Und
-				}
-				if a.Lang == rows[i].Lang {
-					a.Right = a.Letters
-				}
-				out[i] = a
-			}
-		}()
-	}
-	wg.Wait()
-	return out
+	return langevalEach(rows, func(r langevalRow) langevalAnswer {
+		a := langevalAnswer{Lang: f(r.Text), Letters: langevalLetters(r.Text)}
+		if a.Lang == "" {
+			a.Lang = Und
+		}
+		if a.Lang == r.Lang {
+			a.Right = a.Letters
+		}
+		return a
+	})
 }
 
 // TestLangEvalOthers scores the engines of langevalOthers beside textnorm's

@@ -17,7 +17,7 @@ import (
 // document:
 //
 //  1. scriptRuns: the UAX #24 script runs of the block (package script);
-//  2. boundaries: each run trimmed of white space and invisible format
+//  2. graphemeSafe: each run trimmed of white space and invisible format
 //     characters, its edges moved to grapheme cluster boundaries;
 //  3. languages: each run with letters analysed and split into language
 //     spans, decided with the context of the runs of its script nearby
@@ -67,8 +67,7 @@ func newPipeline(d *Detector, text string) *pipeline {
 // block runs the stages over text[start:end] and yields its segments. It
 // reports whether the caller wants more.
 func (p *pipeline) block(start, end int, yield func(Segment) bool) bool {
-	runs := scriptRuns(p.text, start, end)
-	runs = boundaries(p.text, start, runs)
+	runs := graphemeSafe(p.text, start, scriptRuns(p.text, start, end))
 	spans := p.languages(runs)
 	for _, s := range spans {
 		if !p.out.write(s, yield) {
@@ -81,55 +80,50 @@ func (p *pipeline) block(start, end int, yield func(Segment) bool) bool {
 // finish yields what follows the last segment (white space, with All).
 func (p *pipeline) finish(yield func(Segment) bool) { p.out.close(yield) }
 
-// A run is a span of one script, as the first stages pass it on.
-type run struct {
-	start, end int
-	script     script.Script
-	dir        script.Direction
-}
-
-// hasLetters reports whether r is in the script of some language: its
-// spans need the language stage.
-func (r run) hasLetters() bool {
-	return r.script != script.Common && r.script != script.Inherited && r.script != script.Unknown
+// hasLetters reports whether a run of script sc is in the script of some
+// language: its spans need the language stage.
+func hasLetters(sc script.Script) bool {
+	return sc != script.Common && sc != script.Inherited && sc != script.Unknown
 }
 
 // Stage 1. scriptRuns returns the script runs of text[start:end], with
-// offsets into text.
-func scriptRuns(text string, start, end int) []run {
-	var runs []run
+// offsets into text, as spans of no language yet.
+func scriptRuns(text string, start, end int) []Segment {
+	var runs []Segment
 	for r := range script.Runs(text[start:end]) {
-		runs = append(runs, run{start: start + r.Start, end: start + r.End, script: r.Script, dir: r.Dir})
+		runs = append(runs, Segment{Start: start + r.Start, End: start + r.End, Script: r.Script, Dir: r.Dir})
 	}
 	return runs
 }
 
-// Stage 2. boundaries trims each run to begin and end on a grapheme
-// cluster that is not white space, moves edges that fall inside a cluster
-// to its edges (the cluster goes to the run of its first character), and
-// drops the runs left empty. blockStart, where the runs begin, is a
-// cluster boundary.
-func boundaries(text string, blockStart int, runs []run) []run {
-	out := runs[:0]
-	for _, r := range runs {
-		r.start, r.end = trimSpace(text, r.start, r.end)
-		if r.start < r.end {
-			out = append(out, r)
+// Stage 2. graphemeSafe trims each span, in order, to begin and end on a
+// grapheme cluster that is not white space, moves edges that fall inside a
+// cluster to its edges (the cluster goes to the span of its first
+// character), and drops the spans left empty. from, where the spans begin,
+// is a cluster boundary. It serves the script runs of a block, and again
+// the language spans of each run: the sentences the language stage splits
+// a run into end at spaces and quotation marks, which a combining mark may
+// follow.
+func graphemeSafe(text string, from int, spans []Segment) []Segment {
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Start, s.End = trimSpace(text, s.Start, s.End); s.Start < s.End {
+			out = append(out, s)
 		}
 	}
-	runs = out
-	if !nearNonASCII(text, len(runs), func(i int) (int, int) { return runs[i].start, runs[i].end }) {
-		return runs // between ASCII characters every offset is a boundary
+	spans = out
+	if !mayCutCluster(text, spans) {
+		return spans // every edge is a cluster boundary
 	}
-	c := clusterCursor{text: text, prev: blockStart, next: blockStart, state: -1}
-	out = runs[:0]
-	for _, r := range runs {
-		var prevEnd = -1
+	c := clusterCursor{text: text, prev: from, next: from, state: -1}
+	out = spans[:0]
+	for _, s := range spans {
+		prevEnd := -1
 		if k := len(out) - 1; k >= 0 {
-			prevEnd = out[k].end
+			prevEnd = out[k].End
 		}
-		if r.start, r.end = c.snap(r.start, r.end, prevEnd); r.start < r.end {
-			out = append(out, r)
+		if s.Start, s.End = c.snap(s.Start, s.End, prevEnd); s.Start < s.End {
+			out = append(out, s)
 		}
 	}
 	return out
@@ -143,14 +137,14 @@ func boundaries(text string, blockStart int, runs []run) []run {
 // paragraph after a Dari one does not decide for a Dari caption three
 // screens away, or with the document's when none of them has spoken.
 // Runs without letters are neutral spans.
-func (p *pipeline) languages(runs []run) []Segment {
+func (p *pipeline) languages(runs []Segment) []Segment {
 	as := make([]*langid.Analysis, len(runs))
 	byScript := map[script.Script][]int{}
 	for i, r := range runs {
-		if r.hasLetters() {
-			as[i] = p.d.id.Analyze(p.text[r.start:r.end], r.script)
+		if hasLetters(r.Script) {
+			as[i] = p.d.id.Analyze(p.text[r.Start:r.End], r.Script)
 			p.doc.Observe(as[i])
-			byScript[r.script] = append(byScript[r.script], i)
+			byScript[r.Script] = append(byScript[r.Script], i)
 		}
 	}
 	ctxs := make([]*langid.Context, len(runs))
@@ -170,48 +164,19 @@ func (p *pipeline) languages(runs []run) []Segment {
 	var spans []Segment
 	for i, r := range runs {
 		if as[i] == nil {
-			spans = append(spans, Segment{Start: r.start, End: r.end, Script: script.Common, Lang: Und, Dir: r.dir})
+			spans = append(spans, Segment{Start: r.Start, End: r.End, Script: script.Common, Lang: Und, Dir: r.Dir})
 			continue
 		}
 		first := len(spans)
 		for _, sp := range as[i].Spans(ctxs[i]) {
 			spans = append(spans, Segment{
-				Start: r.start + sp.Start, End: r.start + sp.End,
-				Script: r.script, Lang: sp.Lang, Conf: sp.Conf, Dir: r.dir,
+				Start: r.Start + sp.Start, End: r.Start + sp.End,
+				Script: r.Script, Lang: sp.Lang, Conf: sp.Conf, Dir: r.Dir,
 			})
 		}
-		spans = append(spans[:first], graphemeSafe(p.text, r.start, spans[first:])...)
+		spans = append(spans[:first], graphemeSafe(p.text, r.Start, spans[first:])...)
 	}
 	return spans
-}
-
-// graphemeSafe trims the language spans of one run and moves their edges
-// out of grapheme clusters, as boundaries does for runs; runStart is a
-// cluster boundary. The sentences the language stage splits a run into end
-// at spaces and quotation marks, which a combining mark may follow.
-func graphemeSafe(text string, runStart int, spans []Segment) []Segment {
-	out := spans[:0]
-	for _, s := range spans {
-		if s.Start, s.End = trimSpace(text, s.Start, s.End); s.Start < s.End {
-			out = append(out, s)
-		}
-	}
-	spans = out
-	if !nearNonASCII(text, len(spans), func(i int) (int, int) { return spans[i].Start, spans[i].End }) {
-		return spans
-	}
-	c := clusterCursor{text: text, prev: runStart, next: runStart, state: -1}
-	out = spans[:0]
-	for _, s := range spans {
-		prevEnd := -1
-		if k := len(out) - 1; k >= 0 {
-			prevEnd = out[k].End
-		}
-		if s.Start, s.End = c.snap(s.Start, s.End, prevEnd); s.Start < s.End {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // defaultWeight is the weight of each script's default languages
@@ -414,13 +379,12 @@ func (c *clusterCursor) snap(start, end, prevEnd int) (int, int) {
 	return start, end
 }
 
-// nearNonASCII reports whether an edge of one of n spans (span(i) gives
-// the i-th) may fall inside a grapheme cluster, so that the cluster walk
-// is needed; most edges of most texts cannot (see mayBeInCluster).
-func nearNonASCII(text string, n int, span func(i int) (int, int)) bool {
-	for i := range n {
-		s, e := span(i)
-		if mayBeInCluster(text, s) || mayBeInCluster(text, e) {
+// mayCutCluster reports whether an edge of one of spans may fall inside a
+// grapheme cluster, so that the cluster walk is needed; most edges of most
+// texts cannot (see mayBeInCluster).
+func mayCutCluster(text string, spans []Segment) bool {
+	for _, s := range spans {
+		if mayBeInCluster(text, s.Start) || mayBeInCluster(text, s.End) {
 			return true
 		}
 	}

@@ -217,9 +217,14 @@ func Parse(tag string) (Language, error) {
 // each, and returns their codes, each once, in the order of the list. Empty
 // items are skipped, so "" gives nil. The first tag that means no language
 // is an error, as Parse returns it.
-func ParseList(list string) ([]string, error) {
+func ParseList(list string) ([]string, error) { return ParseTags(strings.Split(list, ",")) }
+
+// ParseTags is ParseList for tags given one by one: the codes of the
+// languages they name, each once, in order, blank tags skipped; the
+// first unknown one is a *diag.UnknownError.
+func ParseTags(tags []string) ([]string, error) {
 	var codes []string
-	for _, tag := range strings.Split(list, ",") {
+	for _, tag := range tags {
 		if strings.TrimSpace(tag) == "" {
 			continue
 		}
