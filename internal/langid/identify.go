@@ -88,9 +88,6 @@ const (
 	// lead of manyMargin for a sentence to be decided alone.
 	manyCands  = 4
 	manyMargin = 0.5
-	// Lead a sentence decided with the help of its context needs; below
-	// it the sentence is Und.
-	contextMargin = 0.15
 	// Evidence lead (nats) and words above which Arabic-script text is
 	// decided by orthography alone, without calling the Scorer.
 	clearLead  = 4.0
@@ -100,6 +97,9 @@ const (
 	// alone moves a language by at most lambda*ln(1/floor) ≈ 4.6 nats).
 	lambda      = 1.0
 	linguaFloor = 0.01
+	// Lead (nats per letter) of its best language over the second that a
+	// line of names needs to be decided alone.
+	namesLead = 0.5
 )
 
 // Candidates returns the languages a run of script may be in, after the
@@ -151,6 +151,7 @@ type sentence struct {
 	start, end     int
 	letters, words int
 	names          bool    // most words start with a capital: names, brands, a title
+	lead           float64 // log-likelihood lead (nats) of the best language over the second
 	scores         []Score // over candidates, sorted; nil: no opinion
 }
 
@@ -173,6 +174,7 @@ func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
 			// sentences until its spans are decided.
 			s.scores = slices.Clone(s.scores[:keptScores])
 		}
+		s.lead = lead(s.scores)
 		a.sents = append(a.sents, s)
 	}
 	return a
@@ -210,12 +212,12 @@ func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
 	S := slices.Clone(e.score)
 	if _, lead := e.margin(allowed); lead < clearLead || e.words < clearWords {
 		if ps := id.scorer.Scores(text, cands); len(ps) > 0 {
-			neutral := math.Log(1 / float64(len(ps)))
+			neutral := portableLog(1 / float64(len(ps)))
 			for i, l := range arab.langs {
 				term := neutral
 				for _, p := range ps {
 					if p.Lang == l {
-						term = math.Log(math.Max(p.P, linguaFloor))
+						term = portableLog(math.Max(p.P, linguaFloor))
 					}
 				}
 				S[i] += lambda * term
@@ -233,7 +235,7 @@ func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
 	sum := 0.0
 	for i := range S {
 		if allowed[i] {
-			p := math.Exp(S[i] - maxS)
+			p := portableExp(S[i] - maxS)
 			out = append(out, Score{Lang: arab.langs[i], P: p})
 			sum += p
 		}
@@ -293,6 +295,20 @@ func mostlyCapitalized(s string) bool {
 	return names
 }
 
+// lead returns ln(p1/p2) of the best two scores: the log-likelihood lead
+// of the best language, in nats divided by the scorer's temperature (1 for
+// the default engine on all but the shortest texts). It is +Inf when the
+// second has no probability, 0 with fewer than two scores.
+func lead(scores []Score) float64 {
+	switch {
+	case len(scores) < 2:
+		return 0
+	case scores[1].P <= 0:
+		return math.Inf(1)
+	}
+	return portableLog(scores[0].P / scores[1].P)
+}
+
 // margin returns the top language of scores and its lead over the second.
 func margin(scores []Score) (string, float64) {
 	if len(scores) == 0 {
@@ -329,7 +345,7 @@ func (a *Analysis) own(s sentence) (lang string, conf float64, ok bool) {
 		// lingua calls any text of Han characters alone Chinese; a
 		// Han-only name is as often Japanese, as its page tells.
 		return "", 0, false
-	case (short || s.names) && len(a.cands) > manyCands:
+	case (short || s.names && s.lead < namesLead*float64(s.letters)) && len(a.cands) > manyCands:
 		// A line of names ("Google Play | App Store", a byline) says
 		// little of its language: its page does.
 		return "", 0, false
@@ -355,9 +371,11 @@ func (a *Analysis) own(s sentence) (lang string, conf float64, ok bool) {
 // after it in the run, averaged. A long sentence that is not a line of
 // names multiplies its own probabilities by that prior (floored at
 // priorFloor); a short one or a line of names averages them with it,
-// (own + 2*prior)/3. It takes the top language if that leads by
-// contextMargin, else Und. With no prior at all, a long sentence keeps its
-// own top language if it leads by minMargin, and the rest are Und.
+// (own + 2*prior)/3. It takes the top language, however small its lead
+// (the lead is its confidence): every sentence with letters gets its most
+// likely language. With no prior at all, it keeps its own top language (at
+// half the confidence when it is short or a line of names); it is Und
+// only when the scorer has no opinion.
 // Sentences without letters (numbers, punctuation) join the span before
 // them (or after them, at the start).
 func (a *Analysis) Spans(ctx *Context) []Span {
@@ -509,10 +527,10 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]st
 	weak := s.letters < minLetters || s.words < minWords || s.names
 	ownLang, ownMargin := margin(s.scores)
 	if len(priors) == 0 {
-		if !weak && ownLang != Und && ownMargin >= minMargin {
-			return ownLang, ownMargin
+		if weak {
+			return ownLang, ownMargin / 2
 		}
-		return Und, ownMargin / 2
+		return ownLang, ownMargin
 	}
 	own := map[string]float64{}
 	kept := 0.0
@@ -561,9 +579,6 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]st
 	}
 	sortScores(post)
 	lang, m := margin(post)
-	if m < contextMargin {
-		return Und, m
-	}
 	return lang, m
 }
 

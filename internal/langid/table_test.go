@@ -346,20 +346,6 @@ func TestTableLookups(t *testing.T) {
 	}
 }
 
-// TestPortableExp checks portableExp against math.Exp.
-func TestPortableExp(t *testing.T) {
-	for i := range 200000 {
-		x := -float64(i) / 997
-		got, want := portableExp(x), math.Exp(x)
-		if math.Abs(got-want) > 4e-16*want {
-			t.Fatalf("portableExp(%v) = %v, math.Exp %v", x, got, want)
-		}
-	}
-	if portableExp(0) != 1 || portableExp(-800) != 0 || !math.IsNaN(portableExp(math.NaN())) || math.Abs(portableExp(1)-math.E) > 1e-15 {
-		t.Error("portableExp special cases")
-	}
-}
-
 // TestHanScores checks that Chinese, simplified or traditional, is scored
 // zh against ja, and text with kana or Japanese-only kanji ja.
 func TestHanScores(t *testing.T) {
