@@ -151,6 +151,9 @@ func (p *pipeline) languages(runs []Segment) []Segment {
 	n := p.d.opts.ContextRuns
 	for sc, idx := range byScript {
 		for k, i := range idx {
+			if !as[i].NeedsContext() {
+				continue // its own evidence decides every sentence
+			}
 			ctx := langid.NewContext()
 			for _, j := range idx[max(0, k-n):min(len(idx), k+n+1)] {
 				ctx.Observe(as[j])

@@ -64,8 +64,8 @@ func (c *Context) Observe(a *Analysis) {
 		return
 	}
 	for _, s := range a.sents {
-		if lang, conf, ok := a.own(s); ok {
-			c.Add(a.script, lang, float64(s.letters)*conf)
+		if s.decided && !a.standalone {
+			c.Add(a.script, s.lang, float64(s.letters)*s.conf)
 		}
 	}
 }

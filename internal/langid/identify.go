@@ -144,6 +144,7 @@ type Analysis struct {
 	cands      []string
 	sents      []sentence
 	standalone bool // the Scorer decides each sentence alone
+	open       bool // some sentence with letters is not decided alone
 }
 
 // sentence is one sentence of a run with its own evidence.
@@ -152,6 +153,11 @@ type sentence struct {
 	letters, words int
 	names          bool    // most words start with a capital: names, brands, a title
 	lead           float64 // log-likelihood lead (nats) of the best language over the second
+	// What its own evidence decides (own, or alone for a Standalone
+	// scorer): decided is false when it needs its context.
+	lang    string
+	conf    float64
+	decided bool
 	scores         []Score // over candidates, sorted; nil: no opinion
 }
 
@@ -165,6 +171,8 @@ func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
 		if s.letters > 0 && len(a.cands) > 1 {
 			if sc == script.Arabic && !id.standalone {
 				s.scores = id.scoreArabicSentence(st, a.cands)
+			} else if ng, ok := id.scorer.(*NgramScorer); ok {
+				s.scores = ng.topScores(st, a.cands, keptScores)
 			} else {
 				s.scores = id.scorer.Scores(st, a.cands)
 			}
@@ -177,8 +185,21 @@ func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
 		s.lead = lead(s.scores)
 		a.sents = append(a.sents, s)
 	}
+	for i := range a.sents {
+		s := &a.sents[i]
+		if a.standalone {
+			s.lang, s.conf, s.decided = a.alone(*s)
+		} else {
+			s.lang, s.conf, s.decided = a.own(*s)
+		}
+		a.open = a.open || !s.decided && s.letters > 0
+	}
 	return a
 }
+
+// NeedsContext reports whether a has a sentence with letters that its own
+// evidence does not decide: only then do its spans depend on a Context.
+func (a *Analysis) NeedsContext() bool { return a.open }
 
 // keptScores is how many of a sentence's best scores an Analysis keeps.
 const keptScores = 4
@@ -387,11 +408,7 @@ func (a *Analysis) Spans(ctx *Context) []Span {
 	confs := make([]float64, n)
 	decided := make([]bool, n)
 	for i, s := range a.sents {
-		if a.standalone {
-			langs[i], confs[i], decided[i] = a.alone(s)
-			continue
-		}
-		langs[i], confs[i], decided[i] = a.own(s)
+		langs[i], confs[i], decided[i] = s.lang, s.conf, s.decided
 	}
 	han := slices.Contains(a.cands, "zh") && slices.Contains(a.cands, "ja")
 	var prior map[string]float64

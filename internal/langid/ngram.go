@@ -35,6 +35,15 @@ import (
 type NgramScorer struct {
 	// MaxLetters bounds the letters scored per call (0: no bound).
 	MaxLetters int
+	// Decisive is how far (nats) a candidate may trail the best before it
+	// is no longer scored: at the end of each word once a text has
+	// DecisiveLetters letters (0: every candidate is scored to the end).
+	// A dropped candidate is taken to keep pace with the best from then
+	// on; scoring stops when one is left. Its probability is under
+	// e^-Decisive either way, and most of the letters of a long sentence in
+	// Latin script, with its dozens of candidates, are scored for a few.
+	Decisive        float64
+	DecisiveLetters int
 	// Backoff is the cost in nats of each step to a shorter n-gram.
 	Backoff float64
 	// Floor is the cost in nats of a letter a language has no unigram for.
@@ -58,7 +67,7 @@ func NewNgramScorer() *NgramScorer {
 	if defaultTableErr != nil {
 		panic(defaultTableErr) // the embedded table is generated and tested
 	}
-	return &NgramScorer{MaxLetters: 500, Backoff: 1.0, Floor: 12, Temperature: 1, ShortLetters: 12, ShortTemperature: 4, t: &defaultTable}
+	return &NgramScorer{MaxLetters: 500, Decisive: 30, DecisiveLetters: 40, Backoff: 1.0, Floor: 12, Temperature: 1, ShortLetters: 12, ShortTemperature: 4, t: &defaultTable}
 }
 
 var (
@@ -86,8 +95,15 @@ func (s *NgramScorer) Languages() []string {
 
 // Scores implements [Scorer]. It allocates only the result.
 func (s *NgramScorer) Scores(text string, candidates []string) []Score {
+	return s.topScores(text, candidates, 0)
+}
+
+// topScores is Scores cut to its best k (all with k <= 0), with the same
+// probabilities: an Analysis keeps only a few, and sorting and exponentiating
+// the rest costs as much as scoring a short span.
+func (s *NgramScorer) topScores(text string, candidates []string, k int) []Score {
 	var ll llBuf
-	letters := s.logLikelihoods(text, candidates, &ll)
+	letters := s.logLikelihoods(text, candidates, k, &ll)
 	if ll.n == 0 {
 		return nil
 	}
@@ -95,9 +111,10 @@ func (s *NgramScorer) Scores(text string, candidates []string) []Score {
 	if letters < s.ShortLetters {
 		temp = max(s.Temperature, s.ShortTemperature)
 	}
-	out := make([]Score, ll.n)
-	copy(out, ll.s[:ll.n])
-	softmax(out, temp)
+	all := ll.s[:ll.n]
+	softmax(all, ll.sorted, temp)
+	out := make([]Score, ll.sorted)
+	copy(out, all)
 	return out
 }
 
@@ -106,7 +123,7 @@ func (s *NgramScorer) Scores(text string, candidates []string) []Score {
 // conditions as [Scorer.Scores] returns nil.
 func (s *NgramScorer) LogLikelihoods(text string, candidates []string) []Score {
 	var ll llBuf
-	s.logLikelihoods(text, candidates, &ll)
+	s.logLikelihoods(text, candidates, 0, &ll)
 	if ll.n == 0 {
 		return nil
 	}
@@ -115,17 +132,18 @@ func (s *NgramScorer) LogLikelihoods(text string, candidates []string) []Score {
 	return out
 }
 
-// llBuf holds the log-likelihoods of up to 64 candidates, sorted.
+// llBuf holds the log-likelihoods of up to 64 candidates, the best sorted
+// of them first.
 type llBuf struct {
-	s [64]Score
-	n int
+	s         [64]Score
+	n, sorted int
 }
 
 // logLikelihoods fills ll with the log-likelihood of text under each
-// candidate s knows, sorted as Scores are, and returns the letters scored;
-// ll is left empty when fewer than two candidates are known or text has no
-// letters.
-func (s *NgramScorer) logLikelihoods(text string, candidates []string, ll *llBuf) int {
+// candidate s knows, the best k first (all with k <= 0), sorted as Scores
+// are, and returns the letters scored; ll is left empty when fewer than two
+// candidates are known or text has no letters.
+func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll *llBuf) int {
 	t := s.t
 	var cand uint64      // candidate languages, by table index
 	var names [64]string // their codes
@@ -140,40 +158,60 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, ll *llBuf
 	}
 	backoff := int32(math.Round(s.Backoff * ngramScale))
 	floor := int32(math.Round(s.Floor * ngramScale))
+	decisive := int32(math.Round(s.Decisive * ngramScale))
+	checkAt := s.DecisiveLetters // letters after which the lead is checked next
+	if decisive <= 0 || checkAt <= 0 {
+		checkAt = math.MaxInt
+	}
 	var cost [64]int32        // by table index, in quantisation steps
 	var word [ngramOrder]rune // the last letters of the current word
 	wl := 0                   // letters of the current word so far
 	letters := 0
+	live := cand         // candidates still scored
+	var bestAt [64]int32 // a dropped candidate's best cost when it was dropped
 	for _, r := range text {
-		if r > 0xFFFF || !unicode.IsLetter(r) {
+		switch {
+		case r < 0x80:
+			if r|0x20 < 'a' || r|0x20 > 'z' {
+				r = -1
+			} else {
+				r |= 0x20
+			}
+		case r > 0xFFFF || !unicode.IsLetter(r):
+			r = -1
+		default:
+			r = unicode.ToLower(r)
+		}
+		if r < 0 {
 			wl = 0
 			if s.MaxLetters > 0 && letters >= s.MaxLetters {
 				break
 			}
+			if letters >= checkAt {
+				live = drop(&cost, &bestAt, live, decisive)
+				if live&(live-1) == 0 {
+					break // one candidate left
+				}
+				checkAt = letters + 16
+			}
 			continue
 		}
-		r = unicode.ToLower(r)
 		letters++
 		word[0], word[1], word[2], word[3] = word[1], word[2], word[3], r
 		wl++
 		top := min(wl, ngramOrder)
-		// Look every order up first, so that the loads overlap.
-		var vals [ngramOrder + 1]uint32
-		var found uint
+		var keys [ngramOrder + 1]uint64
 		var k uint64
 		for n := 1; n <= top; n++ {
 			k |= uint64(word[ngramOrder-n]) << (16 * (n - 1)) // the n letters ending here
-			if v, ok := t.lookup(n, k); ok {
-				vals[n] = v
-				found |= 1 << n
-			}
+			keys[n] = k
 		}
-		left := cand // candidates this letter has not scored yet
+		left := live // candidates this letter has not scored yet
 		for n := top; n >= 1 && left != 0; n-- {
-			if found&(1<<n) == 0 {
+			v, ok := t.lookup(n, keys[n])
+			if !ok {
 				continue
 			}
-			v := vals[n]
 			pen := backoff * int32(top-n)
 			if v&inlineFlag != 0 {
 				if a := v & 63; left&(1<<a) != 0 {
@@ -207,6 +245,15 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, ll *llBuf
 			cost[bits.TrailingZeros64(left)] += miss
 		}
 	}
+	if dropped := cand &^ live; dropped != 0 {
+		// A dropped candidate is taken to have kept pace with the best
+		// since: it stays at least Decisive behind.
+		best := minCost(&cost, live)
+		for ; dropped != 0; dropped &= dropped - 1 {
+			li := bits.TrailingZeros64(dropped)
+			cost[li] += best - bestAt[li]
+		}
+	}
 	if letters == 0 {
 		return 0
 	}
@@ -218,34 +265,78 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, ll *llBuf
 		order[n] = uint64(cost[li])<<8 | uint64(li)
 		n++
 	}
-	slices.Sort(order[:n])
+	if k <= 0 || k >= n/2 {
+		slices.Sort(order[:n])
+		k = n
+	} else {
+		for i := range k { // selection of the best k, in order
+			m := i
+			for j := i + 1; j < n; j++ {
+				if order[j] < order[m] {
+					m = j
+				}
+			}
+			order[i], order[m] = order[m], order[i]
+		}
+	}
 	for i, o := range order[:n] {
 		li := o & 0xFF
 		ll.s[i] = Score{Lang: names[li], P: -float64(cost[li]) / ngramScale}
 	}
-	ll.n = n
+	ll.n, ll.sorted = n, k
 	return letters
 }
 
-// softmax turns log-likelihoods sorted by descending value (ties by code)
-// into probabilities in place: softmax(ll / temp), in the same order, which
-// is sorted unless probabilities too small to tell apart tie.
-func softmax(s []Score, temp float64) {
+// minCost returns the least cost of the candidates in live.
+func minCost(cost *[64]int32, live uint64) int32 {
+	best := int32(math.MaxInt32)
+	for c := live; c != 0; c &= c - 1 {
+		best = min(best, cost[bits.TrailingZeros64(c)])
+	}
+	return best
+}
+
+// drop returns live without the candidates that trail the best by at least
+// lead, and records in bestAt the best cost when each was dropped.
+func drop(cost, bestAt *[64]int32, live uint64, lead int32) uint64 {
+	best := minCost(cost, live)
+	for c := live; c != 0; c &= c - 1 {
+		if li := bits.TrailingZeros64(c); cost[li]-best >= lead {
+			live &^= 1 << li
+			bestAt[li] = best
+		}
+	}
+	return live
+}
+
+// softmax turns the log-likelihoods of s, whose first k are the greatest,
+// sorted by descending value (ties by code), into probabilities in place:
+// softmax(ll / temp). The first k are in the same order, which is sorted
+// unless probabilities too small to tell apart tie; the rest are left as
+// they are.
+func softmax(s []Score, k int, temp float64) {
 	if temp <= 0 {
 		temp = 1
 	}
 	top := s[0].P
 	sum := 0.0
 	for i := range s {
-		s[i].P = portableExp((s[i].P - top) / temp)
-		sum += s[i].P
+		// The sum is at least 1 (the top's term): a term under e^-40 is
+		// under half its last bit, and adding it changes nothing.
+		if x := (s[i].P - top) / temp; x > -40 || i < k {
+			p := portableExp(x)
+			sum += p
+			if i < k {
+				s[i].P = p
+			}
+		}
 	}
 	tie := false
-	for i := range s {
+	for i := range s[:k] {
 		s[i].P /= sum
 		tie = tie || i > 0 && s[i].P == s[i-1].P && s[i].Lang < s[i-1].Lang
 	}
 	if tie {
-		sortScores(s)
+		sortScores(s[:k])
 	}
 }

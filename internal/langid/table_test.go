@@ -141,19 +141,22 @@ func scoringDigest(t testing.TB, s *NgramScorer, corpus []scoringCase) (string, 
 	return hex.EncodeToString(h.Sum(nil)), scored
 }
 
-// TestScoresPinned pins the log-likelihoods of the default scorer over the
-// scoring corpus without zh and ja, and of one with other parameters: the
-// pinned digests are those of the model of format 2 (ngrams.bin, decoded
-// into maps at first use), which the table of format 3 matched text by text
-// on this corpus before the old model was deleted, so the table changed no
-// score of the languages that model had. The third digest pins the scores
-// of the Han and kana texts against zh and ja, which that model lacked, and
-// the fourth the bits of the probabilities Scores gives, which are the same
-// on every platform (checked on amd64, and on arm64 and s390x, a
-// big-endian one, under qemu-user).
+// TestScoresPinned pins the log-likelihoods of the scorer that scores every
+// candidate to the end (Decisive 0) over the scoring corpus without zh and
+// ja, and of one with other parameters: those digests are the model of
+// format 2's (ngrams.bin, decoded into maps at first use), which the table of
+// format 3 matched text by text on this corpus before the old model was
+// deleted, so the table changed no score of the languages that model had.
+// Another pins the scores of the Han and kana texts against zh and ja,
+// which that model lacked. The default scorer's, which drops candidates
+// that trail by Decisive, are pinned too, with the bits of the
+// probabilities Scores gives, which are the same on every platform
+// (checked on amd64, and on arm64 and s390x, a big-endian one, under
+// qemu-user, before candidates were dropped).
 //
-// A change of the table's statistics (K3, K4, lingua-go) changes them: check
-// the evaluation (go test ./detect -run Evaluation -v) and update them.
+// A change of the table's statistics (K3, K4, lingua-go) or of the scorer
+// changes them: check the evaluation (go test ./detect -run Evaluation -v)
+// and update them.
 func TestScoresPinned(t *testing.T) {
 	corpus := scoringCorpus(t)
 	var sansHan []scoringCase
@@ -163,6 +166,8 @@ func TestScoresPinned(t *testing.T) {
 	}
 	other := NewNgramScorer()
 	other.Backoff, other.Floor, other.MaxLetters = 1.5, 9, 40
+	full := NewNgramScorer() // every candidate scored to the end
+	full.Decisive = 0
 	var han []scoringCase
 	seen := map[string]bool{}
 	for _, c := range corpus {
@@ -189,9 +194,11 @@ func TestScoresPinned(t *testing.T) {
 		corpus []scoringCase
 		want   string
 	}{
-		{"default", DefaultNgram(), sansHan, pinnedDefault},
+		{"no candidate dropped", full, sansHan, pinnedFull},
 		{"backoff=1.5,floor=9,max=40", other, sansHan, pinnedOther},
-		{"zh,ja", DefaultNgram(), han, pinnedHan},
+		{"zh,ja, no candidate dropped", full, han, pinnedHan},
+		{"default", DefaultNgram(), sansHan, pinnedDefault},
+		{"zh,ja", DefaultNgram(), han, pinnedDefaultHan},
 	} {
 		got, n := scoringDigest(t, tc.s, tc.corpus)
 		t.Logf("%s: %d of %d cases scored, digest %s", tc.name, n, len(tc.corpus), got)
@@ -201,11 +208,16 @@ func TestScoresPinned(t *testing.T) {
 	}
 }
 
+// pinnedFull, pinnedOther and pinnedHan are the format-2 model's (see
+// TestScoresPinned); pinnedDefault, pinnedDefaultHan and pinnedProbs are
+// the default scorer's, which drops candidates that trail by Decisive.
 const (
-	pinnedDefault = "d8180fe07a5db72268e158de60232390de31aea90f78006fc35b7d83284badb1"
-	pinnedOther   = "2365087c0c60d6f836e9d53448c9ca4fb3e9f548ce1fbfae6175681cf766e343"
-	pinnedHan     = "68711484dda55cc948620d597b231705ac48fbdc2cf9648211016c60e5b89c26"
-	pinnedProbs   = "982e65302fff903a16ffbcfed02b0b2638f57470510c2e230bcd5330f5a5c4a8"
+	pinnedFull       = "d8180fe07a5db72268e158de60232390de31aea90f78006fc35b7d83284badb1"
+	pinnedOther      = "2365087c0c60d6f836e9d53448c9ca4fb3e9f548ce1fbfae6175681cf766e343"
+	pinnedHan        = "68711484dda55cc948620d597b231705ac48fbdc2cf9648211016c60e5b89c26"
+	pinnedDefault    = "a79f4070ef6250b9a1516c6be70f7cb20aaad21e73adcd1d5f047868d2be759d"
+	pinnedDefaultHan = "8a9c79ba82381cf198dbd62cb1499a65db94d69d39602fdbfa13c3001480ea7e"
+	pinnedProbs      = "69811e629ba203b414defc41c92b3172dfff2516e811d6953e0bb4749e7f71fd"
 )
 
 // TestModelInfo checks that ModelInfo's hash is that of the embedded table
