@@ -1,6 +1,8 @@
 package detect_test
 
 import (
+	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -29,6 +31,12 @@ import (
 //   - lines: lines of one to five words in those languages, 256 KB an
 //     iteration, each detected alone: Segments, CLD2's DetectLanguage,
 //     lingua-go's DetectLanguageOf.
+//   - real and real-lines: real text written by others, the strings of
+//     testdata/langeval's measuring part in 84 languages (an eighth of
+//     them an iteration, about 170 KB), as documents of 16 KB (paragraphs
+//     of 8 strings) and each string alone. Its words are far more varied
+//     than benchtext's, which repeats a small vocabulary (so textnorm's
+//     word cache serves most of mixed's words).
 //
 // Each iteration reads the next of 8 variants of the corpus (the same
 // kind of text, other words), and an engine first reads, untimed, a corpus
@@ -128,8 +136,62 @@ var benchCorpora = sync.OnceValue(func() []*benchCorpus {
 		mixed.variants = append(mixed.variants, benchtext.Documents(1+seed<<10, 1<<20, 16<<10))
 		short.variants = append(short.variants, benchtext.Lines(1+seed, 256<<10))
 	}
-	return []*benchCorpus{mixed, short}
+	// Real text written by others: the strings of testdata/langeval (84
+	// languages of gettext catalogs, fortunes and CLDR), far more varied
+	// in words than benchtext's.
+	real := &benchCorpus{name: "real", kind: documents, warm: realDocuments(readRealStrings("tune"))}
+	realLines := &benchCorpus{name: "real-lines", kind: lines, warm: readRealStrings("tune")}
+	measure := readRealStrings("measure")
+	for v := range 8 {
+		var part []string
+		for i := v; i < len(measure); i += 8 {
+			part = append(part, measure[i])
+		}
+		real.variants = append(real.variants, realDocuments(part))
+		realLines.variants = append(realLines.variants, part)
+	}
+	return []*benchCorpus{mixed, short, real, realLines}
 })
+
+// readRealStrings returns the texts of part ("measure" or "tune") of
+// testdata/langeval, in their order (by language).
+func readRealStrings(part string) []string {
+	b, err := os.ReadFile("../testdata/langeval/" + part + ".tsv")
+	if err != nil {
+		panic(err)
+	}
+	var out []string
+	for i, line := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+		if f := strings.Split(line, "\t"); i > 0 && len(f) == 5 {
+			out = append(out, f[4])
+		}
+	}
+	return out
+}
+
+// realDocuments joins strings into documents of about 16 KB, paragraphs of
+// 8 strings: most paragraphs are of one language, and a document holds a
+// few languages, since the strings come by language.
+func realDocuments(strs []string) []string {
+	var docs []string
+	var b strings.Builder
+	for i, s := range strs {
+		b.WriteString(s)
+		switch {
+		case b.Len() >= 16<<10:
+			docs = append(docs, b.String())
+			b.Reset()
+		case i%8 == 7:
+			b.WriteString("\n\n")
+		default:
+			b.WriteString(" ")
+		}
+	}
+	if b.Len() > 0 {
+		docs = append(docs, b.String())
+	}
+	return docs
+}
 
 // A benchEngine is a detector BenchmarkDetect runs. setup returns a
 // function that detects a text of a corpus of the kind and returns how

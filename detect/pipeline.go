@@ -61,7 +61,7 @@ type pipeline struct {
 }
 
 func newPipeline(d *Detector, text string) *pipeline {
-	return &pipeline{d: d, text: text, doc: defaultContext.Clone(), out: segmentWriter{text: text, all: d.opts.All, lineEnd: -1}}
+	return &pipeline{d: d, text: text, doc: langid.Over(defaultContext), out: segmentWriter{text: text, all: d.opts.All, lineEnd: -1}}
 }
 
 // block runs the stages over text[start:end] and yields its segments. It

@@ -14,8 +14,9 @@ import (
 // A Context is safe for concurrent use. The zero value is not usable; use
 // [NewContext]. A nil *Context is accepted everywhere and means "no context".
 type Context struct {
-	mu sync.Mutex
-	w  map[script.Script]map[string]float64 // script -> lang -> weight
+	mu   sync.Mutex
+	w    map[script.Script]map[string]float64 // script -> lang -> weight
+	base *Context                             // weights under w's, never changed (see Over)
 }
 
 // NewContext returns an empty Context.
@@ -31,6 +32,7 @@ func (c *Context) Clone() *Context {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	n.base = c.base
 	for sc, m := range c.w {
 		cm := make(map[string]float64, len(m))
 		for l, w := range m {
@@ -39,6 +41,48 @@ func (c *Context) Clone() *Context {
 		n.w[sc] = cm
 	}
 	return n
+}
+
+// Over returns an empty Context over base: it holds base's weights, and what
+// is added to it on top. It costs nothing to make, as Clone does, so a
+// Context of default weights can start every document; base must not be
+// changed after.
+func Over(base *Context) *Context {
+	n := NewContext()
+	n.base = base
+	return n
+}
+
+// weights returns the weights of script's languages, base's and c's added,
+// with c locked. The map is c's own when base has none, and must not be
+// changed.
+func (c *Context) weights(sc script.Script) map[string]float64 {
+	m := c.w[sc]
+	if c.base == nil {
+		return m
+	}
+	bm := c.base.weightsLocked(sc)
+	switch {
+	case len(bm) == 0:
+		return m
+	case len(m) == 0:
+		return bm
+	}
+	sum := make(map[string]float64, len(bm)+len(m))
+	for l, w := range bm {
+		sum[l] = w
+	}
+	for l, w := range m {
+		sum[l] += w
+	}
+	return sum
+}
+
+// weightsLocked is weights with c's lock taken.
+func (c *Context) weightsLocked(sc script.Script) map[string]float64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.weights(sc)
 }
 
 // Add records weight w (> 0) for language lang in script. Undecided ("und")
@@ -77,7 +121,11 @@ func (c *Context) Weight(sc script.Script, lang string) float64 {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.w[sc][lang]
+	w := c.w[sc][lang]
+	if c.base != nil {
+		w += c.base.Weight(sc, lang)
+	}
+	return w
 }
 
 // Prior returns the recorded weights of script's languages among candidates,
@@ -88,7 +136,7 @@ func (c *Context) Prior(sc script.Script, candidates []string) map[string]float6
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	m := c.w[sc]
+	m := c.weights(sc)
 	total := 0.0
 	for _, l := range candidates {
 		total += m[l]
@@ -112,5 +160,5 @@ func (c *Context) Seen(sc script.Script) bool {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.w[sc]) > 0
+	return len(c.w[sc]) > 0 || c.base.Seen(sc)
 }

@@ -158,7 +158,7 @@ type sentence struct {
 	lang    string
 	conf    float64
 	decided bool
-	scores         []Score // over candidates, sorted; nil: no opinion
+	scores  []Score // over candidates, sorted; nil: no opinion
 }
 
 // Analyze splits text, a run of one script, into sentences and scores each.
@@ -328,6 +328,28 @@ func lead(scores []Score) float64 {
 		return math.Inf(1)
 	}
 	return portableLog(scores[0].P / scores[1].P)
+}
+
+// best2 returns the best two of s (one if s has one), in the order
+// sortScores would put them, without sorting the rest.
+func best2(s []Score) []Score {
+	if len(s) < 2 {
+		return s
+	}
+	better := func(a, b Score) bool { return a.P > b.P || a.P == b.P && a.Lang < b.Lang }
+	b0, b1 := s[0], s[1]
+	if better(b1, b0) {
+		b0, b1 = b1, b0
+	}
+	for _, x := range s[2:] {
+		switch {
+		case better(x, b0):
+			b0, b1 = x, b0
+		case better(x, b1):
+			b1 = x
+		}
+	}
+	return []Score{b0, b1}
 }
 
 // margin returns the top language of scores and its lead over the second.
@@ -594,8 +616,7 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]st
 	for i := range post {
 		post[i].P /= sum
 	}
-	sortScores(post)
-	lang, m := margin(post)
+	lang, m := margin(best2(post))
 	return lang, m
 }
 

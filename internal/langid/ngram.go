@@ -5,7 +5,9 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode"
+	"unsafe"
 )
 
 // NgramScorer is the default [Scorer]: a character model over the n-gram
@@ -58,7 +60,8 @@ type NgramScorer struct {
 	ShortLetters     int
 	ShortTemperature float64
 
-	t *ngramTable
+	t     *ngramTable
+	cache atomic.Pointer[wordCache] // see wordCache
 }
 
 // NewNgramScorer returns an NgramScorer over the embedded table with the
@@ -163,12 +166,22 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll
 	if decisive <= 0 || checkAt <= 0 {
 		checkAt = math.MaxInt
 	}
-	var cost [64]int32        // by table index, in quantisation steps
-	var word [ngramOrder]rune // the last letters of the current word
-	wl := 0                   // letters of the current word so far
+	var cost [64]int32 // by table index, in quantisation steps
 	letters := 0
 	live := cand         // candidates still scored
 	var bestAt [64]int32 // a dropped candidate's best cost when it was dropped
+	sc := letterScorer{t: t, backoff: backoff, floor: floor}
+	cache := s.wordCache(backoff, floor)
+	// The letters of the current word, while it is short enough for the
+	// cache; a longer one is scored letter by letter.
+	var buf [cachedRunes]uint16
+	bl, long := 0, false
+	endWord := func() {
+		if bl > 0 && !long {
+			cache.add(&sc, buf[:bl], live, &cost)
+		}
+		bl, long, sc.wl = 0, false, 0
+	}
 	for _, r := range text {
 		switch {
 		case r < 0x80:
@@ -183,7 +196,7 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll
 			r = unicode.ToLower(r)
 		}
 		if r < 0 {
-			wl = 0
+			endWord()
 			if s.MaxLetters > 0 && letters >= s.MaxLetters {
 				break
 			}
@@ -197,54 +210,21 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll
 			continue
 		}
 		letters++
-		word[0], word[1], word[2], word[3] = word[1], word[2], word[3], r
-		wl++
-		top := min(wl, ngramOrder)
-		var keys [ngramOrder + 1]uint64
-		var k uint64
-		for n := 1; n <= top; n++ {
-			k |= uint64(word[ngramOrder-n]) << (16 * (n - 1)) // the n letters ending here
-			keys[n] = k
-		}
-		left := live // candidates this letter has not scored yet
-		for n := top; n >= 1 && left != 0; n-- {
-			v, ok := t.lookup(n, keys[n])
-			if !ok {
-				continue
+		switch {
+		case long:
+			sc.letter(rune(r), live, &cost)
+		case bl < cachedRunes:
+			buf[bl] = uint16(r)
+			bl++
+		default:
+			long = true
+			for _, b := range buf {
+				sc.letter(rune(b), live, &cost)
 			}
-			pen := backoff * int32(top-n)
-			if v&inlineFlag != 0 {
-				if a := v & 63; left&(1<<a) != 0 {
-					cost[a] += int32(v>>6&0xFF) + pen
-					left &^= 1 << a
-				}
-				if b := v >> 14 & 63; v&inlineTwo != 0 && left&(1<<b) != 0 {
-					cost[b] += int32(v>>20&0xFF) + pen
-					left &^= 1 << b
-				}
-				continue
-			}
-			mask, qs := t.entry(v)
-			hit := mask & left
-			left &^= hit
-			if hit == mask {
-				for j := 0; hit != 0; j++ {
-					li := bits.TrailingZeros64(hit)
-					hit &= hit - 1
-					cost[li] += int32(qs[j]) + pen
-				}
-				continue
-			}
-			for hit != 0 {
-				li := bits.TrailingZeros64(hit)
-				hit &= hit - 1
-				cost[li] += int32(qs[bits.OnesCount64(mask&(1<<li-1))]) + pen
-			}
-		}
-		for miss := floor + backoff*int32(top-1); left != 0; left &= left - 1 {
-			cost[bits.TrailingZeros64(left)] += miss
+			sc.letter(rune(r), live, &cost)
 		}
 	}
+	endWord()
 	if dropped := cand &^ live; dropped != 0 {
 		// A dropped candidate is taken to have kept pace with the best
 		// since: it stays at least Decisive behind.
@@ -285,6 +265,191 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll
 	}
 	ll.n, ll.sorted = n, k
 	return letters
+}
+
+// letterScorer adds the cost of each letter of a word, under each
+// candidate, given the letters before it in the word.
+type letterScorer struct {
+	t              *ngramTable
+	backoff, floor int32
+	word           [ngramOrder]rune // the last letters of the current word
+	wl             int              // letters of the current word so far
+}
+
+// letter adds to cost, for the candidates in left, the cost of r (lower
+// case, below U+10000), the next letter of the current word: the
+// log-probability of the longest n-gram ending at it that a candidate
+// has, each step down to a shorter one costing backoff, and floor plus
+// the steps for a letter the candidate has no unigram for.
+func (sc *letterScorer) letter(r rune, left uint64, cost *[64]int32) {
+	t := sc.t
+	w := &sc.word
+	w[0], w[1], w[2], w[3] = w[1], w[2], w[3], r
+	sc.wl++
+	top := min(sc.wl, ngramOrder)
+	var keys [ngramOrder + 1]uint64
+	var k uint64
+	for n := 1; n <= top; n++ {
+		k |= uint64(w[ngramOrder-n]) << (16 * (n - 1)) // the n letters ending here
+		keys[n] = k
+	}
+	for n := top; n >= 1 && left != 0; n-- {
+		v, ok := t.lookup(n, keys[n])
+		if !ok {
+			continue
+		}
+		pen := sc.backoff * int32(top-n)
+		if v&inlineFlag != 0 {
+			if a := v & 63; left&(1<<a) != 0 {
+				cost[a] += int32(v>>6&0xFF) + pen
+				left &^= 1 << a
+			}
+			if b := v >> 14 & 63; v&inlineTwo != 0 && left&(1<<b) != 0 {
+				cost[b] += int32(v>>20&0xFF) + pen
+				left &^= 1 << b
+			}
+			continue
+		}
+		mask, qs := t.entry(v)
+		hit := mask & left
+		left &^= hit
+		if hit == mask {
+			for j := 0; hit != 0; j++ {
+				li := bits.TrailingZeros64(hit)
+				hit &= hit - 1
+				cost[li] += int32(qs[j]) + pen
+			}
+			continue
+		}
+		for hit != 0 {
+			li := bits.TrailingZeros64(hit)
+			hit &= hit - 1
+			cost[li] += int32(qs[bits.OnesCount64(mask&(1<<li-1))]) + pen
+		}
+	}
+	for miss := sc.floor + sc.backoff*int32(top-1); left != 0; left &= left - 1 {
+		cost[bits.TrailingZeros64(left)] += miss
+	}
+}
+
+// A word's cost under a language depends on nothing but the word, since
+// n-grams do not cross word boundaries; and the words of a text are
+// mostly a few frequent ones. So the costs of short words, under the
+// languages they have been scored for, are kept in a cache of cacheSlots slots (each
+// word has one, by its hash: a newer word takes an older one's place), in
+// cacheShards shards with a lock each, made as words first fall in them:
+// about 2.7 MB in all.
+const (
+	cachedRunes = 16 // longest word cached
+	cacheShards = 256
+	cacheSlots  = 1 << 14
+	shardSlots  = cacheSlots / cacheShards
+)
+
+type wordCache struct {
+	backoff, floor int32 // the costs it holds are for these
+	shards         [cacheShards]atomic.Pointer[cacheShard]
+}
+
+type cacheShard struct {
+	mu    sync.Mutex
+	slots [shardSlots]cacheSlot
+}
+
+type cacheSlot struct {
+	langs uint64 // the languages whose cost it holds, by table index
+	n     uint8  // letters of word; 0: empty
+	word  [cachedRunes]uint16
+	cost  [64]int16 // by table index
+}
+
+// wordCache returns s's cache for these costs, made on first use; nil if
+// s's parameters have changed since, or would let a word's cost overflow
+// an int16: then nothing is cached.
+func (s *NgramScorer) wordCache(backoff, floor int32) *wordCache {
+	if max(floor, 255)+(ngramOrder-1)*backoff > math.MaxInt16/cachedRunes {
+		return nil
+	}
+	c := s.cache.Load()
+	if c == nil {
+		c = &wordCache{backoff: backoff, floor: floor}
+		if !s.cache.CompareAndSwap(nil, c) {
+			c = s.cache.Load()
+		}
+	}
+	if c.backoff != backoff || c.floor != floor {
+		return nil
+	}
+	return c
+}
+
+// add adds to cost, for the candidates in live, the cost of word, from
+// the cache or scored with sc (and then cached).
+func (c *wordCache) add(sc *letterScorer, word []uint16, live uint64, cost *[64]int32) {
+	if c == nil {
+		for _, r := range word {
+			sc.letter(rune(r), live, cost)
+		}
+		return
+	}
+	h := uint64(len(word))
+	for _, r := range word {
+		h = (h ^ uint64(r)) * 0x100000001B3
+	}
+	h *= hashMul
+	p := &c.shards[h>>56]
+	sh := p.Load()
+	if sh == nil {
+		sh = new(cacheShard)
+		if !p.CompareAndSwap(nil, sh) {
+			sh = p.Load()
+		}
+	}
+	slot := &sh.slots[h>>(56-bits.Len(shardSlots-1))%shardSlots]
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if w := padWord(word); int(slot.n) != len(word) || slot.word != w {
+		slot.n, slot.word, slot.langs = uint8(len(word)), w, 0
+	}
+	if missing := live &^ slot.langs; missing != 0 {
+		var part [64]int32
+		for _, r := range word {
+			sc.letter(rune(r), missing, &part)
+		}
+		for l := missing; l != 0; l &= l - 1 {
+			li := bits.TrailingZeros64(l)
+			slot.cost[li] = int16(part[li])
+		}
+		slot.langs |= missing
+	}
+	for l := live; l != 0; l &= l - 1 {
+		li := bits.TrailingZeros64(l)
+		cost[li] += int32(slot.cost[li])
+	}
+}
+
+// cacheAllocs returns the allocations of s's cache so far, and their bytes
+// (before the runtime rounds them up to its size classes).
+func (s *NgramScorer) cacheAllocs() (n, bytes int) {
+	c := s.cache.Load()
+	if c == nil {
+		return 0, 0
+	}
+	n, bytes = 1, int(unsafe.Sizeof(*c))
+	for i := range c.shards {
+		if c.shards[i].Load() != nil {
+			n++
+			bytes += int(unsafe.Sizeof(cacheShard{}))
+		}
+	}
+	return n, bytes
+}
+
+// padWord returns word in a zero-padded array.
+func padWord(word []uint16) [cachedRunes]uint16 {
+	var a [cachedRunes]uint16
+	copy(a[:], word)
+	return a
 }
 
 // minCost returns the least cost of the candidates in live.
