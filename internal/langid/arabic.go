@@ -1,11 +1,13 @@
 package langid
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/textnorm/textnorm/language"
 	"github.com/textnorm/textnorm/script"
@@ -216,40 +218,41 @@ func isArabicLetter(r rune) bool {
 func scoreArabic(text string) arabicEvidence {
 	m := arab
 	e := arabicEvidence{score: make([]float64, len(m.langs))}
-	var word strings.Builder // folded word, ZWNJ kept
-	seen := map[rune]bool{}
+	var wordBuf [64]byte
+	word := wordBuf[:0] // folded word, ZWNJ kept
+	var seenBuf [32]rune
+	seen := seenBuf[:0] // the word's letters that have weights, each once
 	hasOwn := make([]bool, len(m.langs))
 	flush := func() {
-		if word.Len() == 0 {
+		if len(word) == 0 {
 			return
 		}
 		e.words++
-		m.scoreWord(&e, word.String())
+		m.scoreWord(&e, word)
 		for _, v := range m.noOwn {
 			if !hasOwn[v.lang] {
 				e.score[v.lang] += v.w
 			}
 		}
-		word.Reset()
-		clear(seen)
+		word, seen = word[:0], seen[:0]
 		clear(hasOwn)
 	}
 	for _, r := range text {
 		switch {
 		case isArabicLetter(r):
-			if a, ok := m.letters[r]; ok && !seen[r] {
-				seen[r] = true
+			if a, ok := m.letters[r]; ok && !slices.Contains(seen, r) {
+				seen = append(seen, r)
 				e.add(a.weights)
 				for _, l := range a.own {
 					hasOwn[l] = true
 				}
 			}
 			if f, ok := fold(r); ok {
-				word.WriteRune(f)
+				word = utf8.AppendRune(word, f)
 			}
 		case r == zwnj || r == '\u0640' || unicode.Is(unicode.Mn, r):
-			if r == zwnj && word.Len() > 0 {
-				word.WriteRune(r)
+			if r == zwnj && len(word) > 0 {
+				word = utf8.AppendRune(word, r)
 			}
 		default:
 			flush()
@@ -261,11 +264,11 @@ func scoreArabic(text string) arabicEvidence {
 
 // scoreWord adds the word-level evidence of one folded word (which may hold
 // ZWNJ between its parts): the word's own weights, then its affix's.
-func (m *arabicModel) scoreWord(e *arabicEvidence, word string) {
-	word = strings.TrimRight(word, string(zwnj))
-	e.add(m.words[word])
-	if strings.ContainsRune(word, zwnj) {
-		parts := strings.Split(word, string(zwnj))
+func (m *arabicModel) scoreWord(e *arabicEvidence, word []byte) {
+	word = bytes.TrimRight(word, string(zwnj))
+	e.add(m.words[string(word)])
+	if bytes.ContainsRune(word, zwnj) {
+		parts := strings.Split(string(word), string(zwnj))
 		if v, ok := m.zwnjPrefix[parts[0]]; ok {
 			e.add(v)
 		} else if v, ok := m.zwnjSuffix[parts[len(parts)-1]]; ok {
@@ -280,11 +283,11 @@ func (m *arabicModel) scoreWord(e *arabicEvidence, word string) {
 	rules:
 		for _, p := range rules {
 			for _, f := range p.forms {
-				if !strings.HasPrefix(word, f) {
+				if len(word) < len(f) || string(word[:len(f)]) != f {
 					continue
 				}
 				if n < 0 {
-					n = len([]rune(word))
+					n = utf8.RuneCount(word)
 				}
 				if n >= p.minLen {
 					e.score[i] += p.w

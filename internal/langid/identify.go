@@ -277,10 +277,16 @@ func sentenceStats(s string) (letters, words int, names bool) {
 	inWord, inName := false, false
 	nameWords, caps := 0, 0
 	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
+		r, size := rune(s[0]), 1
+		var letter, mark bool
+		if r < utf8.RuneSelf {
+			letter = r|0x20 >= 'a' && r|0x20 <= 'z'
+		} else {
+			r, size = utf8.DecodeRuneInString(s)
+			letter = unicode.IsLetter(r)
+			mark = !letter && unicode.Is(unicode.Mn, r)
+		}
 		s = s[size:]
-		letter := unicode.IsLetter(r)
-		mark := !letter && unicode.Is(unicode.Mn, r)
 		switch {
 		case letter:
 			letters++

@@ -60,6 +60,10 @@ func splitSentences(text string) [][2]int {
 		start = end
 	}
 	for i := 0; i < len(text); {
+		if b := text[i]; b|0x20 >= 'a' && b|0x20 <= 'z' || b >= '0' && b <= '9' || b == ' ' {
+			i++ // most of a text, and none of it ends or opens anything
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isLineBreak(r):
