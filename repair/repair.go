@@ -1,0 +1,247 @@
+// Package repair undoes damage that text takes on its way from one program
+// to another, before it is normalized: mojibake (UTF-8 decoded with a
+// single-byte code page, once or twice, in a whole text or in runs of it)
+// and HTML character references left in prose. Like ftfy, it decides with
+// a measured badness and changes only what reads better repaired; unlike
+// ftfy, it undoes UTF-8 read as Windows-1256, the damage of Persian, Arabic
+// and Urdu pages.
+//
+// It works line by line: a line's repair never depends on another line.
+// [Fix] repairs a string and [Explain] says what it did; [NewTransformer]
+// repairs a stream (a line at a time, up to [MaxLine] bytes).
+package repair
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/transform"
+)
+
+// Fixes are the repairs to make, as bit flags.
+type Fixes uint8
+
+const (
+	// Mojibake restores text that was UTF-8 decoded as Windows-1252,
+	// ISO-8859-1, Windows-1256, Windows-1251, Windows-1250 or MacRoman,
+	// once or twice over (see the README for the badness it decides with).
+	Mojibake Fixes = 1 << iota
+	// Entities decodes HTML character references (&eacute; &#1740;
+	// &#x6CC;) in lines that are not markup: a line with a tag (<p>,
+	// </a>, <!--) is left alone, as are URLs.
+	Entities
+)
+
+// MaxDepth is how many times over one run may have been decoded wrongly
+// and still be restored in one pass (see Fix).
+const MaxDepth = 3
+
+// A Step is one repair: the span [Start, End) of the text a pass read,
+// what it held and what it became, and what was undone, such as
+// "mojibake: UTF-8 read as windows-1256" or "html-entities".
+type Step struct {
+	Pass       int // 0, 1, ...: see Passes
+	Start, End int
+	Before     string
+	After      string
+	What       string
+}
+
+// Fix returns s repaired: passes of mojibake repair and of entity decoding
+// run in turn until neither changes anything, so that Fix(Fix(s)) is
+// Fix(s). Each pass makes the text shorter, so there are few.
+func Fix(s string, fixes Fixes) string {
+	outs, _ := passes(s, fixes, false)
+	if len(outs) == 0 {
+		return s
+	}
+	return outs[len(outs)-1]
+}
+
+// Passes returns the repairs of s one pass at a time: each pass's output
+// and its steps, whose offsets are of the text the pass read (s for the
+// first, else the output of the pass before); the last output is
+// Fix(s, fixes). Passes that change nothing are left out.
+func Passes(s string, fixes Fixes) (outs []string, steps [][]Step) {
+	return passes(s, fixes, true)
+}
+
+func passes(s string, fixes Fixes, explain bool) (outs []string, steps [][]Step) {
+	for changed := true; changed; {
+		changed = false
+		for _, f := range []Fixes{Mojibake, Entities} {
+			if fixes&f == 0 {
+				continue
+			}
+			for {
+				var out string
+				var st []Step
+				if f == Mojibake {
+					out, st = mojibakePass(s, len(outs), explain)
+				} else {
+					out, st = entitiesPass(s, len(outs), explain)
+				}
+				if out == s {
+					break
+				}
+				outs, s, changed = append(outs, out), out, true
+				if explain {
+					steps = append(steps, st)
+				}
+			}
+		}
+	}
+	return outs, steps
+}
+
+// eachLine calls f with each line of s (its line feed included) and its
+// offset, and returns what f made of them joined.
+func eachLine(s string, f func(line string, off int, b *strings.Builder)) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for off := 0; off < len(s); {
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off + 1
+		}
+		f(s[off:end], off, &b)
+		off = end
+	}
+	return b.String()
+}
+
+// mojibakePass repairs each line once, with the code page that makes it
+// read best.
+func mojibakePass(s string, pass int, explain bool) (string, []Step) {
+	if !mayBeMojibake(s) {
+		return s, nil
+	}
+	var steps []Step
+	out := eachLine(s, func(line string, off int, b *strings.Builder) {
+		var best []fix
+		bestGain, bestCover := 0, 0
+		if mayBeMojibake(line) {
+			for _, cp := range codepages {
+				if fixes, gain, cover := fixLine(line, cp); gain > bestGain || gain == bestGain && gain > 0 && cover > bestCover {
+					best, bestGain, bestCover = fixes, gain, cover
+				}
+			}
+		}
+		at := 0
+		for _, f := range best {
+			b.WriteString(line[at:f.start])
+			if explain {
+				steps = append(steps, Step{Pass: pass, Start: off + f.start, End: off + f.end,
+					Before: line[f.start:f.end], After: f.after, What: "mojibake: " + f.what})
+			}
+			b.WriteString(f.after)
+			at = f.end
+		}
+		b.WriteString(line[at:])
+	})
+	return out, steps
+}
+
+// mayBeMojibake reports whether s has two non-ASCII characters in a row,
+// which any mojibake has (a character of two or more bytes became as many
+// characters).
+func mayBeMojibake(s string) bool {
+	prev := false
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			prev = false
+			continue
+		}
+		if s[i]&0xC0 == 0x80 {
+			continue // continuation byte
+		}
+		if prev {
+			return true
+		}
+		prev = true
+	}
+	return false
+}
+
+// MaxLine is the longest line NewTransformer holds: a longer one is
+// repaired in pieces of about this size, cut after a space where there is
+// one.
+const MaxLine = 64 << 10
+
+// NewTransformer returns a transformer that repairs what passes through it
+// as Fix does, a line at a time.
+func NewTransformer(fixes Fixes) transform.Transformer {
+	return &transformer{fixes: fixes}
+}
+
+type transformer struct {
+	fixes   Fixes
+	line    []byte // the line read so far
+	pending []byte // its repair, not yet written
+}
+
+func (t *transformer) Reset() { t.line, t.pending = t.line[:0], t.pending[:0] }
+
+func (t *transformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for {
+		if len(t.pending) > 0 {
+			n := copy(dst[nDst:], t.pending)
+			nDst += n
+			t.pending = t.pending[:copy(t.pending, t.pending[n:])]
+			if len(t.pending) > 0 {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+		}
+		rest := src[nSrc:]
+		if i := indexLF(rest); i >= 0 {
+			t.line = append(t.line, rest[:i+1]...)
+			nSrc += i + 1
+			t.flush(len(t.line))
+			continue
+		}
+		t.line = append(t.line, rest...)
+		nSrc = len(src)
+		switch {
+		case atEOF && len(t.line) > 0:
+			t.flush(len(t.line))
+			continue
+		case len(t.line) >= MaxLine:
+			t.flush(cutAt(t.line))
+			continue
+		}
+		return nDst, nSrc, nil
+	}
+}
+
+// flush repairs the first n bytes of the line read into pending.
+func (t *transformer) flush(n int) {
+	t.pending = append(t.pending, Fix(string(t.line[:n]), t.fixes)...)
+	t.line = t.line[:copy(t.line, t.line[n:])]
+}
+
+func indexLF(b []byte) int {
+	for i, c := range b {
+		if c == '\n' {
+			return i
+		}
+	}
+	return -1
+}
+
+// cutAt returns where to cut a long line: after its last space, else at
+// the start of its last character.
+func cutAt(b []byte) int {
+	for i := len(b) - 1; i > len(b)/2; i-- {
+		if b[i] == ' ' {
+			return i + 1
+		}
+	}
+	for i := len(b) - 1; i > 0; i-- {
+		if utf8.RuneStart(b[i]) {
+			return i
+		}
+	}
+	return len(b)
+}
