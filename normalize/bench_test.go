@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
@@ -68,4 +69,44 @@ func BenchmarkTransformer(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkRepair is default with and without the rules of package repair,
+// on text that needs no repair (benchText) and on the same text with every
+// other line turned into mojibake (UTF-8 read as Windows-1256 or -1252).
+func BenchmarkRepair(b *testing.B) {
+	with := Default.With(Mojibake, HTMLEntities)
+	damaged := mojibakeOf(benchText)
+	for _, c := range []struct {
+		name string
+		p    Profile
+		text string
+	}{
+		{"clean/default", Default, benchText},
+		{"clean/default+mojibake+html-entities", with, benchText},
+		{"damaged/default+mojibake+html-entities", with, damaged},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.text)))
+			for b.Loop() {
+				_ = c.p.Apply(c.text)
+			}
+		})
+	}
+}
+
+// mojibakeOf damages every other line of s: its UTF-8 bytes decoded as
+// Windows-1256 (lines with Arabic script) or Windows-1252.
+func mojibakeOf(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	for i := 0; i < len(lines); i += 2 {
+		cm := charmap.Windows1252
+		if strings.ContainsFunc(lines[i], func(r rune) bool { return r >= 0x600 && r <= 0x6FF }) {
+			cm = charmap.Windows1256
+		}
+		if d, err := cm.NewDecoder().String(lines[i]); err == nil {
+			lines[i] = d
+		}
+	}
+	return strings.Join(lines, "")
 }

@@ -18,7 +18,8 @@ func TestDependencies(t *testing.T) {
 		switch {
 		case !strings.Contains(strings.SplitN(dep, "/", 2)[0], "."): // the standard library
 		case strings.HasPrefix(dep, "golang.org/x/text/"):
-		case dep == "github.com/textnorm/textnorm/normalize", dep == "github.com/textnorm/textnorm/diag":
+		case dep == "github.com/textnorm/textnorm/normalize", dep == "github.com/textnorm/textnorm/diag",
+			dep == "github.com/textnorm/textnorm/repair", dep == "github.com/textnorm/textnorm/script":
 		default:
 			t.Errorf("normalize depends on %s", dep)
 		}

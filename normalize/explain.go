@@ -31,6 +31,9 @@ type Change struct {
 	// character the input did not have.
 	Rule          string
 	Before, After string
+	// Detail says more where the rule does several things: for
+	// "mojibake", what was undone ("UTF-8 read as windows-1256").
+	Detail string
 }
 
 // RuleInvalidUTF8 is the Rule of a Change that replaced an invalid byte.
@@ -133,12 +136,22 @@ func forward(ps []Piece, x int, end bool) int {
 // changes lists the changes of one stage, with the stage's own offsets.
 func (st *stage) changes() []Change {
 	var cs []Change
+	k := 0 // changed pieces so far
 	for _, p := range st.pieces {
 		if p.Same {
 			continue
 		}
 		c := Change{InStart: p.InStart, InEnd: p.InEnd, OutStart: p.OutStart, OutEnd: p.OutEnd,
 			Rule: st.rule, Before: st.in[p.InStart:p.InEnd], After: st.out[p.OutStart:p.OutEnd]}
+		if st.whats != nil {
+			// A pass of package repair: each piece is one of its steps.
+			if w := st.whats[k]; w != "" {
+				c.Detail = w
+			}
+			k++
+			cs = append(cs, c)
+			continue
+		}
 		if st.table == nil {
 			// A form's decomposition can come as an insertion before a
 			// change ("ﬁ" as "f" inserted and "ﬁ" made "i"): one change.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/textnorm/textnorm/diag"
+	"github.com/textnorm/textnorm/repair"
 )
 
 // A Profile is a Unicode normalization form and a set of rules, applied in
@@ -171,7 +172,19 @@ func (p Profile) Describe() string {
 // needs no cleaner. CaseFold is a stage of its own, but the cleaner finishes
 // it (see CaseFold).
 func (p Profile) cleanerRules() RuleSet {
-	return p.rules &^ RuleSet(Width)
+	return p.rules &^ RuleSet(Width|Mojibake|HTMLEntities)
+}
+
+// repairs returns the repairs of package repair the profile makes first.
+func (p Profile) repairs() repair.Fixes {
+	var f repair.Fixes
+	if p.rules.Has(Mojibake) {
+		f |= repair.Mojibake
+	}
+	if p.rules.Has(HTMLEntities) {
+		f |= repair.Entities
+	}
+	return f
 }
 
 // pre returns the decomposition the profile runs first, if any.
@@ -190,6 +203,9 @@ func (p Profile) pre() (norm.Form, bool) {
 // works on input of any size with bounded memory.
 func (p Profile) Transformer() transform.Transformer {
 	var ts []transform.Transformer
+	if fx := p.repairs(); fx != 0 {
+		ts = append(ts, repair.NewTransformer(fx))
+	}
 	if f, ok := p.pre(); ok {
 		ts = append(ts, f)
 	}
@@ -265,6 +281,9 @@ func (p Profile) Apply(s string) string {
 	if p.rules == 0 {
 		return p.form.String(s)
 	}
+	if fx := p.repairs(); fx != 0 {
+		s = repair.Fix(s, fx)
+	}
 	if f, ok := p.pre(); ok {
 		s = f.String(s)
 	}
@@ -313,8 +332,9 @@ func (p Profile) Align(s string) (string, *Alignment) {
 // A stage is one pass of a profile over the text, as Align and Explain see
 // it: its input and the pieces that align its output with it.
 type stage struct {
-	rule   string // the form's name, or the rule's
-	form   bool   // a Unicode normalization form
+	rule   string   // the form's name, or the rule's
+	form   bool     // a Unicode normalization form
+	whats  []string // a repair's: what each changed piece undid, in order
 	in     string
 	out    string
 	pieces []Piece
@@ -328,6 +348,19 @@ func (p Profile) stages(s string) (string, []stage) {
 		st.in, st.out, st.pieces = s, out, ps
 		stages = append(stages, st)
 		s = out
+	}
+	if fx := p.repairs(); fx != 0 {
+		outs, steps := repair.Passes(s, fx)
+		for k, out := range outs {
+			st := stage{rule: Mojibake.String()}
+			ps := repairPieces(s, out, steps[k])
+			for _, step := range steps[k] {
+				rule, what, _ := strings.Cut(step.What, ": ")
+				st.rule = rule
+				st.whats = append(st.whats, what)
+			}
+			run(st, out, ps)
+		}
 	}
 	if f, ok := p.pre(); ok && p.rules != 0 {
 		// The decomposition is the first half of a compatibility form;
@@ -356,6 +389,27 @@ func (p Profile) stages(s string) (string, []stage) {
 	out, ps := formPieces(p.form, s)
 	run(stage{rule: FormName(p.form), form: true}, out, ps)
 	return s, stages
+}
+
+// repairPieces returns the pieces that align out, a pass of package repair
+// over in, with in: the steps' spans changed, the rest the same.
+func repairPieces(in, out string, steps []repair.Step) []Piece {
+	var ps []Piece
+	at, o := 0, 0
+	same := func(end int) {
+		if end > at {
+			ps = append(ps, Piece{InStart: at, InEnd: end, OutStart: o, OutEnd: o + end - at, Same: true})
+			o += end - at
+		}
+	}
+	for _, st := range steps {
+		same(st.Start)
+		ps = append(ps, Piece{InStart: st.Start, InEnd: st.End, OutStart: o, OutEnd: o + len(st.After)})
+		o += len(st.After)
+		at = st.End
+	}
+	same(len(in))
+	return ps
 }
 
 // clean runs the cleaner over the whole of s.

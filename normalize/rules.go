@@ -129,6 +129,16 @@ const (
 	// DigitsArabicAll maps ASCII digits and EXTENDED ARABIC-INDIC digits to
 	// ARABIC-INDIC digits, likewise for text known to be Arabic.
 	DigitsArabicAll
+	// Mojibake restores text that was UTF-8 decoded with a single-byte
+	// code page (Windows-1252, ISO-8859-1, Windows-1256, -1251, -1250,
+	// MacRoman), once or more over, in whole lines or in runs of them
+	// (package repair). It runs before every other rule, which would
+	// erase its evidence (C1 controls, no-break spaces).
+	Mojibake
+	// HTMLEntities decodes HTML character references (&eacute; &#1740;)
+	// in lines that are not markup, outside URLs (package repair). It
+	// runs with Mojibake, before the other rules.
+	HTMLEntities
 
 	numRules = iota
 )
@@ -140,7 +150,7 @@ var ruleNames = [numRules]string{
 	"presentation-forms", "digits-persian", "digits-arabic", "digits-ascii",
 	"zwnj", "remove-zwnj", "arabic-punctuation", "quotes", "dashes",
 	"harakat", "diacritics", "case-fold", "width", "digits-persian-all",
-	"digits-arabic-all",
+	"digits-arabic-all", "mojibake", "html-entities",
 }
 
 // exclusive lists the groups of rules of which a set holds at most one: they

@@ -383,6 +383,23 @@ var ruleTests = map[Rule][]ruleCase{
 		{"١٢٣ كما هو", keep},
 		{"no digits here", keep},
 	},
+	// The rules of package repair (its own tests measure them on real
+	// text); here, that a profile runs them first and on every path.
+	Mojibake: {
+		{"ط³ظ„ط§ظ… cafÃ©", "سلام café"},
+		{"Ã˜Â®Ã˜Â·", "خط"},
+		{"line one\nÐ¿Ñ€Ð¸Ð²ÐµÑ‚\n", "line one\nпривет\n"},
+		// left alone
+		{"چاپ کتاب", keep},
+		{"« CAFÉ\u00a0» naïve", keep},
+	},
+	HTMLEntities: {
+		{"&eacute;t&eacute; &#1740;", "été ی"},
+		{"AT&amp;T", "AT&T"},
+		// left alone
+		{"<p>&eacute;</p>", keep},
+		{"AT&T and &nosuch;", keep},
+	},
 }
 
 func TestEveryRuleHasTests(t *testing.T) {

@@ -12,11 +12,11 @@ func entitiesPass(s string, pass int, explain bool) (string, []Step) {
 		return s, nil
 	}
 	var steps []Step
-	out := eachLine(s, func(line string, off int, b *strings.Builder) {
+	out := eachLine(s, func(line string, off int) (string, bool) {
 		if !strings.Contains(line, "&") || isMarkup(line) {
-			b.WriteString(line)
-			return
+			return line, false
 		}
+		var b strings.Builder
 		at := 0
 		for i := 0; i < len(line); {
 			if u := urlEnd(line, i); u > i {
@@ -40,7 +40,11 @@ func entitiesPass(s string, pass int, explain bool) (string, []Step) {
 			i += end
 			at = i
 		}
+		if at == 0 {
+			return line, false
+		}
 		b.WriteString(line[at:])
+		return b.String(), true
 	})
 	return out, steps
 }

@@ -71,6 +71,52 @@ func (cp *codepage) encode(r rune) (byte, bool) {
 	return b, ok
 }
 
+// classes holds, for each rune below lowRunes, which code pages encode it
+// as a lead byte of a UTF-8 sequence (bit i for codepages[i]) and which as
+// a continuation byte (bit 8+i); made on first use.
+var classes = sync.OnceValue(func() *[lowRunes]uint16 {
+	var c [lowRunes]uint16
+	for i, cp := range codepages {
+		cp.init()
+		for r := rune(0x80); r < lowRunes; r++ {
+			b, ok := cp.encode(r)
+			switch {
+			case !ok:
+			case b >= 0x80 && b <= 0xBF:
+				c[r] |= 1 << (8 + i)
+			case b >= 0xC2 && b <= 0xF4:
+				c[r] |= 1 << i
+			}
+		}
+	}
+	return &c
+})
+
+// candidates returns the code pages (bit i for codepages[i]) in which line
+// has a lead byte followed by a continuation byte, without which it holds
+// no mojibake of them. Runes at or above lowRunes (punctuation, €, ™,
+// MacRoman's signs) may be either in any.
+func candidates(line string) uint16 {
+	cls := classes()
+	var mask, prev uint16
+	for i := 0; i < len(line); {
+		if line[i] < utf8.RuneSelf {
+			prev = 0
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(line[i:])
+		i += n
+		c := uint16(0xFFFF)
+		if r < lowRunes {
+			c = cls[r]
+		}
+		mask |= prev & (c >> 8)
+		prev = c & 0xFF
+	}
+	return mask
+}
+
 // what names the damage a fix of cp undid, for Explain: "UTF-8 read as
 // windows-1256", or as ISO-8859-1 when the damage holds C1 controls that
 // cp's own table does not give.
@@ -184,6 +230,12 @@ func fixLine(line string, cp *codepage) ([]fix, int, int) {
 			j++
 		}
 		r := run{start: seqs[i].start, end: seqs[j-1].end}
+		if j-i == 1 && !plausible(seqs[i].r) && !deeper(seqs[i].r, cp) {
+			// One stray pair of real text (most of them decode to IPA or
+			// rare Latin letters): nothing to weigh.
+			i = j
+			continue
+		}
 		prev, _ := utf8.DecodeLastRuneInString(line[:r.start])
 		next, _ := utf8.DecodeRuneInString(line[r.end:])
 		if r.start == 0 {
@@ -192,24 +244,38 @@ func fixLine(line string, cp *codepage) ([]fix, int, int) {
 		if r.end == len(line) {
 			next = ' '
 		}
-		left, right := nearestLetters(line, r.start, r.end)
-		before := badness(prev, line[r.start:r.end], next) + island(left, line[r.start:r.end], right)
-		best := before
+		// The decodings that read as text and fit where they are, one a
+		// level: a run decoded once that decodes again whole was damaged
+		// twice.
+		var cands [MaxDepth]string
+		n := 0
 		level := seqs[i:j]
 		for depth := 0; depth < MaxDepth && len(level) > 0; depth++ {
 			after := decodeSeqs(level)
 			// A level that is to be decoded again may hold anything the
 			// code page has; the one kept must read as text.
 			if plausibleText(after) && fits(prev, after, next) {
-				// A run decoded once that decodes again whole was
-				// damaged twice: deeper wins a tie.
-				if b := badness(prev, after, next) + island(left, after, right); !r.ok || b < best || depth > 0 && b <= best {
-					r.after, r.ok, best = after, true, b
-				}
+				cands[depth], n = after, depth+1
 			}
 			level = sequences(after, cp)
 			if covered := len(level) > 0 && level[0].start == 0 && level[len(level)-1].end == len(after) && adjacent(level); !covered {
 				break
+			}
+		}
+		if n == 0 {
+			i = j
+			continue
+		}
+		left, right := nearestLetters(line, r.start, r.end)
+		before := badness(prev, line[r.start:r.end], next) + island(left, line[r.start:r.end], right)
+		best := before
+		for depth, after := range cands[:n] {
+			if after == "" {
+				continue
+			}
+			// Deeper wins a tie.
+			if b := badness(prev, after, next) + island(left, after, right); !r.ok || b < best || depth > 0 && b <= best {
+				r.after, r.ok, best = after, true, b
 			}
 		}
 		r.gain = before - best
@@ -325,6 +391,14 @@ func minGain(after string) int {
 		}
 	}
 	return 1
+}
+
+// deeper reports whether r, decoded from a sequence, may itself be the start
+// of a sequence in cp (a run damaged twice decodes first to such
+// characters).
+func deeper(r rune, cp *codepage) bool {
+	b, ok := cp.encode(r)
+	return ok && b >= 0xC2 && b <= 0xF4
 }
 
 // decodeSeqs returns the characters seqs stand for.

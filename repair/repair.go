@@ -95,10 +95,11 @@ func passes(s string, fixes Fixes, explain bool) (outs []string, steps [][]Step)
 }
 
 // eachLine calls f with each line of s (its line feed included) and its
-// offset, and returns what f made of them joined.
-func eachLine(s string, f func(line string, off int, b *strings.Builder)) string {
+// offset, and returns s with the lines f changed replaced; s itself, with
+// nothing copied, when f changed none.
+func eachLine(s string, f func(line string, off int) (string, bool)) string {
 	var b strings.Builder
-	b.Grow(len(s))
+	done := 0 // s[:done] is in b
 	for off := 0; off < len(s); {
 		end := strings.IndexByte(s[off:], '\n')
 		if end < 0 {
@@ -106,29 +107,46 @@ func eachLine(s string, f func(line string, off int, b *strings.Builder)) string
 		} else {
 			end += off + 1
 		}
-		f(s[off:end], off, &b)
+		if out, changed := f(s[off:end], off); changed {
+			if b.Len() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done:off])
+			b.WriteString(out)
+			done = end
+		}
 		off = end
 	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 
 // mojibakePass repairs each line once, with the code page that makes it
 // read best.
 func mojibakePass(s string, pass int, explain bool) (string, []Step) {
-	if !mayBeMojibake(s) {
-		return s, nil
-	}
 	var steps []Step
-	out := eachLine(s, func(line string, off int, b *strings.Builder) {
+	out := eachLine(s, func(line string, off int) (string, bool) {
+		cands := candidates(line)
+		if cands == 0 {
+			return line, false
+		}
 		var best []fix
 		bestGain, bestCover := 0, 0
-		if mayBeMojibake(line) {
-			for _, cp := range codepages {
-				if fixes, gain, cover := fixLine(line, cp); gain > bestGain || gain == bestGain && gain > 0 && cover > bestCover {
-					best, bestGain, bestCover = fixes, gain, cover
-				}
+		for i, cp := range codepages {
+			if cands&(1<<i) == 0 {
+				continue
+			}
+			if fixes, gain, cover := fixLine(line, cp); gain > bestGain || gain == bestGain && gain > 0 && cover > bestCover {
+				best, bestGain, bestCover = fixes, gain, cover
 			}
 		}
+		if len(best) == 0 {
+			return line, false
+		}
+		var b strings.Builder
 		at := 0
 		for _, f := range best {
 			b.WriteString(line[at:f.start])
@@ -140,29 +158,9 @@ func mojibakePass(s string, pass int, explain bool) (string, []Step) {
 			at = f.end
 		}
 		b.WriteString(line[at:])
+		return b.String(), true
 	})
 	return out, steps
-}
-
-// mayBeMojibake reports whether s has two non-ASCII characters in a row,
-// which any mojibake has (a character of two or more bytes became as many
-// characters).
-func mayBeMojibake(s string) bool {
-	prev := false
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf {
-			prev = false
-			continue
-		}
-		if s[i]&0xC0 == 0x80 {
-			continue // continuation byte
-		}
-		if prev {
-			return true
-		}
-		prev = true
-	}
-	return false
 }
 
 // MaxLine is the longest line NewTransformer holds: a longer one is

@@ -452,6 +452,9 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 // describeChange says what a change did: "rule: BEFORE -> AFTER", each
 // side its code points and names.
 func describeChange(c normalize.Change) string {
+	if c.Detail != "" {
+		return fmt.Sprintf("%s: %s: %s -> %s", c.Rule, c.Detail, describeText(c.Before), describeText(c.After))
+	}
 	return fmt.Sprintf("%s: %s -> %s", c.Rule, describeText(c.Before), describeText(c.After))
 }
 
