@@ -15,10 +15,12 @@ package textnorm
 import (
 	"iter"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/language"
 	"github.com/textnorm/textnorm/normalize"
+	"github.com/textnorm/textnorm/repair"
 )
 
 // A Segment is a detected segment with its normalized text.
@@ -44,6 +46,12 @@ type TagOptions struct {
 	// ProfileOf(detect.Und). nil means ProfileFor: each language its own
 	// profile (the command's --profile auto).
 	ProfileOf func(lang string) normalize.Profile
+	// Repair repairs the text (package repair) before its languages are
+	// detected, so that mojibake is tagged as the language it was: each
+	// segment's Norm is its repaired text normalized, while its offsets
+	// and Text are of the input as given. Zero: the repairs that Profile's
+	// rules ask for (normalize.Mojibake, normalize.HTMLEntities).
+	Repair repair.Fixes
 }
 
 // ParseProfile reads a profile name as the command's --profile takes it:
@@ -74,6 +82,7 @@ type Tagger struct {
 	det       *detect.Detector
 	single    *normalize.Profile
 	profileOf func(lang string) normalize.Profile
+	repair    repair.Fixes
 }
 
 // NewTagger returns a Tagger configured by opts, or the error of
@@ -83,10 +92,13 @@ func NewTagger(opts TagOptions) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Tagger{det: det, profileOf: opts.ProfileOf}
+	t := &Tagger{det: det, profileOf: opts.ProfileOf, repair: opts.Repair}
 	if opts.Profile != nil {
 		p := *opts.Profile // the caller's variable may change; the Tagger may not
 		t.single = &p
+		if opts.Repair == 0 {
+			t.repair = Repairs(p)
+		}
 	}
 	if t.profileOf == nil {
 		t.profileOf = ProfileFor
@@ -117,6 +129,9 @@ func (t *Tagger) Tag(text string) []Segment {
 // yielded before the next, so that a caller writing them out holds one
 // block's worth, not the document's.
 func (t *Tagger) TagSeq(text string) iter.Seq[Segment] {
+	if t.repair != 0 {
+		return t.repairedSeq(text)
+	}
 	return func(yield func(Segment) bool) {
 		for s := range t.det.SegmentsSeq(text) {
 			if !yield(t.normalized(text, s)) {
@@ -124,6 +139,60 @@ func (t *Tagger) TagSeq(text string) iter.Seq[Segment] {
 			}
 		}
 	}
+}
+
+// Repairs returns the repairs of package repair that p's rules ask for
+// (normalize.Mojibake, normalize.HTMLEntities), for TagOptions.Repair.
+func Repairs(p normalize.Profile) repair.Fixes {
+	var f repair.Fixes
+	if p.Rules().Has(normalize.Mojibake) {
+		f |= repair.Mojibake
+	}
+	if p.Rules().Has(normalize.HTMLEntities) {
+		f |= repair.Entities
+	}
+	return f
+}
+
+// repairedSeq is TagSeq with Repair: the repaired text is segmented and
+// normalized, and each segment's offsets and Text are moved back to the
+// input (code points and UTF-16 units counted in it).
+func (t *Tagger) repairedSeq(text string) iter.Seq[Segment] {
+	return func(yield func(Segment) bool) {
+		fixed, a := repair.Align(text, t.repair)
+		var c offsetCounter
+		for s := range t.det.SegmentsSeq(fixed) {
+			seg := t.normalized(fixed, s)
+			seg.Start, seg.End = a.Source(s.Start, s.End)
+			seg.End = max(seg.End, seg.Start)
+			seg.Text = text[seg.Start:seg.End]
+			seg.RuneStart, seg.U16Start = c.at(text, seg.Start)
+			seg.RuneEnd, seg.U16End = c.at(text, seg.End)
+			if !yield(seg) {
+				return
+			}
+		}
+	}
+}
+
+// offsetCounter counts the code points and UTF-16 units of a text up to
+// offsets that do not go back (an invalid byte is one of each, as U+FFFD).
+type offsetCounter struct{ pos, runes, u16 int }
+
+func (c *offsetCounter) at(text string, off int) (runes, u16 int) {
+	if off < c.pos {
+		*c = offsetCounter{}
+	}
+	for c.pos < off {
+		r, n := utf8.DecodeRuneInString(text[c.pos:off])
+		c.pos += n
+		c.runes++
+		c.u16++
+		if r >= 0x10000 {
+			c.u16++
+		}
+	}
+	return c.runes, c.u16
 }
 
 // normalized returns s with its Norm.

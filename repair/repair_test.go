@@ -111,3 +111,23 @@ func FuzzFix(f *testing.F) {
 		}
 	})
 }
+
+// TestAlign checks that spans of the repaired text map back to what they
+// came from.
+func TestAlign(t *testing.T) {
+	in := "abc ط³ظ„ط§ظ… def cafÃƒÂ© &amp; x"
+	out, a := Align(in, Mojibake|Entities)
+	if out != "abc سلام def café & x" {
+		t.Fatalf("Align: %q", out)
+	}
+	for _, tc := range []struct{ sub, want string }{
+		{"abc", "abc"}, {"سلام", "ط³ظ„ط§ظ…"}, {"def", "def"}, {"café", "cafÃƒÂ©"}, {"&", "&amp;"}, {"x", "x"},
+		{"abc سلام", "abc ط³ظ„ط§ظ…"}, {"لا", "ط³ظ„ط§ظ…"},
+	} {
+		i := strings.Index(out, tc.sub)
+		s, e := a.Source(i, i+len(tc.sub))
+		if in[s:e] != tc.want {
+			t.Errorf("Source of %q: %q, want %q", tc.sub, in[s:e], tc.want)
+		}
+	}
+}

@@ -6,11 +6,14 @@ import (
 	"io"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/textnorm/textnorm"
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/engine"
 	"github.com/textnorm/textnorm/jsonl"
 	"github.com/textnorm/textnorm/language"
+	"github.com/textnorm/textnorm/normalize"
 )
 
 // readText reads a whole input as text.
@@ -121,6 +124,7 @@ func (f *detectFlags) options() (detect.Options, error) {
 
 type tagFlags struct {
 	profile profileFlag
+	with    normalize.RuleList
 	format  textnorm.Format
 	offsets textnorm.Offsets
 	detectFlags
@@ -130,7 +134,7 @@ type tagFlags struct {
 var tagCommand = &command{
 	name:    "tag",
 	summary: "split text into segments of one script and language, normalized",
-	synopsis: "[--profile auto|P] [--format jsonl|json|tsv] [--offsets byte,rune,utf16] [--all]\n" +
+	synopsis: "[--profile auto|P] [--with RULES] [--format jsonl|json|tsv] [--offsets byte,rune,utf16] [--all]\n" +
 		"                    " + detectSynopsis + "\n" +
 		"                    " + docSynopsis,
 	example: "textnorm tag --offsets byte,rune,utf16 testdata/sample/news_fa_en.txt\n" +
@@ -138,6 +142,7 @@ var tagCommand = &command{
 	setup: func(fs *flag.FlagSet) func(*env, []string) error {
 		f := &tagFlags{}
 		fs.Var(&f.profile, "profile", profileUsage+profileNames())
+		fs.Var(&f.with, "with", "comma-separated `rules` to add to every segment's profile; mojibake and html-entities repair the text before its languages are detected")
 		fs.Var(&f.format, "format", "output `format`: jsonl (a segment a line), json (an array) or tsv")
 		fs.Var(&f.offsets, "offsets", "the offset `units` to write, comma-separated: byte (always), rune (code points) and utf16 (UTF-16 units)")
 		fs.BoolVar(&f.all, "all", false, "also write the white space between segments, so that the segments concatenated are the input")
@@ -155,7 +160,17 @@ func runTag(e *env, f *tagFlags, names []string) error {
 	if err != nil {
 		return err
 	}
-	tagger, err := textnorm.NewTagger(textnorm.TagOptions{Options: opts, Profile: f.profile.p})
+	topts := textnorm.TagOptions{Options: opts, Profile: f.profile.p}
+	if len(f.with) > 0 {
+		if topts.Profile != nil {
+			p := topts.Profile.With(f.with...)
+			topts.Profile = &p
+		} else {
+			topts.ProfileOf = func(lang string) normalize.Profile { return textnorm.ProfileFor(lang).With(f.with...) }
+			topts.Repair = textnorm.Repairs(normalize.NewProfile("with", norm.NFC, normalize.RuleSet(0).With(f.with...)))
+		}
+	}
+	tagger, err := textnorm.NewTagger(topts)
 	if err != nil {
 		return err
 	}
