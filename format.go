@@ -132,8 +132,8 @@ func AppendTSV(dst []byte, s Segment, l JSONLine) []byte {
 	field := func(v string) { dst = appendTSVField(dst, v); dst = append(dst, '\t') }
 	field(l.File)
 	num(l.Line)
-	num(s.Start)
-	num(s.End)
+	num(l.byteOffset(s.Start))
+	num(l.byteOffset(s.End))
 	field(s.Script.String())
 	field(s.Lang)
 	field(s.Tag())

@@ -79,6 +79,19 @@ type JSONLine struct {
 	File    string // the input's name; not written when empty
 	Line    int    // the 1-based line (or record) number; not written when 0
 	Offsets Offsets
+	// Input, when not nil, maps a byte offset of the text to the input's,
+	// for text decoded from another encoding (see InputOffsets): start
+	// and end are written as it says. Code point and UTF-16 offsets
+	// count in the text.
+	Input func(off int) int
+}
+
+// byteOffset returns off as l writes it: an offset of the input.
+func (l JSONLine) byteOffset(off int) int {
+	if l.Input == nil {
+		return off
+	}
+	return l.Input(off)
 }
 
 // AppendJSON appends the JSON object of segment s to dst, without a
@@ -100,9 +113,9 @@ func AppendJSON(dst []byte, s Segment, l JSONLine) []byte {
 		dst = strconv.AppendInt(dst, int64(l.Line), 10)
 	}
 	dst = append(dst, `,"start":`...)
-	dst = strconv.AppendInt(dst, int64(s.Start), 10)
+	dst = strconv.AppendInt(dst, int64(l.byteOffset(s.Start)), 10)
 	dst = append(dst, `,"end":`...)
-	dst = strconv.AppendInt(dst, int64(s.End), 10)
+	dst = strconv.AppendInt(dst, int64(l.byteOffset(s.End)), 10)
 	dst = append(dst, `,"text":`...)
 	dst = jsonl.AppendString(dst, s.Text)
 	dst = append(dst, `,"script":`...)

@@ -89,6 +89,7 @@ func defaultJobs() jobsFlag { return jobsFlag(runtime.NumCPU()) }
 // docFlags are the input flags of normalize, detect and tag.
 type docFlags struct {
 	invalid       normalize.InvalidPolicy
+	encoding      normalize.Encoding
 	jsonl, binary bool
 	field         string
 	recur         bool
@@ -97,11 +98,12 @@ type docFlags struct {
 
 // docSynopsis is the end of the usage of normalize, detect and tag: their
 // docFlags.
-const docSynopsis = "[--jsonl --field NAME] [--invalid error|replace|keep] [--binary] [-r] [-j N] [FILE...]"
+const docSynopsis = "[--jsonl --field NAME] [--encoding NAME] [--invalid error|replace|keep] [--binary] [-r] [-j N] [FILE...]"
 
 func (f *docFlags) register(fs *flag.FlagSet) {
 	f.jobs = defaultJobs()
 	fs.Var(&f.invalid, "invalid", "the `policy` for invalid UTF-8: error, replace (with U+FFFD) or keep")
+	fs.Var(&f.encoding, "encoding", "the `name` of the inputs' character encoding, such as windows-1256 or koi8-r (default utf-8; UTF-16 with a byte-order mark is found without it); output is UTF-8")
 	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines records: work on each record's string field --field, and keep the rest of it as it is")
 	fs.StringVar(&f.field, "field", "", "with --jsonl: the `name` of the top-level string field, such as text")
 	fs.BoolVar(&f.binary, "binary", false, "process files with NUL bytes as text (they are skipped as binary otherwise)")
@@ -127,5 +129,5 @@ func (f *docFlags) check() error {
 }
 
 func (f *docFlags) inputOptions() inputOptions {
-	return inputOptions{invalid: f.invalid, binary: f.binary, recursive: f.recur}
+	return inputOptions{invalid: f.invalid, binary: f.binary, recursive: f.recur, encoding: f.encoding}
 }

@@ -28,6 +28,7 @@ type inputOptions struct {
 	invalid   normalize.InvalidPolicy // --invalid
 	binary    bool                    // --binary: NUL bytes are text
 	recursive bool                    // -r: directories are walked
+	encoding  normalize.Encoding      // --encoding; UTF-16 with a BOM is found without it
 }
 
 // Input errors: each is the Err of a *diag.Error that names the input and,
@@ -131,6 +132,8 @@ type source struct {
 	file    *os.File
 	mode    os.FileMode
 	gz      bool
+	enc     normalize.Encoding // what the input was decoded from (UTF-8: nothing)
+	bom     int                // bytes of a UTF-16 byte-order mark read before the text
 	text    *textReader
 	closers []io.Closer
 }
@@ -185,6 +188,17 @@ func openSource(e *env, name string, opts inputOptions, counted *atomic.Int64) (
 		r = zr
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
+	s.enc = opts.encoding
+	if s.enc.IsUTF8() {
+		head, _ := br.Peek(2)
+		if enc, n, ok := normalize.SniffBOM(head); ok {
+			br.Discard(n)
+			s.enc, s.bom = enc, n
+		}
+	}
+	if dec := s.enc.Decoder(); dec != nil {
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+	}
 	head, err := br.Peek(sniffLen)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		s.Close()

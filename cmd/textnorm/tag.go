@@ -180,6 +180,10 @@ func runTag(e *env, f *tagFlags, names []string) error {
 	// through sw, which puts what goes around and between them.
 	err = runDocs(e, &f.docFlags, names, sw, func(src *source, d docInput, w io.Writer) error {
 		l := textnorm.JSONLine{File: src.display, Line: d.line, Offsets: f.offsets}
+		if !f.jsonl {
+			// Byte offsets index the file as given, in its encoding.
+			l.Input = textnorm.InputOffsets(d.text, src.enc, src.bom)
+		}
 		return f.format.WriteSeq(w, d.text, tagger.TagSeq(d.text), l)
 	})
 	return closeOutput(err, sw, out)
