@@ -19,7 +19,8 @@ func TestDependencies(t *testing.T) {
 		case !strings.Contains(strings.SplitN(dep, "/", 2)[0], "."): // the standard library
 		case strings.HasPrefix(dep, "golang.org/x/text/"):
 		case dep == "github.com/textnorm/textnorm/normalize", dep == "github.com/textnorm/textnorm/diag",
-			dep == "github.com/textnorm/textnorm/repair", dep == "github.com/textnorm/textnorm/script":
+			dep == "github.com/textnorm/textnorm/repair", dep == "github.com/textnorm/textnorm/script",
+			dep == "github.com/textnorm/textnorm/protect":
 		default:
 			t.Errorf("normalize depends on %s", dep)
 		}

@@ -135,6 +135,9 @@ func forward(ps []Piece, x int, end bool) int {
 
 // changes lists the changes of one stage, with the stage's own offsets.
 func (st *stage) changes() []Change {
+	if st.hidden {
+		return nil
+	}
 	var cs []Change
 	k := 0 // changed pieces so far
 	for _, p := range st.pieces {

@@ -216,7 +216,8 @@ func (p Profile) Transformer() transform.Transformer {
 		ts = append(ts, width.Fold)
 	}
 	if cr := p.cleanerRules(); cr != 0 {
-		ts = append(ts, newCleaner(tableFor(cr)))
+		q := &spanQueue{}
+		ts = append(ts, &masker{q: q}, newCleaner(tableFor(cr)), &unmasker{q: q, digits: digitTable(cr)})
 	}
 	ts = append(ts, p.form)
 	if len(ts) == 1 {
@@ -294,7 +295,8 @@ func (p Profile) Apply(s string) string {
 		s = width.Fold.String(s)
 	}
 	if cr := p.cleanerRules(); cr != 0 {
-		s = clean(tableFor(cr), s, nil)
+		m, spans := maskSpans(s)
+		s = unmaskSpans(clean(tableFor(cr), m, nil), spans, digitTable(cr))
 	}
 	return p.form.String(s)
 }
@@ -335,6 +337,7 @@ type stage struct {
 	rule   string   // the form's name, or the rule's
 	form   bool     // a Unicode normalization form
 	whats  []string // a repair's: what each changed piece undid, in order
+	hidden bool     // no change of its is listed (the masking of protected spans)
 	in     string
 	out    string
 	pieces []Piece
@@ -381,10 +384,20 @@ func (p Profile) stages(s string) (string, []stage) {
 		run(stage{rule: Width.String()}, out, ps)
 	}
 	if cr := p.cleanerRules(); cr != 0 {
+		// Protected spans go through the cleaner as placeholders: the
+		// masking and unmasking are stages that Explain does not list.
+		m, spans := maskSpans(s)
+		if spans != nil {
+			run(stage{rule: "protect", hidden: true}, m, maskPieces(s, m))
+		}
 		rec := &recorder{}
 		t := tableFor(cr)
 		out := clean(t, s, rec)
 		run(stage{table: t}, out, rec.finish())
+		if spans != nil {
+			d := digitTable(cr)
+			run(stage{rule: "protect", hidden: true}, unmaskSpans(out, spans, d), unmaskPieces(out, spans, d))
+		}
 	}
 	out, ps := formPieces(p.form, s)
 	run(stage{rule: FormName(p.form), form: true}, out, ps)

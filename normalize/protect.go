@@ -1,0 +1,340 @@
+package normalize
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"golang.org/x/text/transform"
+
+	"github.com/textnorm/textnorm/protect"
+)
+
+// Protected spans (package protect: URLs, e-mail addresses, @mentions,
+// numbers with separators, file paths, tags, code in backticks) are copied
+// byte for byte by the cleaner's rules: before the cleaner each is
+// replaced by placeholder, a noncharacter no rule touches, and after it
+// the placeholders are replaced by the spans again, in order. A
+// placeholder already in the text is a span of its own, so that it comes
+// back as it was. The Unicode form still applies to them, after.
+const placeholder = '\uFDD0'
+
+const placeholderUTF8 = "\uFDD0"
+
+// A masked span is a protected span's text, and whether it is a number:
+// the one thing a rule may change in a protected span is the digits of a
+// number, which follow the profile's digit rule (so that digits-ascii
+// still makes "۳.۵" "3.5"), its separators kept.
+type masked struct {
+	text   string
+	number bool
+}
+
+// outOf returns what m becomes: its text, with the digits of a number
+// mapped by digits (a table of the profile's digit rules, or nil).
+func (m masked) outOf(digits *table) string {
+	if !m.number || digits == nil {
+		return m.text
+	}
+	return clean(digits, m.text, nil)
+}
+
+// digitTable returns the table of the digit rules of rs, or nil.
+func digitTable(rs RuleSet) *table {
+	d := rs & RuleSet(DigitsPersian|DigitsArabic|DigitsASCII|DigitsPersianAll|DigitsArabicAll)
+	if d == 0 {
+		return nil
+	}
+	return tableFor(d)
+}
+
+// maskSpans returns s with its protected spans replaced by placeholders,
+// and the spans, in order; spans is nil when there are none.
+func maskSpans(s string) (string, []masked) {
+	found := protect.Find(s)
+	if len(found) == 0 && !strings.ContainsRune(s, placeholder) {
+		return s, nil
+	}
+	var b strings.Builder
+	var spans []masked
+	at := 0
+	put := func(start, end int, kind protect.Kind) {
+		// Placeholders already there, between spans, are spans too.
+		for {
+			i := strings.Index(s[at:start], placeholderUTF8)
+			if i < 0 {
+				break
+			}
+			b.WriteString(s[at : at+i])
+			b.WriteString(placeholderUTF8)
+			spans = append(spans, masked{text: placeholderUTF8})
+			at += i + len(placeholderUTF8)
+		}
+		b.WriteString(s[at:start])
+		if end > start {
+			b.WriteString(placeholderUTF8)
+			spans = append(spans, masked{text: s[start:end], number: kind == protect.Number})
+		}
+		at = end
+	}
+	for _, sp := range found {
+		put(sp.Start, sp.End, sp.Kind)
+	}
+	put(len(s), len(s), 0)
+	return b.String(), spans
+}
+
+// unmaskSpans replaces the placeholders of s by spans, in order.
+func unmaskSpans(s string, spans []masked, digits *table) string {
+	if len(spans) == 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for k := 0; ; k++ {
+		i := strings.Index(s, placeholderUTF8)
+		if i < 0 || k == len(spans) {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		b.WriteString(spans[k].outOf(digits))
+		s = s[i+len(placeholderUTF8):]
+	}
+}
+
+// maskPieces and unmaskPieces align the masked text with the text and the
+// text with the unmasked, for Align and Explain: each span is one piece.
+func maskPieces(s, masked string) []Piece {
+	var ps []Piece
+	in, out := 0, 0
+	for _, sp := range protectSpans(s) {
+		if sp.Start > in {
+			ps = append(ps, Piece{InStart: in, InEnd: sp.Start, OutStart: out, OutEnd: out + sp.Start - in, Same: true})
+			out += sp.Start - in
+		}
+		ps = append(ps, Piece{InStart: sp.Start, InEnd: sp.End, OutStart: out, OutEnd: out + len(placeholderUTF8)})
+		out += len(placeholderUTF8)
+		in = sp.End
+	}
+	if in < len(s) {
+		ps = append(ps, Piece{InStart: in, InEnd: len(s), OutStart: out, OutEnd: out + len(s) - in, Same: true})
+	}
+	return ps
+}
+
+func unmaskPieces(s string, spans []masked, digits *table) []Piece {
+	var ps []Piece
+	in, out := 0, 0
+	for k := 0; k < len(spans); k++ {
+		i := strings.Index(s[in:], placeholderUTF8)
+		if i < 0 {
+			break
+		}
+		if i > 0 {
+			ps = append(ps, Piece{InStart: in, InEnd: in + i, OutStart: out, OutEnd: out + i, Same: true})
+			out += i
+		}
+		in += i
+		n := len(spans[k].outOf(digits))
+		ps = append(ps, Piece{InStart: in, InEnd: in + len(placeholderUTF8), OutStart: out, OutEnd: out + n})
+		in += len(placeholderUTF8)
+		out += n
+	}
+	if in < len(s) {
+		ps = append(ps, Piece{InStart: in, InEnd: len(s), OutStart: out, OutEnd: out + len(s) - in, Same: true})
+	}
+	return ps
+}
+
+// protectSpans returns the spans maskSpans replaces: protect's, and the
+// placeholders already in s.
+func protectSpans(s string) []protect.Span {
+	found := protect.Find(s)
+	if !strings.ContainsRune(s, placeholder) {
+		return found
+	}
+	var out []protect.Span
+	at := 0
+	add := func(until int) {
+		for {
+			i := strings.Index(s[at:until], placeholderUTF8)
+			if i < 0 {
+				return
+			}
+			out = append(out, protect.Span{Start: at + i, End: at + i + len(placeholderUTF8)})
+			at += i + len(placeholderUTF8)
+		}
+	}
+	for _, sp := range found {
+		add(sp.Start)
+		out = append(out, sp)
+		at = sp.End
+	}
+	add(len(s))
+	return out
+}
+
+// A spanQueue carries the spans from a masker to its unmasker in a
+// transform chain, in order.
+type spanQueue struct {
+	mu    sync.Mutex
+	spans []masked
+}
+
+func (q *spanQueue) push(spans []masked) {
+	q.mu.Lock()
+	q.spans = append(q.spans, spans...)
+	q.mu.Unlock()
+}
+
+func (q *spanQueue) pop() (masked, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.spans) == 0 {
+		return masked{}, false
+	}
+	s := q.spans[0]
+	q.spans = q.spans[1:]
+	if len(q.spans) == 0 {
+		q.spans = nil
+	}
+	return s, true
+}
+
+// masker is maskSpans as a transformer, a line at a time (see
+// maskLine): the spans go to q.
+type masker struct {
+	q       *spanQueue
+	line    []byte
+	pending []byte
+}
+
+// maskLine is the longest line a masker holds; a longer one is masked in
+// pieces cut after a space.
+const maskLine = 64 << 10
+
+func (m *masker) Reset() { m.line, m.pending = m.line[:0], m.pending[:0]; m.q.spans = nil }
+
+func (m *masker) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for {
+		if len(m.pending) > 0 {
+			n := copy(dst[nDst:], m.pending)
+			nDst += n
+			m.pending = m.pending[:copy(m.pending, m.pending[n:])]
+			if len(m.pending) > 0 {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+		}
+		rest := src[nSrc:]
+		if i := indexByte(rest, '\n'); i >= 0 {
+			m.line = append(m.line, rest[:i+1]...)
+			nSrc += i + 1
+			m.flush(len(m.line))
+			continue
+		}
+		m.line = append(m.line, rest...)
+		nSrc = len(src)
+		switch {
+		case atEOF && len(m.line) > 0:
+			m.flush(len(m.line))
+			continue
+		case len(m.line) >= maskLine:
+			m.flush(cutAfterSpace(m.line))
+			continue
+		}
+		return nDst, nSrc, nil
+	}
+}
+
+func (m *masker) flush(n int) {
+	// Most lines have no span: look without copying the line.
+	view := unsafe.String(unsafe.SliceData(m.line), n)
+	if !bytes.Contains(m.line[:n], placeholderBytes) && len(protect.Find(view)) == 0 {
+		m.pending = append(m.pending, m.line[:n]...)
+	} else {
+		masked, spans := maskSpans(string(m.line[:n]))
+		m.q.push(spans)
+		m.pending = append(m.pending, masked...)
+	}
+	m.line = m.line[:copy(m.line, m.line[n:])]
+}
+
+var placeholderBytes = []byte(placeholderUTF8)
+
+// unmasker puts q's spans back in place of the placeholders.
+type unmasker struct {
+	q       *spanQueue
+	digits  *table // the profile's digit rules, for numbers; nil: none
+	pending []byte
+}
+
+func (u *unmasker) Reset() { u.pending = u.pending[:0] }
+
+func (u *unmasker) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for {
+		if len(u.pending) > 0 {
+			n := copy(dst[nDst:], u.pending)
+			nDst += n
+			u.pending = u.pending[:copy(u.pending, u.pending[n:])]
+			if len(u.pending) > 0 {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+		}
+		if nSrc == len(src) {
+			return nDst, nSrc, nil
+		}
+		rest := src[nSrc:]
+		i := bytes.Index(rest, placeholderBytes)
+		if i < 0 {
+			// Keep a tail that may be the start of a placeholder.
+			keep := 0
+			if !atEOF {
+				for k := 1; k < len(placeholderBytes) && k <= len(rest); k++ {
+					if bytes.HasPrefix(placeholderBytes, rest[len(rest)-k:]) {
+						keep = k
+					}
+				}
+			}
+			u.pending = append(u.pending, rest[:len(rest)-keep]...)
+			nSrc += len(rest) - keep
+			if keep > 0 && len(u.pending) == 0 {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
+			continue
+		}
+		u.pending = append(u.pending, rest[:i]...)
+		if span, ok := u.q.pop(); ok {
+			u.pending = append(u.pending, span.outOf(u.digits)...)
+		} else {
+			u.pending = append(u.pending, placeholderUTF8...)
+		}
+		nSrc += i + len(placeholderUTF8)
+	}
+}
+
+func indexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// cutAfterSpace returns where to cut a long line: after its last space in
+// its second half, else at the start of its last character.
+func cutAfterSpace(b []byte) int {
+	for i := len(b) - 1; i > len(b)/2; i-- {
+		if b[i] == ' ' {
+			return i + 1
+		}
+	}
+	for i := len(b) - 1; i > 0; i-- {
+		if b[i]&0xC0 != 0x80 {
+			return i
+		}
+	}
+	return len(b)
+}
