@@ -216,6 +216,9 @@ func (p Profile) Transformer() transform.Transformer {
 		ts = append(ts, width.Fold)
 	}
 	if cr := p.cleanerRules(); cr != 0 {
+		if cr.Has(Controls) {
+			ts = append(ts, &lineFunc{f: func(s string) string { out, _ := stripANSI(s); return out }, skip: func(s string) bool { return !mayHaveANSI(s) }})
+		}
 		q := &spanQueue{}
 		ts = append(ts, &masker{q: q}, newCleaner(tableFor(cr)), &unmasker{q: q, digits: digitTable(cr)})
 	}
@@ -295,6 +298,9 @@ func (p Profile) Apply(s string) string {
 		s = width.Fold.String(s)
 	}
 	if cr := p.cleanerRules(); cr != 0 {
+		if cr.Has(Controls) {
+			s, _ = stripANSI(s)
+		}
 		m, spans := maskSpans(s)
 		s = unmaskSpans(clean(tableFor(cr), m, nil), spans, digitTable(cr))
 	}
@@ -384,6 +390,11 @@ func (p Profile) stages(s string) (string, []stage) {
 		run(stage{rule: Width.String()}, out, ps)
 	}
 	if cr := p.cleanerRules(); cr != 0 {
+		if cr.Has(Controls) {
+			if out, ps := stripANSI(s); ps != nil {
+				run(stage{rule: Controls.String()}, out, ps)
+			}
+		}
 		// Protected spans go through the cleaner as placeholders: the
 		// masking and unmasking are stages that Explain does not list.
 		m, spans := maskSpans(s)

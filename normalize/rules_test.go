@@ -104,7 +104,14 @@ var ruleTests = map[Rule][]ruleCase{
 		{"a\x00b\u00A0c\uFEFF", keep},
 	},
 	Controls: {
-		{"a\x00b\x07c\x1bd\x7fe", "abcde"},
+		{"a\x00b\x07c\x7fd\x1b", "abcd"},
+		// Terminal escape sequences go whole.
+		{"\x1b[31mred\x1b[0m", "red"},
+		{"\x1b[1;38;5;208mbold\x1b[K!", "bold!"},
+		{"\x1b]0;title\x07text \x1b]8;;http://x.org\x1b\\link\x1b]8;;\x1b\\", "text link"},
+		{"\x1b(Bok\x1b7 \x1b=x", "ok x"},
+		{"\u009b31mC1 CSI\u009b0m", "C1 CSI"},
+		{"cut \x1b[31", "cut "},
 		{"a\u0080b\u009Fc\u0081", "abc"},
 		{"سلام\x08 دنیا", "سلام دنیا"},
 		// left alone: tab, LF and the line breaks of LineEndings
