@@ -141,7 +141,8 @@ func stripANSI(s string) (string, []Piece) {
 // pieces cut after a space.
 type lineFunc struct {
 	f       func(string) string
-	skip    func(string) bool // reports lines f leaves as they are; may be nil
+	into    func(dst, line []byte) []byte // instead of f: appends what line becomes to dst
+	skip    func(string) bool             // reports lines f leaves as they are; may be nil
 	line    []byte
 	pending []byte
 }
@@ -180,9 +181,12 @@ func (l *lineFunc) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err e
 }
 
 func (l *lineFunc) flush(n int) {
-	if l.skip != nil && l.skip(unsafe.String(unsafe.SliceData(l.line), n)) {
+	switch {
+	case l.skip != nil && l.skip(unsafe.String(unsafe.SliceData(l.line), n)):
 		l.pending = append(l.pending, l.line[:n]...) // nothing to do: no copy
-	} else {
+	case l.into != nil:
+		l.pending = l.into(l.pending, l.line[:n])
+	default:
 		l.pending = append(l.pending, l.f(string(l.line[:n]))...)
 	}
 	l.line = l.line[:copy(l.line, l.line[n:])]

@@ -51,23 +51,24 @@ var (
 	// keheh, Persian digits for Arabic-Indic ones, no tatweel, clean ZWNJs,
 	// Arabic comma, semicolon and question mark, no presentation forms.
 	Persian = Profile{name: "fa", form: norm.NFC, rules: defaultRules.With(
-		PersianLetters, PresentationForms, Tatweel, DigitsPersian, ZWNJ, ArabicPunctuation)}
+		PersianLetters, PresentationForms, Tatweel, DigitsPersian, ZWNJ, ArabicPunctuation,
+		ZWNJAffixes, PersianQuotes, PunctSpacing)}
 	// Arabic is Default plus standard Arabic orthography: Arabic kaf and
 	// yeh, Arabic-Indic digits for Persian ones, no tatweel, clean ZWNJs,
 	// Arabic punctuation, no presentation forms.
 	Arabic = Profile{name: "ar", form: norm.NFC, rules: defaultRules.With(
-		ArabicLetters, PresentationForms, Tatweel, DigitsArabic, ZWNJ, ArabicPunctuation)}
+		ArabicLetters, PresentationForms, Tatweel, DigitsArabic, ZWNJ, ArabicPunctuation, PunctSpacing)}
 	// Urdu is Default plus standard Urdu orthography: Farsi yeh, keheh and
 	// heh goal, Extended Arabic-Indic digits, no tatweel, clean ZWNJs,
 	// Arabic punctuation, no presentation forms.
 	Urdu = Profile{name: "ur", form: norm.NFC, rules: defaultRules.With(
-		UrduLetters, PresentationForms, Tatweel, DigitsPersian, ZWNJ, ArabicPunctuation)}
+		UrduLetters, PresentationForms, Tatweel, DigitsPersian, ZWNJ, ArabicPunctuation, PunctSpacing)}
 	// Pashto is Default plus standard Pashto orthography: keheh, Farsi yeh
 	// for alef maksura (Arabic yeh is a Pashto letter and stays), Extended
 	// Arabic-Indic digits, no tatweel, clean ZWNJs, Arabic punctuation, no
 	// presentation forms.
 	Pashto = Profile{name: "ps", form: norm.NFC, rules: defaultRules.With(
-		PashtoLetters, PresentationForms, Tatweel, DigitsPersian, ZWNJ, ArabicPunctuation)}
+		PashtoLetters, PresentationForms, Tatweel, DigitsPersian, ZWNJ, ArabicPunctuation, PunctSpacing)}
 	// Search folds aggressively for matching and indexing, in the spirit of
 	// ICU's nfkc_cf and search engines' Persian and Arabic filters: NFKC,
 	// case folding, width folding, no diacritics or harakat, Arabic-script
@@ -172,7 +173,23 @@ func (p Profile) Describe() string {
 // needs no cleaner. CaseFold is a stage of its own, but the cleaner finishes
 // it (see CaseFold).
 func (p Profile) cleanerRules() RuleSet {
-	return p.rules &^ RuleSet(Width|Mojibake|HTMLEntities)
+	return p.rules &^ RuleSet(Width|Mojibake|HTMLEntities|PunctSpacing|PersianQuotes|ZWNJAffixes)
+}
+
+// orthography applies the profile's line rules (see orthographyRules) to
+// s, the cleaner's output.
+func (p Profile) orthography(s string) string {
+	for _, r := range orthographyRules {
+		if p.rules.Has(r) {
+			s, _ = applyEdits(s, orthographyEdits(r, s))
+		}
+	}
+	return s
+}
+
+// hasOrthography reports whether the profile has a line rule.
+func (p Profile) hasOrthography() bool {
+	return p.rules&RuleSet(PunctSpacing|PersianQuotes|ZWNJAffixes) != 0
 }
 
 // repairs returns the repairs of package repair the profile makes first.
@@ -215,12 +232,20 @@ func (p Profile) Transformer() transform.Transformer {
 	if p.rules.Has(Width) {
 		ts = append(ts, width.Fold)
 	}
-	if cr := p.cleanerRules(); cr != 0 {
+	if cr := p.cleanerRules(); cr != 0 || p.hasOrthography() {
 		if cr.Has(Controls) {
 			ts = append(ts, &lineFunc{f: func(s string) string { out, _ := stripANSI(s); return out }, skip: func(s string) bool { return !mayHaveANSI(s) }})
 		}
 		q := &spanQueue{}
-		ts = append(ts, &masker{q: q}, newCleaner(tableFor(cr)), &unmasker{q: q, digits: digitTable(cr)})
+		ts = append(ts, &masker{q: q})
+		if cr != 0 {
+			ts = append(ts, newCleaner(tableFor(cr)))
+		}
+		if p.hasOrthography() {
+			o := &orthoLines{rules: p.rules}
+			ts = append(ts, &lineFunc{into: o.into, skip: func(s string) bool { return !hasArabicScript(s) }})
+		}
+		ts = append(ts, &unmasker{q: q, digits: digitTable(cr)})
 	}
 	ts = append(ts, p.form)
 	if len(ts) == 1 {
@@ -297,12 +322,15 @@ func (p Profile) Apply(s string) string {
 	if p.rules.Has(Width) {
 		s = width.Fold.String(s)
 	}
-	if cr := p.cleanerRules(); cr != 0 {
+	if cr := p.cleanerRules(); cr != 0 || p.hasOrthography() {
 		if cr.Has(Controls) {
 			s, _ = stripANSI(s)
 		}
 		m, spans := maskSpans(s)
-		s = unmaskSpans(clean(tableFor(cr), m, nil), spans, digitTable(cr))
+		if cr != 0 {
+			m = clean(tableFor(cr), m, nil)
+		}
+		s = unmaskSpans(p.orthography(m), spans, digitTable(cr))
 	}
 	return p.form.String(s)
 }
@@ -389,7 +417,7 @@ func (p Profile) stages(s string) (string, []stage) {
 		out, ps := runePieces(width.Fold, s)
 		run(stage{rule: Width.String()}, out, ps)
 	}
-	if cr := p.cleanerRules(); cr != 0 {
+	if cr := p.cleanerRules(); cr != 0 || p.hasOrthography() {
 		if cr.Has(Controls) {
 			if out, ps := stripANSI(s); ps != nil {
 				run(stage{rule: Controls.String()}, out, ps)
@@ -401,10 +429,21 @@ func (p Profile) stages(s string) (string, []stage) {
 		if spans != nil {
 			run(stage{rule: "protect", hidden: true}, m, maskPieces(s, m))
 		}
-		rec := &recorder{}
-		t := tableFor(cr)
-		out := clean(t, s, rec)
-		run(stage{table: t}, out, rec.finish())
+		out := s
+		if cr != 0 {
+			rec := &recorder{}
+			t := tableFor(cr)
+			out = clean(t, s, rec)
+			run(stage{table: t}, out, rec.finish())
+		}
+		for _, r := range orthographyRules {
+			if p.rules.Has(r) {
+				if o, ps := applyEdits(out, orthographyEdits(r, out)); ps != nil {
+					run(stage{rule: r.String()}, o, ps)
+					out = o
+				}
+			}
+		}
 		if spans != nil {
 			d := digitTable(cr)
 			run(stage{rule: "protect", hidden: true}, unmaskSpans(out, spans, d), unmaskPieces(out, spans, d))

@@ -139,6 +139,19 @@ const (
 	// in lines that are not markup, outside URLs (package repair). It
 	// runs with Mojibake, before the other rules.
 	HTMLEntities
+	// PunctSpacing spaces the punctuation of Arabic-script text: no space
+	// before ، ؛ ؟ ! . : » ) ] ۔ …, one after them before a letter, no
+	// padding inside « » ( ) [ ], and ".." or "..." after a letter made
+	// "…". It acts only beside Arabic-script letters.
+	PunctSpacing
+	// PersianQuotes makes a pair of straight or curly double quotes around
+	// Persian text «…».
+	PersianQuotes
+	// ZWNJAffixes joins Persian affixes written apart with a space: the
+	// prefixes می and نمی, the suffixes ها های هایی, and the clitics ام
+	// ات اش ایم اید اند after silent heh or yeh, with a ZWNJ, or with
+	// nothing after a letter that does not join to the left.
+	ZWNJAffixes
 
 	numRules = iota
 )
@@ -150,7 +163,8 @@ var ruleNames = [numRules]string{
 	"presentation-forms", "digits-persian", "digits-arabic", "digits-ascii",
 	"zwnj", "remove-zwnj", "arabic-punctuation", "quotes", "dashes",
 	"harakat", "diacritics", "case-fold", "width", "digits-persian-all",
-	"digits-arabic-all", "mojibake", "html-entities",
+	"digits-arabic-all", "mojibake", "html-entities", "punct-spacing",
+	"persian-quotes", "zwnj-affixes",
 }
 
 // exclusive lists the groups of rules of which a set holds at most one: they
@@ -159,6 +173,7 @@ var exclusive = []RuleSet{
 	RuleSet(DigitsPersian | DigitsArabic | DigitsASCII | DigitsPersianAll | DigitsArabicAll),
 	RuleSet(PersianLetters | ArabicLetters | UrduLetters | PashtoLetters | KafYehToArabic | SearchLetters),
 	RuleSet(ZWNJ | RemoveZWNJ),
+	RuleSet(Quotes | PersianQuotes),
 }
 
 // String returns the rule's name as the CLI and the README spell it, such as

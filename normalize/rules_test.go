@@ -400,6 +400,36 @@ var ruleTests = map[Rule][]ruleCase{
 		{"چاپ کتاب", keep},
 		{"« CAFÉ\u00a0» naïve", keep},
 	},
+	PunctSpacing: {
+		{"سلام ، خوبی ؟", "سلام، خوبی؟"},
+		{"ببرم .", "ببرم."},
+		{"سلام،خوبی؟بله", "سلام، خوبی؟ بله"},
+		{"«  سلام  » و (  تست )", "«سلام» و (تست)"},
+		{"رفت...بعد و آمد..", "رفت… بعد و آمد…"},
+		{"یہ اچھا ہے ۔", "یہ اچھا ہے۔"},
+		// left alone: Latin text, numbers, line ends
+		{"file.txt , not this ; a ( b )", keep},
+		{"عدد 3.14 و ساعت 12:30", keep},
+		{"پایان.\nآغاز", keep},
+	},
+	PersianQuotes: {
+		{"او گفت \"سلام دوستان\" و رفت", "او گفت «سلام دوستان» و رفت"},
+		{"او گفت “سلام” و ”خداحافظ“", "او گفت «سلام» و «خداحافظ»"},
+		// left alone: quotes around Latin text, unpaired ones
+		{"کلمهٔ \"hello\" انگلیسی است", keep},
+		{"یک \" تنها", keep},
+	},
+	ZWNJAffixes: {
+		{"می روم و نمی دانم", "می\u200cروم و نمی\u200cدانم"},
+		{"کتاب ها و کتاب های خوب", "کتاب\u200cها و کتاب\u200cهای خوب"},
+		{"خانه ام و رفته اند", "خانه\u200cام و رفته\u200cاند"},
+		// after a letter that does not join to the left: no ZWNJ (hazm#367)
+		{"دانشجو ها و در ها", "دانشجوها و درها"},
+		// left alone: a word that only looks like an affix
+		{"لباس تر", keep}, // wet: تر is not joined (see ZWNJAffixes)
+		{"کتاب من", keep},
+		{"می", keep},
+	},
 	HTMLEntities: {
 		{"&eacute;t&eacute; &#1740;", "été ی"},
 		{"AT&amp;T", "AT&T"},
@@ -526,8 +556,8 @@ func TestRuleNames(t *testing.T) {
 	if got := Rule(0).String(); got != "Rule(0x0)" {
 		t.Errorf("Rule(0).String() = %q", got)
 	}
-	if got := Rule(1 << 31).String(); got != "Rule(0x80000000)" {
-		t.Errorf("Rule(1<<31).String() = %q", got)
+	if got := Rule(1 << 50).String(); got != "Rule(0x4000000000000)" {
+		t.Errorf("Rule(1<<50).String() = %q", got)
 	}
 }
 

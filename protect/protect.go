@@ -18,8 +18,9 @@
 //   - E-mail: local@domain, the local part letters, digits and . _ % + -,
 //     the domain as above; trailing punctuation as for URLs.
 //   - @mention: @ at a token's start, then letters, digits and _.
-//   - Number: digits with single separators . , : / ٫ ٬ between digits
-//     (any script's digits): 3.14, 1,000, 12:30, 2024/01/02, ۱۴۰۲/۰۱/۰۲.
+//   - Number: digits (ASCII, Arabic-Indic or Persian) with single
+//     separators . , : / ٫ ٬ between digits: 3.14, 1,000, 12:30,
+//     2024/01/02, ۱۴۰۲/۰۱/۰۲.
 //   - File path: a token that starts with / ~/ ./ ../ or a drive letter and
 //     :\ and has a second separator, or that has a backslash between two
 //     names; trailing punctuation as for URLs.
@@ -106,7 +107,9 @@ func Append(spans []Span, text string) []Span {
 			i += n
 			continue
 		}
-		spans = appendToken(spans, text, start, end)
+		if tokenMayHave(text[start:end]) {
+			spans = appendToken(spans, text, start, end)
+		}
 		i = end
 	}
 	return spans
@@ -122,6 +125,35 @@ func mayHave(text string) bool {
 		case c >= 0x80:
 			return true // other scripts' digits
 		}
+	}
+	return false
+}
+
+// tokenMayHave reports whether a token has a character that every span
+// but tags and code needs: a digit, / \\ @ . or :.
+func tokenMayHave(tok string) bool {
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case c >= '0' && c <= '9', c == '/', c == '\\', c == '@', c == '.', c == ':':
+			return true
+		case c >= 0x80 && isDigitAt(tok, i):
+			return true
+		}
+	}
+	return false
+}
+
+// isDigitAt reports whether a digit of a number starts at s[i]: an ASCII
+// one, or an Arabic-Indic or Extended Arabic-Indic (Persian) one.
+func isDigitAt(s string, i int) bool {
+	c := s[i]
+	switch {
+	case c >= '0' && c <= '9':
+		return true
+	case i+1 < len(s) && c == 0xD9:
+		return s[i+1] >= 0xA0 && s[i+1] <= 0xA9 // U+0660..U+0669
+	case i+1 < len(s) && c == 0xDB:
+		return s[i+1] >= 0xB0 && s[i+1] <= 0xB9 // U+06F0..U+06F9
 	}
 	return false
 }
@@ -143,11 +175,17 @@ func tokenEnd(text string, i int) int {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			return i
+		// Only these lead bytes start a Unicode space outside ASCII:
+		// U+0085 U+00A0, U+1680, U+2000..U+205F, U+3000.
+		if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				return i
+			}
+			i += n
+			continue
 		}
-		i += n
+		i++
 	}
 	return i
 }
@@ -334,26 +372,32 @@ func trimURL(s string) int {
 // appendNumbers appends the numbers with separators inside
 // text[start:end].
 func appendNumbers(spans []Span, text string, start, end int) []Span {
+	digitLen := func(i int) int {
+		if i >= end || !isDigitAt(text[:end], i) {
+			return 0
+		}
+		if text[i] < utf8.RuneSelf {
+			return 1
+		}
+		return 2
+	}
 	for i := start; i < end; {
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		if !unicode.IsDigit(r) {
-			i += n
+		n := digitLen(i)
+		if n == 0 {
+			i++
 			continue
 		}
 		// A run of digits and single separators between digits.
 		j, seps := i+n, 0
 		for j < end {
-			r2, n2 := utf8.DecodeRuneInString(text[j:end])
-			if unicode.IsDigit(r2) {
-				j += n2
+			if d := digitLen(j); d > 0 {
+				j += d
 				continue
 			}
-			if isSeparator(r2) && j+n2 < end {
-				if r3, _ := utf8.DecodeRuneInString(text[j+n2 : end]); unicode.IsDigit(r3) {
-					j += n2
-					seps++
-					continue
-				}
+			if sep := separatorLen(text[:end], j); sep > 0 && digitLen(j+sep) > 0 {
+				j += sep
+				seps++
+				continue
 			}
 			break
 		}
@@ -365,12 +409,20 @@ func appendNumbers(spans []Span, text string, start, end int) []Span {
 	return spans
 }
 
-func isSeparator(r rune) bool {
-	switch r {
-	case '.', ',', ':', '/', '\u066B', '\u066C':
-		return true
+// separatorLen returns the length of the separator between digits at s[i]
+// (. , : / and the Arabic decimal and thousands separators), or 0.
+func separatorLen(s string, i int) int {
+	if i >= len(s) {
+		return 0
 	}
-	return false
+	switch s[i] {
+	case '.', ',', ':', '/':
+		return 1
+	}
+	if strings.HasPrefix(s[i:], "\u066B") || strings.HasPrefix(s[i:], "\u066C") {
+		return 2
+	}
+	return 0
 }
 
 // tagEnd returns the end of the tag that starts at text[i] ('<'), or i.

@@ -1,0 +1,414 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// The orthography rules of Persian, Arabic, Urdu and Pashto text need to
+// see words and their neighbours, so they run line by line after the
+// cleaner (on its output, with protected spans still placeholders, so that
+// they never touch a URL or a number), each as a pass of its own.
+
+// An edit replaces text[start:end] with repl.
+type edit struct {
+	start, end int
+	repl       string
+}
+
+// applyEdits returns text with edits (in order, not overlapping) made, and
+// the pieces that align the result with text.
+func applyEdits(text string, edits []edit) (string, []Piece) {
+	if len(edits) == 0 {
+		return text, nil
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 8*len(edits))
+	var ps []Piece
+	at := 0
+	for _, e := range edits {
+		if e.start > at {
+			ps = append(ps, Piece{InStart: at, InEnd: e.start, OutStart: b.Len(), OutEnd: b.Len() + e.start - at, Same: true})
+			b.WriteString(text[at:e.start])
+		}
+		ps = append(ps, Piece{InStart: e.start, InEnd: e.end, OutStart: b.Len(), OutEnd: b.Len() + len(e.repl)})
+		b.WriteString(e.repl)
+		at = e.end
+	}
+	if at < len(text) {
+		ps = append(ps, Piece{InStart: at, InEnd: len(text), OutStart: b.Len(), OutEnd: b.Len() + len(text) - at, Same: true})
+		b.WriteString(text[at:])
+	}
+	return b.String(), ps
+}
+
+// orthographyRules are the line rules, in the order they run.
+var orthographyRules = []Rule{ZWNJAffixes, PersianQuotes, PunctSpacing}
+
+// orthographyEdits returns the edits rule r makes to text.
+func orthographyEdits(r Rule, text string) []edit {
+	var sc scratch
+	return sc.edits(r, text)
+}
+
+// scratch holds the slices the rules work in, so that a stream's lines
+// cost no allocation once they have grown.
+type scratch struct {
+	e     []edit
+	words []word
+	bufs  [2][]byte
+}
+
+func (sc *scratch) edits(r Rule, text string) []edit {
+	sc.e = sc.e[:0]
+	switch r {
+	case ZWNJAffixes:
+		sc.e = zwnjAffixEdits(sc.e, text, sc)
+	case PersianQuotes:
+		sc.e = quoteEdits(sc.e, text)
+	case PunctSpacing:
+		sc.e = punctSpacingEdits(sc.e, text)
+	}
+	return sc.e
+}
+
+// appendEdited appends text with edits made to dst.
+func appendEdited(dst []byte, text string, edits []edit) []byte {
+	at := 0
+	for _, e := range edits {
+		dst = append(dst, text[at:e.start]...)
+		dst = append(dst, e.repl...)
+		at = e.end
+	}
+	return append(dst, text[at:]...)
+}
+
+// orthoLines is the line rules of a profile as a transformer's line
+// function (see lineFunc.into): each rule works on the output of the one
+// before, in two buffers used in turn.
+type orthoLines struct {
+	rules RuleSet
+	sc    scratch
+}
+
+func (o *orthoLines) into(dst, line []byte) []byte {
+	cur := unsafe.String(unsafe.SliceData(line), len(line))
+	k := 0
+	for _, r := range orthographyRules {
+		if !o.rules.Has(r) {
+			continue
+		}
+		edits := o.sc.edits(r, cur)
+		if len(edits) == 0 {
+			continue
+		}
+		o.sc.bufs[k] = appendEdited(o.sc.bufs[k][:0], cur, edits)
+		cur = unsafe.String(unsafe.SliceData(o.sc.bufs[k]), len(o.sc.bufs[k]))
+		k = 1 - k
+	}
+	return append(dst, cur...)
+}
+
+// hasArabicScript reports whether s has a letter of the Arabic script.
+func hasArabicScript(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xD8 && s[i] <= 0xDB { // the lead bytes of U+0600..U+06FF
+			return true
+		}
+	}
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x0750 && r <= 0x077F || r >= 0xFB50 && r <= 0xFEFC })
+}
+
+func isArabicLetter(r rune) bool {
+	return (r >= 0x0620 && r <= 0x064A || r >= 0x066E && r <= 0x06D3 || r == 0x06D5 || r >= 0x06EE && r <= 0x06FF || r >= 0x0750 && r <= 0x077F) && unicode.IsLetter(r)
+}
+
+func isArabicMark(r rune) bool {
+	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x06D6 && r <= 0x06ED
+}
+
+// joinsLeft reports whether an Arabic-script letter joins the letter after
+// it: ا د ذ ر ز ژ و آ أ إ ؤ ة ء and their kin do not, so a ZWNJ after them
+// is meaningless (hazm#367).
+func joinsLeft(r rune) bool {
+	switch r {
+	case 'ا', 'آ', 'أ', 'إ', 'ٱ', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ؤ', 'ة', 'ء', 'ۀ', 'ۆ', 'ۇ', 'ۈ', 'ۋ', 'ۅ', 'ۉ', 'ے', 'ۓ', 'ڈ', 'ڑ', 'ډ', 'ړ', 'ږ', 'ڕ', 'ە':
+		return false
+	}
+	return isArabicLetter(r)
+}
+
+// ---- ZWNJ at affixes (fa) ----
+
+// The affixes the zwnj-affixes rule joins when they are written apart:
+// prefixes before a word, suffixes after one. Clitics (ام ات اش ایم اید
+// اند) only after a word that ends in silent heh or yeh, where Persian
+// writes them apart with a ZWNJ (خانه‌ام, رفته‌اند); after other letters a
+// clitic written apart is as often a word of its own.
+var (
+	zwnjPrefixes = []string{"می", "نمی"}
+	zwnjSuffixes = []string{"هایی", "های", "ها"}
+	zwnjClitics  = []string{"ام", "ات", "اش", "ایم", "اید", "اند"}
+)
+
+// zwnjAffixEdits joins the affixes written apart with a space: "می روم" is
+// "می‌روم", "کتاب ها" "کتاب‌ها", "خانه ام" "خانه‌ام"; after a letter that
+// does not join to the left the suffix is joined without a ZWNJ
+// ("دانشجو ها" is "دانشجوها"). Words that only look like an affix are
+// left alone: the prefix must stand alone and be followed by a word of two
+// or more letters that is not itself an affix. The comparative تر and
+// ترین are not joined: تر is also a word (wet), and telling them apart
+// needs a lexicon of adjectives the project does not have yet.
+func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
+	if !hasArabicScript(text) {
+		return edits
+	}
+	sc.words = arabicWords(sc.words[:0], text)
+	words := sc.words
+	for k := 0; k+1 < len(words); k++ {
+		w, next := words[k], words[k+1]
+		gap := text[w.end:next.start]
+		if gap != " " {
+			continue
+		}
+		ww, nw := text[w.start:w.end], text[next.start:next.end]
+		switch {
+		case isOneOf(ww, zwnjPrefixes) && (k == 0 || words[k-1].end < w.start-1 || text[words[k-1].end:w.start] != "\u200c") &&
+			utf8.RuneCountInString(nw) >= 2 && !isOneOf(nw, zwnjSuffixes) && !isOneOf(nw, zwnjClitics) && !isOneOf(nw, zwnjPrefixes):
+			edits = append(edits, edit{w.end, next.start, "\u200c"})
+		case isOneOf(nw, zwnjSuffixes) && !isOneOf(ww, zwnjPrefixes) && suffixFits(ww, nw):
+			edits = append(edits, edit{w.end, next.start, joiner(ww)})
+		case isOneOf(nw, zwnjClitics) && (strings.HasSuffix(ww, "ه") || strings.HasSuffix(ww, "ی")) && utf8.RuneCountInString(ww) >= 3:
+			edits = append(edits, edit{w.end, next.start, joiner(ww)})
+		}
+	}
+	return edits
+}
+
+// suffixFits reports whether suffix may join word: after any word of two
+// or more letters.
+func suffixFits(word, suffix string) bool {
+	return utf8.RuneCountInString(word) >= 2
+}
+
+// joiner is what goes between word and a suffix: a ZWNJ, or nothing after
+// a letter that does not join to the left.
+func joiner(word string) string {
+	last, _ := utf8.DecodeLastRuneInString(word)
+	if joinsLeft(last) {
+		return "\u200c"
+	}
+	return ""
+}
+
+func isOneOf(s string, list []string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// A word is a run of Arabic-script letters and marks (ZWNJ inside it kept).
+type word struct{ start, end int }
+
+func arabicWords(ws []word, text string) []word {
+	start := -1
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		in := isArabicLetter(r) || isArabicMark(r) || r == '\u200c' && start >= 0
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			ws = append(ws, word{start, trimZWNJ(text, start, i)})
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		ws = append(ws, word{start, trimZWNJ(text, start, len(text))})
+	}
+	return ws
+}
+
+func trimZWNJ(text string, start, end int) int {
+	for end > start && strings.HasSuffix(text[:end], "\u200c") {
+		end -= len("\u200c")
+	}
+	return end
+}
+
+// ---- Persian quotation marks (fa) ----
+
+// quoteEdits turns a pair of straight double quotes, or of curly ones
+// (“…” or ”…“ as right-to-left text often has them), around text with
+// Arabic-script letters and no Latin ones into «…», on one line.
+func quoteEdits(edits []edit, text string) []edit {
+	if !hasArabicScript(text) || !strings.ContainsAny(text, "\"“”") {
+		return edits
+	}
+	open := -1
+	var openRune rune
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			open = -1
+		case r == '"' || r == '“' || r == '”':
+			if open < 0 {
+				open, openRune = i, r
+				break
+			}
+			closes := openRune == '"' && r == '"' || openRune != '"' && r != '"'
+			if !closes {
+				break
+			}
+			inner := text[open+utf8.RuneLen(openRune) : i]
+			if inner != "" && hasArabicScript(inner) && !strings.ContainsFunc(inner, func(c rune) bool { return c < 0x250 && unicode.IsLetter(c) }) {
+				edits = append(edits, edit{open, open + utf8.RuneLen(openRune), "«"}, edit{i, i + n, "»"})
+			}
+			open = -1
+		}
+		i += n
+	}
+	return edits
+}
+
+// ---- Punctuation spacing (fa, ar, ur, ps) ----
+
+// Punctuation that takes no space before it and one after, and brackets
+// and guillemets that take no padding inside.
+func isClosingPunct(r rune) bool {
+	switch r {
+	case '،', '؛', '؟', '!', '.', ':', '»', ')', ']', '۔', '…':
+		return true
+	}
+	return false
+}
+
+func isOpeningPunct(r rune) bool { return r == '«' || r == '(' || r == '[' }
+
+// punctSpacingEdits spaces the punctuation of Arabic-script text: no
+// space before ، ؛ ؟ ! . : » ) ] ۔ …, one space after them before a
+// letter; no padding inside « » ( ) [ ]; ".." and "..." after a letter
+// become "…". It acts only beside Arabic-script letters, so Latin text,
+// code and file names keep their own spacing.
+func punctSpacingEdits(edits []edit, text string) []edit {
+	if !hasArabicScript(text) {
+		return edits
+	}
+	prevRune := func(i int) (rune, int) { return utf8.DecodeLastRuneInString(text[:i]) }
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '.' && strings.HasPrefix(text[i:], ".."):
+			end := i + 2
+			if strings.HasPrefix(text[i:], "...") {
+				end = i + 3
+			}
+			if p, _ := prevRune(i); isArabicLetter(p) && (end == len(text) || text[end] != '.') {
+				edits = append(edits, edit{i, end, "…"})
+				edits = spaceAfter(edits, text, end)
+				i = end
+				continue
+			}
+			i = end
+			continue
+		case r == ' ' || r == '\t':
+			// Spaces before closing punctuation, after an Arabic letter
+			// (or a closing mark after one), go.
+			j := i
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+				j++
+			}
+			next, _ := utf8.DecodeRuneInString(text[j:])
+			p, _ := prevRune(i)
+			if j < len(text) && isClosingPunct(next) && (isArabicLetter(p) || isArabicMark(p) || p == '»' || p == ')') && i > 0 && !isPeriodOfNumber(text, j) {
+				edits = append(edits, edit{i, j, ""})
+			}
+			// Padding after an opening mark before Arabic text goes.
+			if isOpeningPunct(p) && (isArabicLetter(next) || isArabicMark(next)) && !isLineStartAt(text, i) {
+				edits = append(edits, edit{i, j, ""})
+			}
+			i = j
+			continue
+		case isClosingPunct(r) && r != ')' && r != ']' && r != '»':
+			if p := prevSolid(text, i); isArabicLetter(p) || isArabicMark(p) || r == '،' || r == '؛' || r == '؟' || r == '۔' {
+				edits = spaceAfter(edits, text, i+n)
+			}
+		case r == '»' || r == ')' || r == ']':
+			if p := prevSolid(text, i); isArabicLetter(p) || isArabicMark(p) || p == '.' || p == '؟' || p == '!' || p == '…' {
+				edits = spaceAfter(edits, text, i+n)
+			}
+		}
+		i += n
+	}
+	return mergeEdits(edits)
+}
+
+// prevSolid returns the last character before text[i] that is not a space
+// or a tab on its line (the spaces before it go, so the result must not
+// depend on them), or 0.
+func prevSolid(text string, i int) rune {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if r != ' ' && r != '\t' {
+			if r == '\n' {
+				return 0
+			}
+			return r
+		}
+		i -= n
+	}
+	return 0
+}
+
+// spaceAfter adds a space at text[at] if an Arabic-script letter or an
+// opening mark follows there directly.
+func spaceAfter(edits []edit, text string, at int) []edit {
+	if at >= len(text) {
+		return edits
+	}
+	next, _ := utf8.DecodeRuneInString(text[at:])
+	if isArabicLetter(next) || next == '«' || next == '(' {
+		edits = append(edits, edit{at, at, " "})
+	}
+	return edits
+}
+
+// isPeriodOfNumber reports whether text[j] is a point between digits (a
+// number the masking missed, such as one of a single digit).
+func isPeriodOfNumber(text string, j int) bool {
+	if text[j] != '.' && text[j] != ':' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[j+1:])
+	return unicode.IsDigit(next)
+}
+
+func isLineStartAt(text string, i int) bool { return i == 0 || text[i-1] == '\n' }
+
+// mergeEdits sorts edits by place and drops any that overlap one before.
+func mergeEdits(edits []edit) []edit {
+	if len(edits) < 2 {
+		return edits
+	}
+	// Edits come almost in order: an insertion sort.
+	for i := 1; i < len(edits); i++ {
+		for j := i; j > 0 && (edits[j].start < edits[j-1].start || edits[j].start == edits[j-1].start && edits[j].end < edits[j-1].end); j-- {
+			edits[j], edits[j-1] = edits[j-1], edits[j]
+		}
+	}
+	out := edits[:1]
+	for _, e := range edits[1:] {
+		if last := out[len(out)-1]; e.start < last.end || e.start == last.start && e.end == last.end {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
