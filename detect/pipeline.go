@@ -2,6 +2,7 @@ package detect
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/textnorm/textnorm/internal/langid"
 	"github.com/textnorm/textnorm/language"
+	"github.com/textnorm/textnorm/protect"
 	"github.com/textnorm/textnorm/script"
 )
 
@@ -68,6 +70,7 @@ func newPipeline(d *Detector, text string) *pipeline {
 // reports whether the caller wants more.
 func (p *pipeline) block(start, end int, yield func(Segment) bool) bool {
 	runs := graphemeSafe(p.text, start, scriptRuns(p.text, start, end))
+	runs = protectedRuns(p.text, start, end, runs)
 	spans := p.languages(runs)
 	for _, s := range spans {
 		if !p.out.write(s, yield) {
@@ -84,6 +87,59 @@ func (p *pipeline) finish(yield func(Segment) bool) { p.out.close(yield) }
 // language: its spans need the language stage.
 func hasLetters(sc script.Script) bool {
 	return sc != script.Common && sc != script.Inherited && sc != script.Unknown
+}
+
+// Zxx is the language of a segment with no linguistic content (BCP 47):
+// a URL, an e-mail address, a file path, a tag or code (package protect).
+const Zxx = "zxx"
+
+// protectedRuns cuts the runs of text[start:end] around its URLs, e-mail
+// addresses, paths, tags and code in backticks (package protect), each of
+// which becomes one run of script Zyyy and language zxx, which the
+// language stage keeps as it is.
+func protectedRuns(text string, start, end int, runs []Segment) []Segment {
+	var spans []protect.Span
+	for _, sp := range protect.Find(text[start:end]) {
+		switch sp.Kind {
+		case protect.URL, protect.Email, protect.Path, protect.Tag, protect.Code:
+			spans = append(spans, protect.Span{Start: start + sp.Start, End: start + sp.End, Kind: sp.Kind})
+		}
+	}
+	if len(spans) == 0 {
+		return runs
+	}
+	out := make([]Segment, 0, len(runs)+2*len(spans))
+	k := 0 // the next span
+	for _, r := range runs {
+		for r.Start < r.End {
+			for k < len(spans) && spans[k].End <= r.Start {
+				k++
+			}
+			if k == len(spans) || spans[k].Start >= r.End {
+				out = append(out, piece(text, r, r.Start, r.End))
+				break
+			}
+			sp := spans[k]
+			if sp.Start > r.Start {
+				out = append(out, piece(text, r, r.Start, sp.Start))
+			}
+			if n := len(out); n == 0 || out[n-1].Lang != Zxx || out[n-1].End < sp.Start {
+				out = append(out, Segment{Start: sp.Start, End: sp.End, Script: script.Common, Lang: Zxx, Conf: 1, Dir: script.LTR})
+			}
+			r.Start = sp.End
+		}
+	}
+	return graphemeSafe(text, start, out)
+}
+
+// piece returns text[start:end] of run r: of r's script if it has a letter,
+// else of none (the period after a URL).
+func piece(text string, r Segment, start, end int) Segment {
+	sc := r.Script
+	if !strings.ContainsFunc(text[start:end], unicode.IsLetter) {
+		sc = script.Common
+	}
+	return Segment{Start: start, End: end, Script: sc, Dir: r.Dir}
 }
 
 // Stage 1. scriptRuns returns the script runs of text[start:end], with
@@ -141,7 +197,7 @@ func (p *pipeline) languages(runs []Segment) []Segment {
 	as := make([]*langid.Analysis, len(runs))
 	byScript := map[script.Script][]int{}
 	for i, r := range runs {
-		if hasLetters(r.Script) {
+		if hasLetters(r.Script) && r.Lang == "" {
 			as[i] = p.d.id.Analyze(p.text[r.Start:r.End], r.Script)
 			p.doc.Observe(as[i])
 			byScript[r.Script] = append(byScript[r.Script], i)
@@ -167,7 +223,10 @@ func (p *pipeline) languages(runs []Segment) []Segment {
 	var spans []Segment
 	for i, r := range runs {
 		if as[i] == nil {
-			spans = append(spans, Segment{Start: r.Start, End: r.End, Script: script.Common, Lang: Und, Dir: r.Dir})
+			if r.Lang != Zxx {
+				r = Segment{Start: r.Start, End: r.End, Script: script.Common, Lang: Und, Dir: r.Dir}
+			}
+			spans = append(spans, r)
 			continue
 		}
 		first := len(spans)
