@@ -143,11 +143,17 @@ type lineFunc struct {
 	f       func(string) string
 	into    func(dst, line []byte) []byte // instead of f: appends what line becomes to dst
 	skip    func(string) bool             // reports lines f leaves as they are; may be nil
+	reset   func()                        // resets what into keeps between lines; may be nil
 	line    []byte
 	pending []byte
 }
 
-func (l *lineFunc) Reset() { l.line, l.pending = l.line[:0], l.pending[:0] }
+func (l *lineFunc) Reset() {
+	l.line, l.pending = l.line[:0], l.pending[:0]
+	if l.reset != nil {
+		l.reset()
+	}
+}
 
 func (l *lineFunc) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	for {

@@ -45,7 +45,10 @@ func applyEdits(text string, edits []edit) (string, []Piece) {
 }
 
 // orthographyRules are the line rules, in the order they run.
-var orthographyRules = []Rule{ZWNJAffixes, PersianQuotes, PunctSpacing}
+var orthographyRules = []Rule{RepeatedLetters, ZWNJAffixes, PersianHamzeh, PersianQuotes, PunctSpacing, TrimLeading}
+
+// lineRules are the rules that run as line rules, after the cleaner.
+const lineRules = RuleSet(PunctSpacing | PersianQuotes | ZWNJAffixes | PersianHamzeh | RepeatedLetters | TrimLeading | CollapseBlankLines)
 
 // orthographyEdits returns the edits rule r makes to text.
 func orthographyEdits(r Rule, text string) []edit {
@@ -70,8 +73,114 @@ func (sc *scratch) edits(r Rule, text string) []edit {
 		sc.e = quoteEdits(sc.e, text)
 	case PunctSpacing:
 		sc.e = punctSpacingEdits(sc.e, text)
+	case PersianHamzeh:
+		sc.e = hamzehEdits(sc.e, text)
+	case RepeatedLetters:
+		sc.e = repeatedEdits(sc.e, text)
+	case TrimLeading:
+		sc.e = leadingEdits(sc.e, text)
 	}
 	return sc.e
+}
+
+// hamzehEdits writes the ezafe after silent heh as هٔ: a word ending in ه
+// followed by the word ی alone (after a space or a ZWNJ), or by ء.
+func hamzehEdits(edits []edit, text string) []edit {
+	if !strings.Contains(text, "ه") {
+		return edits
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], "ه")
+		if j < 0 {
+			return edits
+		}
+		at := i + j + len("ه")
+		prev, _ := utf8.DecodeLastRuneInString(text[:i+j])
+		if isArabicLetter(prev) {
+			rest := text[at:]
+			for _, form := range []string{" ی", "\u200cی", "ء"} {
+				if strings.HasPrefix(rest, form) {
+					next, _ := utf8.DecodeRuneInString(rest[len(form):])
+					if !isArabicLetter(next) && !isArabicMark(next) && next != '\u200c' {
+						edits = append(edits, edit{at, at + len(form), "\u0654"})
+					}
+					break
+				}
+			}
+		}
+		i = at
+	}
+}
+
+// repeatedEdits reduces an Arabic-script letter written three or more
+// times in a row to one.
+func repeatedEdits(edits []edit, text string) []edit {
+	if !hasArabicScript(text) {
+		return edits
+	}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isArabicLetter(r) {
+			i += n
+			continue
+		}
+		j, count := i+n, 1
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if r2 != r {
+				break
+			}
+			j += n2
+			count++
+		}
+		if count >= 3 {
+			edits = append(edits, edit{i + n, j, ""})
+		}
+		i = j
+	}
+	return edits
+}
+
+// leadingEdits removes the spaces and tabs at the start of each line.
+func leadingEdits(edits []edit, text string) []edit {
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j > i {
+			edits = append(edits, edit{i, j, ""})
+		}
+		k := strings.IndexByte(text[j:], '\n')
+		if k < 0 {
+			break
+		}
+		i = j + k + 1
+	}
+	return edits
+}
+
+// collapseBlankLines turns runs of blank lines of text into one; blank
+// says whether the line before text was blank, and the result whether the
+// last line of text is. It is a function of lines, so that a stream can
+// carry blank from one line to the next.
+func collapseBlankLines(edits []edit, text string, blank bool) ([]edit, bool) {
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], '\n')
+		end := len(text)
+		if k >= 0 {
+			end = i + k + 1
+		}
+		isBlank := strings.TrimLeft(text[i:end], " \t\r\n") == "" && k >= 0
+		if isBlank && blank {
+			edits = append(edits, edit{i, end, ""})
+		}
+		if k >= 0 {
+			blank = isBlank
+		}
+		i = end
+	}
+	return edits, blank
 }
 
 // appendEdited appends text with edits made to dst.
@@ -91,6 +200,7 @@ func appendEdited(dst []byte, text string, edits []edit) []byte {
 type orthoLines struct {
 	rules RuleSet
 	sc    scratch
+	blank bool // the last line was blank (CollapseBlankLines)
 }
 
 func (o *orthoLines) into(dst, line []byte) []byte {
@@ -107,6 +217,14 @@ func (o *orthoLines) into(dst, line []byte) []byte {
 		o.sc.bufs[k] = appendEdited(o.sc.bufs[k][:0], cur, edits)
 		cur = unsafe.String(unsafe.SliceData(o.sc.bufs[k]), len(o.sc.bufs[k]))
 		k = 1 - k
+	}
+	if o.rules.Has(CollapseBlankLines) {
+		var edits []edit
+		edits, o.blank = collapseBlankLines(o.sc.e[:0], cur, o.blank)
+		if len(edits) > 0 {
+			o.sc.bufs[k] = appendEdited(o.sc.bufs[k][:0], cur, edits)
+			cur = unsafe.String(unsafe.SliceData(o.sc.bufs[k]), len(o.sc.bufs[k]))
+		}
 	}
 	return append(dst, cur...)
 }

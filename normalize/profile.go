@@ -173,7 +173,7 @@ func (p Profile) Describe() string {
 // needs no cleaner. CaseFold is a stage of its own, but the cleaner finishes
 // it (see CaseFold).
 func (p Profile) cleanerRules() RuleSet {
-	return p.rules &^ RuleSet(Width|Mojibake|HTMLEntities|PunctSpacing|PersianQuotes|ZWNJAffixes)
+	return p.rules &^ (RuleSet(Width|Mojibake|HTMLEntities|PersianDecimal) | lineRules)
 }
 
 // orthography applies the profile's line rules (see orthographyRules) to
@@ -184,12 +184,16 @@ func (p Profile) orthography(s string) string {
 			s, _ = applyEdits(s, orthographyEdits(r, s))
 		}
 	}
+	if p.rules.Has(CollapseBlankLines) {
+		e, _ := collapseBlankLines(nil, s, false)
+		s, _ = applyEdits(s, e)
+	}
 	return s
 }
 
 // hasOrthography reports whether the profile has a line rule.
 func (p Profile) hasOrthography() bool {
-	return p.rules&RuleSet(PunctSpacing|PersianQuotes|ZWNJAffixes) != 0
+	return p.rules&lineRules != 0
 }
 
 // repairs returns the repairs of package repair the profile makes first.
@@ -232,7 +236,7 @@ func (p Profile) Transformer() transform.Transformer {
 	if p.rules.Has(Width) {
 		ts = append(ts, width.Fold)
 	}
-	if cr := p.cleanerRules(); cr != 0 || p.hasOrthography() {
+	if cr := p.cleanerRules(); cr != 0 || p.rules&(lineRules|RuleSet(PersianDecimal)) != 0 {
 		if cr.Has(Controls) {
 			ts = append(ts, &lineFunc{f: func(s string) string { out, _ := stripANSI(s); return out }, skip: func(s string) bool { return !mayHaveANSI(s) }})
 		}
@@ -243,9 +247,13 @@ func (p Profile) Transformer() transform.Transformer {
 		}
 		if p.hasOrthography() {
 			o := &orthoLines{rules: p.rules}
-			ts = append(ts, &lineFunc{into: o.into, skip: func(s string) bool { return !hasArabicScript(s) }})
+			lf := &lineFunc{into: o.into, reset: func() { o.blank = false }}
+			if p.rules&RuleSet(TrimLeading|CollapseBlankLines) == 0 {
+				lf.skip = func(s string) bool { return !hasArabicScript(s) }
+			}
+			ts = append(ts, lf)
 		}
-		ts = append(ts, &unmasker{q: q, digits: digitTable(cr)})
+		ts = append(ts, &unmasker{q: q, digits: p.numberRules()})
 	}
 	ts = append(ts, p.form)
 	if len(ts) == 1 {
@@ -322,7 +330,7 @@ func (p Profile) Apply(s string) string {
 	if p.rules.Has(Width) {
 		s = width.Fold.String(s)
 	}
-	if cr := p.cleanerRules(); cr != 0 || p.hasOrthography() {
+	if cr := p.cleanerRules(); cr != 0 || p.rules&(lineRules|RuleSet(PersianDecimal)) != 0 {
 		if cr.Has(Controls) {
 			s, _ = stripANSI(s)
 		}
@@ -330,7 +338,7 @@ func (p Profile) Apply(s string) string {
 		if cr != 0 {
 			m = clean(tableFor(cr), m, nil)
 		}
-		s = unmaskSpans(p.orthography(m), spans, digitTable(cr))
+		s = unmaskSpans(p.orthography(m), spans, p.numberRules())
 	}
 	return p.form.String(s)
 }
@@ -417,7 +425,7 @@ func (p Profile) stages(s string) (string, []stage) {
 		out, ps := runePieces(width.Fold, s)
 		run(stage{rule: Width.String()}, out, ps)
 	}
-	if cr := p.cleanerRules(); cr != 0 || p.hasOrthography() {
+	if cr := p.cleanerRules(); cr != 0 || p.rules&(lineRules|RuleSet(PersianDecimal)) != 0 {
 		if cr.Has(Controls) {
 			if out, ps := stripANSI(s); ps != nil {
 				run(stage{rule: Controls.String()}, out, ps)
@@ -444,8 +452,15 @@ func (p Profile) stages(s string) (string, []stage) {
 				}
 			}
 		}
+		if p.rules.Has(CollapseBlankLines) {
+			e, _ := collapseBlankLines(nil, out, false)
+			if o, ps := applyEdits(out, e); ps != nil {
+				run(stage{rule: CollapseBlankLines.String()}, o, ps)
+				out = o
+			}
+		}
 		if spans != nil {
-			d := digitTable(cr)
+			d := p.numberRules()
 			run(stage{rule: "protect", hidden: true}, unmaskSpans(out, spans, d), unmaskPieces(out, spans, d))
 		}
 	}

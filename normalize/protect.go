@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/text/transform"
@@ -31,22 +32,49 @@ type masked struct {
 	number bool
 }
 
-// outOf returns what m becomes: its text, with the digits of a number
-// mapped by digits (a table of the profile's digit rules, or nil).
-func (m masked) outOf(digits *table) string {
-	if !m.number || digits == nil {
-		return m.text
-	}
-	return clean(digits, m.text, nil)
+// numberRules is what the rules of a profile do to the numbers among its
+// protected spans: map their digits (a table of its digit rules, or nil)
+// and, with PersianDecimal, write a point between Persian digits as ٫.
+type numberRules struct {
+	digits  *table
+	decimal bool
 }
 
-// digitTable returns the table of the digit rules of rs, or nil.
-func digitTable(rs RuleSet) *table {
-	d := rs & RuleSet(DigitsPersian|DigitsArabic|DigitsASCII|DigitsPersianAll|DigitsArabicAll)
-	if d == 0 {
+// outOf returns what m becomes: its text, or a number's with its digits
+// and decimal point as nr says.
+func (m masked) outOf(nr *numberRules) string {
+	if !m.number || nr == nil {
+		return m.text
+	}
+	s := m.text
+	if nr.digits != nil {
+		s = clean(nr.digits, s, nil)
+	}
+	if nr.decimal && strings.Count(s, ".") == 1 {
+		if i := strings.IndexByte(s, '.'); i > 0 && i+1 < len(s) {
+			before, _ := utf8.DecodeLastRuneInString(s[:i])
+			after, _ := utf8.DecodeRuneInString(s[i+1:])
+			if isPersianDigit(before) && isPersianDigit(after) {
+				s = s[:i] + "\u066B" + s[i+1:]
+			}
+		}
+	}
+	return s
+}
+
+func isPersianDigit(r rune) bool { return r >= 0x06F0 && r <= 0x06F9 }
+
+// numberRules returns what p does to numbers, or nil for nothing.
+func (p Profile) numberRules() *numberRules {
+	d := p.rules & RuleSet(DigitsPersian|DigitsArabic|DigitsASCII|DigitsPersianAll|DigitsArabicAll)
+	nr := &numberRules{decimal: p.rules.Has(PersianDecimal)}
+	if d != 0 {
+		nr.digits = tableFor(d)
+	}
+	if nr.digits == nil && !nr.decimal {
 		return nil
 	}
-	return tableFor(d)
+	return nr
 }
 
 // maskSpans returns s with its protected spans replaced by placeholders,
@@ -86,7 +114,7 @@ func maskSpans(s string) (string, []masked) {
 }
 
 // unmaskSpans replaces the placeholders of s by spans, in order.
-func unmaskSpans(s string, spans []masked, digits *table) string {
+func unmaskSpans(s string, spans []masked, digits *numberRules) string {
 	if len(spans) == 0 {
 		return s
 	}
@@ -124,7 +152,7 @@ func maskPieces(s, masked string) []Piece {
 	return ps
 }
 
-func unmaskPieces(s string, spans []masked, digits *table) []Piece {
+func unmaskPieces(s string, spans []masked, digits *numberRules) []Piece {
 	var ps []Piece
 	in, out := 0, 0
 	for k := 0; k < len(spans); k++ {
@@ -266,7 +294,7 @@ var placeholderBytes = []byte(placeholderUTF8)
 // unmasker puts q's spans back in place of the placeholders.
 type unmasker struct {
 	q       *spanQueue
-	digits  *table // the profile's digit rules, for numbers; nil: none
+	digits  *numberRules // what the profile does to numbers; nil: nothing
 	pending []byte
 }
 

@@ -152,6 +152,22 @@ const (
 	// ات اش ایم اید اند after silent heh or yeh, with a ZWNJ, or with
 	// nothing after a letter that does not join to the left.
 	ZWNJAffixes
+	// PersianHamzeh writes the ezafe after silent heh as HEH WITH YEH
+	// ABOVE, هٔ: "خانه ی من", "خانه‌ی من" and "خانهء من" become "خانهٔ من"
+	// (virastar's fix_hamzeh). An option.
+	PersianHamzeh
+	// RepeatedLetters reduces an Arabic-script letter written three or
+	// more times in a row for emphasis to one: خیییلی is خیلی. An option.
+	RepeatedLetters
+	// PersianDecimal writes the decimal point between Persian digits as
+	// ARABIC DECIMAL SEPARATOR ٫ (U+066B): ۳.۱۴ is ۳٫۱۴. An option.
+	PersianDecimal
+	// TrimLeading removes the spaces and tabs at the start of each line.
+	// An option.
+	TrimLeading
+	// CollapseBlankLines turns a run of blank lines (empty, or spaces and
+	// tabs only) into one. An option.
+	CollapseBlankLines
 
 	numRules = iota
 )
@@ -164,7 +180,8 @@ var ruleNames = [numRules]string{
 	"zwnj", "remove-zwnj", "arabic-punctuation", "quotes", "dashes",
 	"harakat", "diacritics", "case-fold", "width", "digits-persian-all",
 	"digits-arabic-all", "mojibake", "html-entities", "punct-spacing",
-	"persian-quotes", "zwnj-affixes",
+	"persian-quotes", "zwnj-affixes", "persian-hamzeh", "repeated-letters",
+	"persian-decimal", "trim-leading", "collapse-blank-lines",
 }
 
 // exclusive lists the groups of rules of which a set holds at most one: they

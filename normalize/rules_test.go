@@ -430,6 +430,35 @@ var ruleTests = map[Rule][]ruleCase{
 		{"کتاب من", keep},
 		{"می", keep},
 	},
+	PersianHamzeh: {
+		{"خانه ی من و خانه\u200cی او", "خانهٔ من و خانهٔ او"},
+		{"نامهء دوست", "نامهٔ دوست"},
+		// left alone: ی that is a word's letter, ه not at a word's end
+		{"خانه یک", keep},
+		{"هی", keep},
+	},
+	RepeatedLetters: {
+		{"خیییلی خوووب", "خیلی خوب"},
+		// left alone: doubled letters, Latin
+		{"الله و cooool", keep},
+	},
+	PersianDecimal: {
+		{"عدد ۳.۱۴ است", "عدد ۳٫۱۴ است"},
+		// left alone: ASCII digits, thousands, dates
+		{"3.14 و ۱,۰۰۰ و ۱۴۰۲/۰۱/۰۲", keep},
+	},
+	TrimLeading: {
+		{"  سلام\n\tدنیا", "سلام\nدنیا"},
+		{"a\n   b", "a\nb"},
+		// left alone
+		{"no leading space\n", keep},
+	},
+	CollapseBlankLines: {
+		{"a\n\n\n\nb", "a\n\nb"},
+		{"a\n \n\t\n\nb\n", "a\n \nb\n"},
+		// left alone: one blank line
+		{"a\n\nb", keep},
+	},
 	HTMLEntities: {
 		{"&eacute;t&eacute; &#1740;", "été ی"},
 		{"AT&amp;T", "AT&T"},
