@@ -59,9 +59,8 @@ func orthographyEdits(r Rule, text string) []edit {
 // scratch holds the slices the rules work in, so that a stream's lines
 // cost no allocation once they have grown.
 type scratch struct {
-	e     []edit
-	words []word
-	bufs  [2][]byte
+	e    []edit
+	bufs [2][]byte
 }
 
 func (sc *scratch) edits(r Rule, text string) []edit {
@@ -240,7 +239,11 @@ func hasArabicScript(s string) bool {
 }
 
 func isArabicLetter(r rune) bool {
-	return (r >= 0x0620 && r <= 0x064A || r >= 0x066E && r <= 0x06D3 || r == 0x06D5 || r >= 0x06EE && r <= 0x06FF || r >= 0x0750 && r <= 0x077F) && unicode.IsLetter(r)
+	switch {
+	case r >= 0x0621 && r <= 0x063A, r >= 0x0641 && r <= 0x064A, r >= 0x0671 && r <= 0x06D3, r == 0x06D5:
+		return true // letters only
+	}
+	return (r == 0x0620 || r >= 0x066E && r <= 0x0670 || r >= 0x06EE && r <= 0x06FF || r >= 0x0750 && r <= 0x077F) && unicode.IsLetter(r)
 }
 
 func isArabicMark(r rune) bool {
@@ -283,27 +286,98 @@ func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 	if !hasArabicScript(text) {
 		return edits
 	}
-	sc.words = arabicWords(sc.words[:0], text)
-	words := sc.words
-	for k := 0; k+1 < len(words); k++ {
-		w, next := words[k], words[k+1]
-		gap := text[w.end:next.start]
-		if gap != " " {
+	// Only a space between two Arabic-script words can change: look at
+	// the words on either side of each.
+	for at := 0; ; {
+		k := strings.IndexByte(text[at:], ' ')
+		if k < 0 {
+			return edits
+		}
+		i := at + k
+		at = i + 1
+		if !mayJoinAt(text, i) {
+			continue // most spaces: no affix on either side
+		}
+		ws, we := wordBefore(text, i), i
+		ns, ne := i+1, wordAfter(text, i+1)
+		if ws == we || ns == ne {
 			continue
 		}
-		ww, nw := text[w.start:w.end], text[next.start:next.end]
+		ww, nw := text[ws:we], text[ns:ne]
 		switch {
-		case isOneOf(ww, zwnjPrefixes) && (k == 0 || words[k-1].end < w.start-1 || text[words[k-1].end:w.start] != "\u200c") &&
-			utf8.RuneCountInString(nw) >= 2 && !isOneOf(nw, zwnjSuffixes) && !isOneOf(nw, zwnjClitics) && !isOneOf(nw, zwnjPrefixes):
-			edits = append(edits, edit{w.end, next.start, "\u200c"})
+		case isOneOf(ww, zwnjPrefixes) && !afterZWNJ(text, ws) && utf8.RuneCountInString(nw) >= 2 &&
+			!isOneOf(nw, zwnjSuffixes) && !isOneOf(nw, zwnjClitics) && !isOneOf(nw, zwnjPrefixes):
+			edits = append(edits, edit{i, i + 1, "\u200c"})
 		case isOneOf(nw, zwnjSuffixes) && !isOneOf(ww, zwnjPrefixes) && suffixFits(ww, nw):
-			edits = append(edits, edit{w.end, next.start, joiner(ww)})
+			edits = append(edits, edit{i, i + 1, joiner(ww)})
 		case isOneOf(nw, zwnjClitics) && (strings.HasSuffix(ww, "ه") || strings.HasSuffix(ww, "ی")) && utf8.RuneCountInString(ww) >= 3:
-			edits = append(edits, edit{w.end, next.start, joiner(ww)})
+			edits = append(edits, edit{i, i + 1, joiner(ww)})
 		}
 	}
-	return edits
 }
+
+// mayJoinAt reports whether the space at text[i] has a prefix right
+// before it or a suffix or clitic right after it, as bytes: the test that
+// spares the rest of the rule for most spaces.
+func mayJoinAt(text string, i int) bool {
+	// The prefixes end in ی (DB 8C); the suffixes and clitics start with
+	// ه (D9 87) or ا (D8 A7).
+	yeh := i >= 2 && text[i-2] == 0xDB && text[i-1] == 0x8C
+	hehAlef := i+2 < len(text) && (text[i+1] == 0xD9 && text[i+2] == 0x87 || text[i+1] == 0xD8 && text[i+2] == 0xA7)
+	if !yeh && !hehAlef {
+		return false
+	}
+	for _, p := range zwnjPrefixes {
+		if strings.HasSuffix(text[:i], p) {
+			return true
+		}
+	}
+	rest := text[i+1:]
+	for _, list := range [][]string{zwnjSuffixes, zwnjClitics} {
+		for _, sfx := range list {
+			if strings.HasPrefix(rest, sfx) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordBefore returns where the Arabic-script word (letters, marks and
+// ZWNJs between them) that ends at text[end] starts; end if none does.
+func wordBefore(text string, end int) int {
+	i := end
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !(isArabicLetter(r) || isArabicMark(r) || r == '\u200c' && i < end) {
+			break
+		}
+		i -= n
+	}
+	for i < end && strings.HasPrefix(text[i:], "\u200c") {
+		i += len("\u200c")
+	}
+	return i
+}
+
+// wordAfter returns where the Arabic-script word that starts at
+// text[start] ends (ZWNJs at its end left out); start if none starts
+// there.
+func wordAfter(text string, start int) int {
+	i := start
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !(isArabicLetter(r) || isArabicMark(r) || r == '\u200c' && i > start) {
+			break
+		}
+		i += n
+	}
+	return trimZWNJ(text, start, i)
+}
+
+// afterZWNJ reports whether a ZWNJ comes right before text[i]: the word
+// there is the end of a longer one.
+func afterZWNJ(text string, i int) bool { return strings.HasSuffix(text[:i], "\u200c") }
 
 // suffixFits reports whether suffix may join word: after any word of two
 // or more letters.
@@ -330,29 +404,6 @@ func isOneOf(s string, list []string) bool {
 	return false
 }
 
-// A word is a run of Arabic-script letters and marks (ZWNJ inside it kept).
-type word struct{ start, end int }
-
-func arabicWords(ws []word, text string) []word {
-	start := -1
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		in := isArabicLetter(r) || isArabicMark(r) || r == '\u200c' && start >= 0
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			ws = append(ws, word{start, trimZWNJ(text, start, i)})
-			start = -1
-		}
-		i += n
-	}
-	if start >= 0 {
-		ws = append(ws, word{start, trimZWNJ(text, start, len(text))})
-	}
-	return ws
-}
-
 func trimZWNJ(text string, start, end int) int {
 	for end > start && strings.HasSuffix(text[:end], "\u200c") {
 		end -= len("\u200c")
@@ -366,7 +417,7 @@ func trimZWNJ(text string, start, end int) int {
 // (“…” or ”…“ as right-to-left text often has them), around text with
 // Arabic-script letters and no Latin ones into «…», on one line.
 func quoteEdits(edits []edit, text string) []edit {
-	if !hasArabicScript(text) || !strings.ContainsAny(text, "\"“”") {
+	if !hasArabicScript(text) || strings.IndexByte(text, '"') < 0 && !strings.Contains(text, "“") && !strings.Contains(text, "”") {
 		return edits
 	}
 	open := -1
@@ -421,6 +472,15 @@ func punctSpacingEdits(edits []edit, text string) []edit {
 	}
 	prevRune := func(i int) (rune, int) { return utf8.DecodeLastRuneInString(text[:i]) }
 	for i := 0; i < len(text); {
+		// Only these bytes start what the rule acts at: white space, . !
+		// : ) ] and the lead bytes of ، ؛ ؟ ۔ « » …; the rest is skipped a
+		// byte at a time (a lead byte is never a continuation byte).
+		switch text[i] {
+		case ' ', '\t', '.', '!', ':', ')', ']', 0xD8, 0xDB, 0xC2, 0xE2:
+		default:
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '.' && strings.HasPrefix(text[i:], ".."):
