@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
+
+	"github.com/textnorm/textnorm/protect"
 )
 
 // Fixes are the repairs to make, as bit flags.
@@ -143,6 +145,8 @@ func mojibakePass(s string, pass int, explain bool) (string, []Step) {
 				best, bestGain, bestCover = fixes, gain, cover
 			}
 		}
+		// A URL, an address, a path, a tag or code is copied as it is.
+		best = outsideProtected(line, best)
 		if len(best) == 0 {
 			return line, false
 		}
@@ -161,6 +165,29 @@ func mojibakePass(s string, pass int, explain bool) (string, []Step) {
 		return b.String(), true
 	})
 	return out, steps
+}
+
+// outsideProtected returns the fixes that overlap no protected span of
+// line but numbers and mentions (package protect).
+func outsideProtected(line string, fixes []fix) []fix {
+	spans := protect.Find(line)
+	if len(spans) == 0 {
+		return fixes
+	}
+	out := fixes[:0]
+	for _, f := range fixes {
+		keep := true
+		for _, sp := range spans {
+			if sp.Kind != protect.Number && sp.Kind != protect.Mention && f.start < sp.End && sp.Start < f.end {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // MaxLine is the longest line NewTransformer holds: a longer one is

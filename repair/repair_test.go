@@ -27,6 +27,8 @@ func TestFixCases(t *testing.T) {
 		{"&eacute;t&eacute; &#1740; AT&T", "été ی AT&T"},
 		{"<p>&eacute;</p>", "<p>&eacute;</p>"},
 		{"see https://x.org/?a=1&amp;b=2 &amp; more", "see https://x.org/?a=1&amp;b=2 & more"},
+		// Protected spans are copied as they are.
+		{"cafÃ© http://x.org/cafÃ© `cafÃ©`", "café http://x.org/cafÃ© `cafÃ©`"},
 	}
 	for _, tc := range tests {
 		if got := Fix(tc.in, Mojibake|Entities); got != tc.want {
