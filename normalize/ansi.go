@@ -3,9 +3,6 @@ package normalize
 import (
 	"strings"
 	"unicode/utf8"
-	"unsafe"
-
-	"golang.org/x/text/transform"
 )
 
 // The Controls rule removes terminal escape sequences (ECMA-48, "ANSI")
@@ -134,66 +131,4 @@ func stripANSI(s string) (string, []Piece) {
 		b.WriteString(s[at:])
 	}
 	return b.String(), ps
-}
-
-// lineFunc is a transformer that applies f to each line (its line feed
-// included), holding at most maskLine bytes: a longer line goes to f in
-// pieces cut after a space.
-type lineFunc struct {
-	f       func(string) string
-	into    func(dst, line []byte) []byte // instead of f: appends what line becomes to dst
-	skip    func(string) bool             // reports lines f leaves as they are; may be nil
-	reset   func()                        // resets what into keeps between lines; may be nil
-	line    []byte
-	pending []byte
-}
-
-func (l *lineFunc) Reset() {
-	l.line, l.pending = l.line[:0], l.pending[:0]
-	if l.reset != nil {
-		l.reset()
-	}
-}
-
-func (l *lineFunc) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for {
-		if len(l.pending) > 0 {
-			n := copy(dst[nDst:], l.pending)
-			nDst += n
-			l.pending = l.pending[:copy(l.pending, l.pending[n:])]
-			if len(l.pending) > 0 {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-		}
-		rest := src[nSrc:]
-		if i := indexByte(rest, '\n'); i >= 0 {
-			l.line = append(l.line, rest[:i+1]...)
-			nSrc += i + 1
-			l.flush(len(l.line))
-			continue
-		}
-		l.line = append(l.line, rest...)
-		nSrc = len(src)
-		switch {
-		case atEOF && len(l.line) > 0:
-			l.flush(len(l.line))
-			continue
-		case len(l.line) >= maskLine:
-			l.flush(cutAfterSpace(l.line))
-			continue
-		}
-		return nDst, nSrc, nil
-	}
-}
-
-func (l *lineFunc) flush(n int) {
-	switch {
-	case l.skip != nil && l.skip(unsafe.String(unsafe.SliceData(l.line), n)):
-		l.pending = append(l.pending, l.line[:n]...) // nothing to do: no copy
-	case l.into != nil:
-		l.pending = l.into(l.pending, l.line[:n])
-	default:
-		l.pending = append(l.pending, l.f(string(l.line[:n]))...)
-	}
-	l.line = l.line[:copy(l.line, l.line[n:])]
 }

@@ -198,12 +198,16 @@ func appendEdited(dst []byte, text string, edits []edit) []byte {
 // before, in two buffers used in turn.
 type orthoLines struct {
 	rules RuleSet
+	all   bool // a rule acts on lines of any script (TrimLeading, CollapseBlankLines)
 	sc    scratch
 	blank bool // the last line was blank (CollapseBlankLines)
 }
 
 func (o *orthoLines) into(dst, line []byte) []byte {
 	cur := unsafe.String(unsafe.SliceData(line), len(line))
+	if !o.all && !hasArabicScript(cur) {
+		return append(dst, line...)
+	}
 	k := 0
 	for _, r := range orthographyRules {
 		if !o.rules.Has(r) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/transform"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/textnorm/textnorm/diag"
+	"github.com/textnorm/textnorm/internal/lines"
 	"github.com/textnorm/textnorm/repair"
 )
 
@@ -238,20 +240,22 @@ func (p Profile) Transformer() transform.Transformer {
 	}
 	if cr := p.cleanerRules(); cr != 0 || p.rules&(lineRules|RuleSet(PersianDecimal)) != 0 {
 		if cr.Has(Controls) {
-			ts = append(ts, &lineFunc{f: func(s string) string { out, _ := stripANSI(s); return out }, skip: func(s string) bool { return !mayHaveANSI(s) }})
+			ts = append(ts, &lines.Transformer{Into: func(dst, line []byte) []byte {
+				if !mayHaveANSI(unsafe.String(unsafe.SliceData(line), len(line))) {
+					return append(dst, line...)
+				}
+				out, _ := stripANSI(string(line))
+				return append(dst, out...)
+			}})
 		}
 		q := &spanQueue{}
-		ts = append(ts, &masker{q: q})
+		ts = append(ts, &lines.Transformer{Into: maskInto(q), OnReset: q.reset})
 		if cr != 0 {
 			ts = append(ts, newCleaner(tableFor(cr)))
 		}
 		if p.hasOrthography() {
-			o := &orthoLines{rules: p.rules}
-			lf := &lineFunc{into: o.into, reset: func() { o.blank = false }}
-			if p.rules&RuleSet(TrimLeading|CollapseBlankLines) == 0 {
-				lf.skip = func(s string) bool { return !hasArabicScript(s) }
-			}
-			ts = append(ts, lf)
+			o := &orthoLines{rules: p.rules, all: p.rules&RuleSet(TrimLeading|CollapseBlankLines) != 0}
+			ts = append(ts, &lines.Transformer{Into: o.into, OnReset: func() { o.blank = false }})
 		}
 		ts = append(ts, &unmasker{q: q, digits: p.numberRules()})
 	}

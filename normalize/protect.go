@@ -231,65 +231,28 @@ func (q *spanQueue) pop() (masked, bool) {
 	return s, true
 }
 
-// masker is maskSpans as a transformer, a line at a time (see
-// maskLine): the spans go to q.
-type masker struct {
-	q       *spanQueue
-	line    []byte
-	pending []byte
-}
-
-// maskLine is the longest line a masker holds; a longer one is masked in
-// pieces cut after a space.
-const maskLine = 64 << 10
-
-func (m *masker) Reset() { m.line, m.pending = m.line[:0], m.pending[:0]; m.q.spans = nil }
-
-func (m *masker) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for {
-		if len(m.pending) > 0 {
-			n := copy(dst[nDst:], m.pending)
-			nDst += n
-			m.pending = m.pending[:copy(m.pending, m.pending[n:])]
-			if len(m.pending) > 0 {
-				return nDst, nSrc, transform.ErrShortDst
-			}
+// maskInto is maskSpans as the line function of a transformer: the spans
+// of each line go to q, in order.
+func maskInto(q *spanQueue) func(dst, line []byte) []byte {
+	return func(dst, line []byte) []byte {
+		// Most lines have no span: look without copying the line.
+		view := unsafe.String(unsafe.SliceData(line), len(line))
+		if !bytes.Contains(line, placeholderBytes) && len(protect.Find(view)) == 0 {
+			return append(dst, line...)
 		}
-		rest := src[nSrc:]
-		if i := indexByte(rest, '\n'); i >= 0 {
-			m.line = append(m.line, rest[:i+1]...)
-			nSrc += i + 1
-			m.flush(len(m.line))
-			continue
-		}
-		m.line = append(m.line, rest...)
-		nSrc = len(src)
-		switch {
-		case atEOF && len(m.line) > 0:
-			m.flush(len(m.line))
-			continue
-		case len(m.line) >= maskLine:
-			m.flush(cutAfterSpace(m.line))
-			continue
-		}
-		return nDst, nSrc, nil
+		m, spans := maskSpans(string(line))
+		q.push(spans)
+		return append(dst, m...)
 	}
-}
-
-func (m *masker) flush(n int) {
-	// Most lines have no span: look without copying the line.
-	view := unsafe.String(unsafe.SliceData(m.line), n)
-	if !bytes.Contains(m.line[:n], placeholderBytes) && len(protect.Find(view)) == 0 {
-		m.pending = append(m.pending, m.line[:n]...)
-	} else {
-		masked, spans := maskSpans(string(m.line[:n]))
-		m.q.push(spans)
-		m.pending = append(m.pending, masked...)
-	}
-	m.line = m.line[:copy(m.line, m.line[n:])]
 }
 
 var placeholderBytes = []byte(placeholderUTF8)
+
+func (q *spanQueue) reset() {
+	q.mu.Lock()
+	q.spans = nil
+	q.mu.Unlock()
+}
 
 // unmasker puts q's spans back in place of the placeholders.
 type unmasker struct {
@@ -340,29 +303,4 @@ func (u *unmasker) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err e
 		}
 		nSrc += i + len(placeholderUTF8)
 	}
-}
-
-func indexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
-}
-
-// cutAfterSpace returns where to cut a long line: after its last space in
-// its second half, else at the start of its last character.
-func cutAfterSpace(b []byte) int {
-	for i := len(b) - 1; i > len(b)/2; i-- {
-		if b[i] == ' ' {
-			return i + 1
-		}
-	}
-	for i := len(b) - 1; i > 0; i-- {
-		if b[i]&0xC0 != 0x80 {
-			return i
-		}
-	}
-	return len(b)
 }

@@ -13,10 +13,10 @@ package repair
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 
+	"github.com/textnorm/textnorm/internal/lines"
 	"github.com/textnorm/textnorm/protect"
 )
 
@@ -193,80 +193,12 @@ func outsideProtected(line string, fixes []fix) []fix {
 // MaxLine is the longest line NewTransformer holds: a longer one is
 // repaired in pieces of about this size, cut after a space where there is
 // one.
-const MaxLine = 64 << 10
+const MaxLine = lines.Max
 
 // NewTransformer returns a transformer that repairs what passes through it
 // as Fix does, a line at a time.
 func NewTransformer(fixes Fixes) transform.Transformer {
-	return &transformer{fixes: fixes}
-}
-
-type transformer struct {
-	fixes   Fixes
-	line    []byte // the line read so far
-	pending []byte // its repair, not yet written
-}
-
-func (t *transformer) Reset() { t.line, t.pending = t.line[:0], t.pending[:0] }
-
-func (t *transformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for {
-		if len(t.pending) > 0 {
-			n := copy(dst[nDst:], t.pending)
-			nDst += n
-			t.pending = t.pending[:copy(t.pending, t.pending[n:])]
-			if len(t.pending) > 0 {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-		}
-		rest := src[nSrc:]
-		if i := indexLF(rest); i >= 0 {
-			t.line = append(t.line, rest[:i+1]...)
-			nSrc += i + 1
-			t.flush(len(t.line))
-			continue
-		}
-		t.line = append(t.line, rest...)
-		nSrc = len(src)
-		switch {
-		case atEOF && len(t.line) > 0:
-			t.flush(len(t.line))
-			continue
-		case len(t.line) >= MaxLine:
-			t.flush(cutAt(t.line))
-			continue
-		}
-		return nDst, nSrc, nil
-	}
-}
-
-// flush repairs the first n bytes of the line read into pending.
-func (t *transformer) flush(n int) {
-	t.pending = append(t.pending, Fix(string(t.line[:n]), t.fixes)...)
-	t.line = t.line[:copy(t.line, t.line[n:])]
-}
-
-func indexLF(b []byte) int {
-	for i, c := range b {
-		if c == '\n' {
-			return i
-		}
-	}
-	return -1
-}
-
-// cutAt returns where to cut a long line: after its last space, else at
-// the start of its last character.
-func cutAt(b []byte) int {
-	for i := len(b) - 1; i > len(b)/2; i-- {
-		if b[i] == ' ' {
-			return i + 1
-		}
-	}
-	for i := len(b) - 1; i > 0; i-- {
-		if utf8.RuneStart(b[i]) {
-			return i
-		}
-	}
-	return len(b)
+	return &lines.Transformer{Into: func(dst, line []byte) []byte {
+		return append(dst, Fix(string(line), fixes)...)
+	}}
 }
