@@ -161,10 +161,15 @@ func (t *Tagger) repairedSeq(text string) iter.Seq[Segment] {
 	return func(yield func(Segment) bool) {
 		fixed, a := repair.Align(text, t.repair)
 		var c offsetCounter
+		prevEnd := 0
 		for s := range t.det.SegmentsSeq(fixed) {
 			seg := t.normalized(fixed, s)
 			seg.Start, seg.End = a.Source(s.Start, s.End)
+			// A segment that begins inside a run repaired as a whole
+			// (damaged twice over) starts where the one before ended.
+			seg.Start = max(seg.Start, prevEnd)
 			seg.End = max(seg.End, seg.Start)
+			prevEnd = seg.End
 			seg.Text = text[seg.Start:seg.End]
 			seg.RuneStart, seg.U16Start = c.at(text, seg.Start)
 			seg.RuneEnd, seg.U16End = c.at(text, seg.End)

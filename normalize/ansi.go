@@ -49,8 +49,14 @@ func ansiEnd(s string, i int) int {
 	}
 	switch kind {
 	case '[':
+		params := j
 		for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3F {
 			j++
+		}
+		if s[i] != 0x1B && j == params {
+			// A C1 CSI without parameters is as often mojibake's
+			// debris as a sequence: the cleaner removes it alone.
+			return i
 		}
 		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2F {
 			j++

@@ -239,7 +239,11 @@ func hasArabicScript(s string) bool {
 			return true
 		}
 	}
-	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x0750 && r <= 0x077F || r >= 0xFB50 && r <= 0xFEFC })
+	// Presentation forms too, but not the noncharacters U+FDD0..U+FDEF
+	// among them: U+FDD0 is the placeholder of a protected span.
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return r >= 0x0750 && r <= 0x077F || r >= 0xFB50 && r <= 0xFEFC && !(r >= 0xFDD0 && r <= 0xFDEF)
+	})
 }
 
 func isArabicLetter(r rune) bool {
@@ -310,6 +314,7 @@ func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 		ww, nw := text[ws:we], text[ns:ne]
 		switch {
 		case isOneOf(ww, zwnjPrefixes) && !afterZWNJ(text, ws) && utf8.RuneCountInString(nw) >= 2 &&
+			!strings.HasPrefix(nw, "می\u200c") && !strings.HasPrefix(nw, "نمی\u200c") &&
 			!isOneOf(nw, zwnjSuffixes) && !isOneOf(nw, zwnjClitics) && !isOneOf(nw, zwnjPrefixes):
 			edits = append(edits, edit{i, i + 1, "\u200c"})
 		case isOneOf(nw, zwnjSuffixes) && !isOneOf(ww, zwnjPrefixes) && suffixFits(ww, nw):
@@ -441,7 +446,8 @@ func quoteEdits(edits []edit, text string) []edit {
 				break
 			}
 			inner := text[open+utf8.RuneLen(openRune) : i]
-			if inner != "" && hasArabicScript(inner) && !strings.ContainsFunc(inner, func(c rune) bool { return c < 0x250 && unicode.IsLetter(c) }) {
+			if inner != "" && hasArabicScript(inner) && !strings.ContainsAny(inner, "\"“”«»") &&
+				!strings.ContainsFunc(inner, func(c rune) bool { return c < 0x250 && unicode.IsLetter(c) }) {
 				edits = append(edits, edit{open, open + utf8.RuneLen(openRune), "«"}, edit{i, i + n, "»"})
 			}
 			open = -1
@@ -492,7 +498,7 @@ func punctSpacingEdits(edits []edit, text string) []edit {
 			if strings.HasPrefix(text[i:], "...") {
 				end = i + 3
 			}
-			if p, _ := prevRune(i); isArabicLetter(p) && (end == len(text) || text[end] != '.') {
+			if p := prevSolid(text, i); (isArabicLetter(p) || isArabicMark(p)) && (end == len(text) || text[end] != '.') {
 				edits = append(edits, edit{i, end, "…"})
 				edits = spaceAfter(edits, text, end)
 				i = end
@@ -523,7 +529,7 @@ func punctSpacingEdits(edits []edit, text string) []edit {
 				edits = spaceAfter(edits, text, i+n)
 			}
 		case r == '»' || r == ')' || r == ']':
-			if p := prevSolid(text, i); isArabicLetter(p) || isArabicMark(p) || p == '.' || p == '؟' || p == '!' || p == '…' {
+			if p := prevSolid(text, i); isArabicLetter(p) || isArabicMark(p) || (p == '.' || p == '؟' || p == '!' || p == '…') && arabicBefore(text, i) {
 				edits = spaceAfter(edits, text, i+n)
 			}
 		}
@@ -547,6 +553,22 @@ func prevSolid(text string, i int) rune {
 		i -= n
 	}
 	return 0
+}
+
+// arabicBefore reports whether the nearest letter before text[i] on its
+// line is of the Arabic script.
+func arabicBefore(text string, i int) bool {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if r == '\n' {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			return isArabicLetter(r)
+		}
+		i -= n
+	}
+	return false
 }
 
 // spaceAfter adds a space at text[at] if an Arabic-script letter or an

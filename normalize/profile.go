@@ -181,16 +181,18 @@ func (p Profile) cleanerRules() RuleSet {
 // orthography applies the profile's line rules (see orthographyRules) to
 // s, the cleaner's output.
 func (p Profile) orthography(s string) string {
-	for _, r := range orthographyRules {
-		if p.rules.Has(r) {
-			s, _ = applyEdits(s, orthographyEdits(r, s))
+	// A line at a time, as the stream does them.
+	o := &orthoLines{rules: p.rules, all: p.rules&RuleSet(TrimLeading|CollapseBlankLines) != 0}
+	var out []byte
+	for len(s) > 0 {
+		n := strings.IndexByte(s, '\n') + 1
+		if n == 0 {
+			n = len(s)
 		}
+		out = o.into(out, []byte(s[:n]))
+		s = s[n:]
 	}
-	if p.rules.Has(CollapseBlankLines) {
-		e, _ := collapseBlankLines(nil, s, false)
-		s, _ = applyEdits(s, e)
-	}
-	return s
+	return string(out)
 }
 
 // hasOrthography reports whether the profile has a line rule.

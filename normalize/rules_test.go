@@ -112,6 +112,7 @@ var ruleTests = map[Rule][]ruleCase{
 		{"\x1b(Bok\x1b7 \x1b=x", "ok x"},
 		{"\u009b31mC1 CSI\u009b0m", "C1 CSI"},
 		{"cut \x1b[31", "cut "},
+		{"v\u00c4\u009bc", "v\u00c4c"}, // a C1 CSI without parameters is a lone control
 		{"a\u0080b\u009Fc\u0081", "abc"},
 		{"سلام\x08 دنیا", "سلام دنیا"},
 		// left alone: tab, LF and the line breaks of LineEndings
@@ -409,6 +410,8 @@ var ruleTests = map[Rule][]ruleCase{
 		{"یہ اچھا ہے ۔", "یہ اچھا ہے۔"},
 		{"مرحبا ، كيف حالك ؟", "مرحبا، كيف حالك؟"},
 		{"زه ښه یم ، ته څنګه یې ؟", "زه ښه یم، ته څنګه یې؟"},
+		{"خانه ... رفت و آ\u0653...", "خانه… رفت و آ\u0653…"},
+		{"Wow!](x) see http://a.com/x Wow!](x)", keep},
 		// left alone: Latin text, numbers, line ends
 		{"file.txt , not this ; a ( b )", keep},
 		{"عدد 3.14 و ساعت 12:30", keep},
@@ -420,6 +423,8 @@ var ruleTests = map[Rule][]ruleCase{
 		// left alone: quotes around Latin text, unpaired ones
 		{"کلمهٔ \"hello\" انگلیسی است", keep},
 		{"یک \" تنها", keep},
+		{"He said \"http://a.com\" and \"3.14\".", keep},
+		{"“\"دنیا\"”", keep}, // nested: neither pair, so that a second pass does no more
 	},
 	ZWNJAffixes: {
 		{"می روم و نمی دانم", "می\u200cروم و نمی\u200cدانم"},
@@ -431,6 +436,7 @@ var ruleTests = map[Rule][]ruleCase{
 		{"لباس تر", keep}, // wet: تر is not joined (see ZWNJAffixes)
 		{"کتاب من", keep},
 		{"می", keep},
+		{"می می روم", "می می\u200cروم"},
 	},
 	PersianHamzeh: {
 		{"خانه ی من و خانه\u200cی او", "خانهٔ من و خانهٔ او"},

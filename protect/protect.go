@@ -13,7 +13,8 @@
 //     (labels of letters, digits and hyphens joined by dots, the last of
 //     two or more ASCII letters) followed by "/" or ":" and a port. It ends
 //     where linkifiers end it: at white space, without the sentence
-//     punctuation at its end (. , ; : ! ? ' " and ، ؛ ؟ ۔ … « »), and
+//     punctuation and quotation marks at its end (. , ; : ! ? ' " and
+//     ، ؛ ؟ ۔ … « » “ ” ‘ ’ „ ‹ ›), and
 //     without a closing bracket ) ] } that no bracket inside it opens.
 //   - E-mail: local@domain, the local part letters, digits and . _ % + -,
 //     the domain as above; trailing punctuation as for URLs.
@@ -195,13 +196,19 @@ func appendToken(spans []Span, text string, start, end int) []Span {
 	tok := text[start:end]
 	// A token opens with punctuation that is prose: ("(http://x)").
 	lead := 0
-	for lead < len(tok) && strings.IndexByte("([{\"'«“", tok[lead]) >= 0 {
-		lead++
-	}
-	if lead < len(tok) && tok[lead] >= utf8.RuneSelf {
-		if r, n := utf8.DecodeRuneInString(tok[lead:]); r == '«' || r == '“' || r == '‘' {
-			lead += n
+	for lead < len(tok) {
+		if c := tok[lead]; c < utf8.RuneSelf {
+			if strings.IndexByte("([{\"'", c) < 0 {
+				break
+			}
+			lead++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(tok[lead:])
+		if !strings.ContainsRune("«»“”‘’„‹›", r) {
+			break
+		}
+		lead += n
 	}
 	body := tok[lead:]
 	switch {
@@ -213,7 +220,7 @@ func appendToken(spans []Span, text string, start, end int) []Span {
 		n := 1
 		for n < len(body) {
 			r, s := utf8.DecodeRuneInString(body[n:])
-			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') {
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc) || r == '_' || r == '\u200c') {
 				break
 			}
 			n += s
@@ -354,7 +361,7 @@ func trimURL(s string) int {
 	for n > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:n])
 		switch r {
-		case '.', ',', ';', ':', '!', '?', '\'', '"', '،', '؛', '؟', '۔', '…', '«', '»', '“', '”', '’':
+		case '.', ',', ';', ':', '!', '?', '\'', '"', '،', '؛', '؟', '۔', '…', '«', '»', '“', '”', '’', '‘', '„', '‹', '›':
 			n -= size
 			continue
 		case ')', ']', '}':
@@ -438,24 +445,41 @@ func tagEnd(text string, i int) int {
 		switch text[j] {
 		case '>':
 			return j + 1
-		case '<', '\n', '\r':
+		case '<':
+			return i
+		}
+		if isBreakAt(text, j) {
 			return i
 		}
 	}
 	return i
 }
 
+// isBreakAt reports whether a line break starts at text[j]: LF, CR, VT,
+// FF, NEL, LINE and PARAGRAPH SEPARATOR.
+func isBreakAt(text string, j int) bool {
+	switch text[j] {
+	case '\n', '\r', '\v', '\f':
+		return true
+	case 0xC2:
+		return strings.HasPrefix(text[j:], "\u0085")
+	case 0xE2:
+		return strings.HasPrefix(text[j:], "\u2028") || strings.HasPrefix(text[j:], "\u2029")
+	}
+	return false
+}
+
 // codeEnd returns the end of the code span that starts at text[i] ('`'),
 // or i.
 func codeEnd(text string, i int) int {
 	for j := i + 1; j < len(text) && j-i < maxSpan; j++ {
-		switch text[j] {
-		case '`':
+		if text[j] == '`' {
 			if j == i+1 {
 				return i // `` is no code
 			}
 			return j + 1
-		case '\n', '\r':
+		}
+		if isBreakAt(text, j) {
 			return i
 		}
 	}

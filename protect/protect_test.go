@@ -24,6 +24,8 @@ func TestFind(t *testing.T) {
 		{"end.Start of a sentence, 3 < 4 and 5 > 2, #hashtag, a/b, e.g. this", nil},
 		{"سلام، خوبی؟ ۱۲۳ و ٤٥", nil},
 		{"a\u00a0b\u2003 1.5\u00a0kg", []string{"number:1.5"}},
+		{"”https://a.com/کـتاب“ »www.x.org« ‹http://y.io›", []string{"url:https://a.com/کـتاب", "url:www.x.org", "url:http://y.io"}},
+		{"@café\u0301۱ `a\u2028b`", []string{"mention:@café\u0301۱"}},
 	}
 	for _, tc := range tests {
 		var got []string

@@ -3,6 +3,8 @@ package repair
 import (
 	"html"
 	"strings"
+
+	"github.com/textnorm/textnorm/protect"
 )
 
 // entitiesPass decodes the character references of each line that is not
@@ -18,8 +20,9 @@ func entitiesPass(s string, pass int, explain bool) (string, []Step) {
 		}
 		var b strings.Builder
 		at := 0
+		spans := protect.Find(line)
 		for i := 0; i < len(line); {
-			if u := urlEnd(line, i); u > i {
+			if u := protectedEnd(spans, i); u > i {
 				i = u
 				continue
 			}
@@ -107,19 +110,13 @@ func isMarkup(line string) bool {
 	return false
 }
 
-// urlEnd returns where the URL that starts at line[i] ends (at white
-// space), or i when none starts there: http://, https:// or www. after the
-// start of the line or a space.
-func urlEnd(line string, i int) int {
-	if i > 0 && line[i-1] != ' ' && line[i-1] != '\t' && line[i-1] != '(' && line[i-1] != '<' && line[i-1] != '"' {
-		return i
+// protectedEnd returns the end of the protected span (a URL, an address,
+// a path, code; package protect) that covers line[i], or i.
+func protectedEnd(spans []protect.Span, i int) int {
+	for _, sp := range spans {
+		if sp.Kind != protect.Number && sp.Kind != protect.Mention && sp.Kind != protect.Tag && sp.Start <= i && i < sp.End {
+			return sp.End
+		}
 	}
-	rest := line[i:]
-	if !strings.HasPrefix(rest, "http://") && !strings.HasPrefix(rest, "https://") && !strings.HasPrefix(rest, "www.") {
-		return i
-	}
-	if j := strings.IndexAny(rest, " \t\r\n"); j >= 0 {
-		return i + j
-	}
-	return len(line)
+	return i
 }

@@ -19,7 +19,10 @@ func ExamplePasses() {
 		}
 	}
 	// Output:
-	// 0 "ط³ظ„ط§ظ…" -> "سلام" (mojibake: UTF-8 read as windows-1256)
+	// 0 "ط³" -> "س" (mojibake: UTF-8 read as windows-1256)
+	// 0 "ظ„" -> "ل" (mojibake: UTF-8 read as windows-1256)
+	// 0 "ط§" -> "ا" (mojibake: UTF-8 read as windows-1256)
+	// 0 "ظ…" -> "م" (mojibake: UTF-8 read as windows-1256)
 	// 1 "Ã©" -> "é" (mojibake: UTF-8 read as windows-1252)
 	// 2 "&amp;" -> "&" (html-entities)
 }

@@ -221,7 +221,8 @@ func fixLine(line string, cp *codepage) ([]fix, int, int) {
 		start, end int
 		after      string
 		gain       int
-		ok         bool // plausible at all
+		ok         bool  // plausible at all
+		once       []seq // its sequences, when it is decoded once
 	}
 	var runs []run
 	for i := 0; i < len(seqs); {
@@ -276,6 +277,10 @@ func fixLine(line string, cp *codepage) ([]fix, int, int) {
 			// Deeper wins a tie.
 			if b := badness(prev, after, next) + island(left, after, right); !r.ok || b < best || depth > 0 && b <= best {
 				r.after, r.ok, best = after, true, b
+				r.once = nil
+				if depth == 0 {
+					r.once = seqs[i:j]
+				}
 			}
 		}
 		r.gain = before - best
@@ -316,7 +321,15 @@ func fixLine(line string, cp *codepage) ([]fix, int, int) {
 	covered := 0
 	for _, r := range runs {
 		if r.ok && (r.gain >= minGain(r.after) || r.gain >= 0 && alike(r.after)) {
-			fixes = append(fixes, fix{start: r.start, end: r.end, after: r.after, what: cp.what(line[r.start:r.end])})
+			what := cp.what(line[r.start:r.end])
+			if r.once != nil {
+				// A fix a character, so that offsets map back exactly.
+				for _, q := range r.once {
+					fixes = append(fixes, fix{start: q.start, end: q.end, after: string(q.r), what: what})
+				}
+			} else {
+				fixes = append(fixes, fix{start: r.start, end: r.end, after: r.after, what: what})
+			}
 			covered += r.end - r.start
 		}
 	}
@@ -346,8 +359,8 @@ func nearestLetters(line string, start, end int) (left, right rune) {
 	return left, right
 }
 
-// island scores a run that holds a non-letter (a no-break space, a
-// symbol) and whose letters are of another script than the letters around
+// island scores a run that holds a no-break space or a symbol of the code
+// pages (not Arabic punctuation: "ئ، ؤ" is Persian) and whose letters are of another script than the letters around
 // it, one for each side: "case أ\u00a0 cocher", an Arabic letter alone
 // among Latin words, is "à" read as Windows-1256.
 func island(left rune, s string, right rune) int {
@@ -360,7 +373,7 @@ func island(left rune, s string, right rune) int {
 				first = r
 			}
 			last = r
-		case !unicode.Is(unicode.M, r):
+		case mojiSymbol(r):
 			hasOther = true
 		}
 	}

@@ -124,7 +124,7 @@ func TestAlign(t *testing.T) {
 	}
 	for _, tc := range []struct{ sub, want string }{
 		{"abc", "abc"}, {"سلام", "ط³ظ„ط§ظ…"}, {"def", "def"}, {"café", "cafÃƒÂ©"}, {"&", "&amp;"}, {"x", "x"},
-		{"abc سلام", "abc ط³ظ„ط§ظ…"}, {"لا", "ط³ظ„ط§ظ…"},
+		{"abc سلام", "abc ط³ظ„ط§ظ…"}, {"لا", "ظ„ط§"}, // a character at a time
 	} {
 		i := strings.Index(out, tc.sub)
 		s, e := a.Source(i, i+len(tc.sub))
