@@ -50,7 +50,7 @@ type TagOptions struct {
 	// detected, so that mojibake is tagged as the language it was: each
 	// segment's Norm is its repaired text normalized, while its offsets
 	// and Text are of the input as given. Zero: the repairs that Profile's
-	// rules ask for (normalize.Mojibake, normalize.HTMLEntities).
+	// rules ask for (normalize.RuleSet.Repairs).
 	Repair repair.Fixes
 }
 
@@ -97,7 +97,7 @@ func NewTagger(opts TagOptions) (*Tagger, error) {
 		p := *opts.Profile // the caller's variable may change; the Tagger may not
 		t.single = &p
 		if opts.Repair == 0 {
-			t.repair = Repairs(p)
+			t.repair = p.Rules().Repairs()
 		}
 	}
 	if t.profileOf == nil {
@@ -139,19 +139,6 @@ func (t *Tagger) TagSeq(text string) iter.Seq[Segment] {
 			}
 		}
 	}
-}
-
-// Repairs returns the repairs of package repair that p's rules ask for
-// (normalize.Mojibake, normalize.HTMLEntities), for TagOptions.Repair.
-func Repairs(p normalize.Profile) repair.Fixes {
-	var f repair.Fixes
-	if p.Rules().Has(normalize.Mojibake) {
-		f |= repair.Mojibake
-	}
-	if p.Rules().Has(normalize.HTMLEntities) {
-		f |= repair.Entities
-	}
-	return f
 }
 
 // repairedSeq is TagSeq with Repair: the repaired text is segmented and

@@ -101,18 +101,14 @@ func mayHaveANSI(s string) bool {
 		strings.Contains(s, "\u0090") || strings.Contains(s, "\u0098") || strings.Contains(s, "\u009E") || strings.Contains(s, "\u009F")
 }
 
-// stripANSI returns s without its escape sequences, and the pieces that
-// align the result with s.
-func stripANSI(s string) (string, []Piece) {
+// ansiEdits returns the edits that remove the escape sequences of s.
+func ansiEdits(s string) []edit {
 	if !mayHaveANSI(s) {
-		return s, nil
+		return nil
 	}
-	var b strings.Builder
-	var ps []Piece
-	at := 0
+	var edits []edit
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c != 0x1B && c != 0xC2 {
+		if c := s[i]; c != 0x1B && c != 0xC2 {
 			i++
 			continue
 		}
@@ -122,19 +118,8 @@ func stripANSI(s string) (string, []Piece) {
 			i += n
 			continue
 		}
-		if i > at {
-			ps = append(ps, Piece{InStart: at, InEnd: i, OutStart: b.Len(), OutEnd: b.Len() + i - at, Same: true})
-			b.WriteString(s[at:i])
-		}
-		ps = append(ps, Piece{InStart: i, InEnd: end, OutStart: b.Len(), OutEnd: b.Len()})
-		at, i = end, end
+		edits = append(edits, edit{i, end, ""})
+		i = end
 	}
-	if ps == nil {
-		return s, nil
-	}
-	if at < len(s) {
-		ps = append(ps, Piece{InStart: at, InEnd: len(s), OutStart: b.Len(), OutEnd: b.Len() + len(s) - at, Same: true})
-		b.WriteString(s[at:])
-	}
-	return b.String(), ps
+	return edits
 }

@@ -200,13 +200,15 @@ func (p Profile) hasOrthography() bool {
 	return p.rules&lineRules != 0
 }
 
-// repairs returns the repairs of package repair the profile makes first.
-func (p Profile) repairs() repair.Fixes {
+// Repairs returns the repairs of package repair that the rules of s ask
+// for (Mojibake, HTMLEntities), which a profile makes before everything
+// else; a tagger makes them before detecting languages.
+func (s RuleSet) Repairs() repair.Fixes {
 	var f repair.Fixes
-	if p.rules.Has(Mojibake) {
+	if s.Has(Mojibake) {
 		f |= repair.Mojibake
 	}
-	if p.rules.Has(HTMLEntities) {
+	if s.Has(HTMLEntities) {
 		f |= repair.Entities
 	}
 	return f
@@ -228,7 +230,7 @@ func (p Profile) pre() (norm.Form, bool) {
 // works on input of any size with bounded memory.
 func (p Profile) Transformer() transform.Transformer {
 	var ts []transform.Transformer
-	if fx := p.repairs(); fx != 0 {
+	if fx := p.rules.Repairs(); fx != 0 {
 		ts = append(ts, repair.NewTransformer(fx))
 	}
 	if f, ok := p.pre(); ok {
@@ -243,11 +245,8 @@ func (p Profile) Transformer() transform.Transformer {
 	if cr := p.cleanerRules(); cr != 0 || p.rules&(lineRules|RuleSet(PersianDecimal)) != 0 {
 		if cr.Has(Controls) {
 			ts = append(ts, &lines.Transformer{Into: func(dst, line []byte) []byte {
-				if !mayHaveANSI(unsafe.String(unsafe.SliceData(line), len(line))) {
-					return append(dst, line...)
-				}
-				out, _ := stripANSI(string(line))
-				return append(dst, out...)
+				view := unsafe.String(unsafe.SliceData(line), len(line))
+				return appendEdited(dst, view, ansiEdits(view))
 			}})
 		}
 		q := &spanQueue{}
@@ -324,7 +323,7 @@ func (p Profile) Apply(s string) string {
 	if p.rules == 0 {
 		return p.form.String(s)
 	}
-	if fx := p.repairs(); fx != 0 {
+	if fx := p.rules.Repairs(); fx != 0 {
 		s = repair.Fix(s, fx)
 	}
 	if f, ok := p.pre(); ok {
@@ -338,7 +337,9 @@ func (p Profile) Apply(s string) string {
 	}
 	if cr := p.cleanerRules(); cr != 0 || p.rules&(lineRules|RuleSet(PersianDecimal)) != 0 {
 		if cr.Has(Controls) {
-			s, _ = stripANSI(s)
+			if e := ansiEdits(s); e != nil {
+				s = string(appendEdited(nil, s, e))
+			}
 		}
 		m, spans := maskSpans(s)
 		if cr != 0 {
@@ -400,16 +401,18 @@ func (p Profile) stages(s string) (string, []stage) {
 		stages = append(stages, st)
 		s = out
 	}
-	if fx := p.repairs(); fx != 0 {
+	if fx := p.rules.Repairs(); fx != 0 {
 		outs, steps := repair.Passes(s, fx)
 		for k, out := range outs {
 			st := stage{rule: Mojibake.String()}
-			ps := repairPieces(s, out, steps[k])
-			for _, step := range steps[k] {
+			edits := make([]edit, len(steps[k]))
+			for i, step := range steps[k] {
+				edits[i] = edit{step.Start, step.End, step.After}
 				rule, what, _ := strings.Cut(step.What, ": ")
 				st.rule = rule
 				st.whats = append(st.whats, what)
 			}
+			_, ps := applyEdits(s, edits)
 			run(st, out, ps)
 		}
 	}
@@ -433,15 +436,16 @@ func (p Profile) stages(s string) (string, []stage) {
 	}
 	if cr := p.cleanerRules(); cr != 0 || p.rules&(lineRules|RuleSet(PersianDecimal)) != 0 {
 		if cr.Has(Controls) {
-			if out, ps := stripANSI(s); ps != nil {
+			if out, ps := applyEdits(s, ansiEdits(s)); ps != nil {
 				run(stage{rule: Controls.String()}, out, ps)
 			}
 		}
 		// Protected spans go through the cleaner as placeholders: the
 		// masking and unmasking are stages that Explain does not list.
-		m, spans := maskSpans(s)
+		edits, spans := maskEdits(s, protectSpans(s))
 		if spans != nil {
-			run(stage{rule: "protect", hidden: true}, m, maskPieces(s, m))
+			m, ps := applyEdits(s, edits)
+			run(stage{rule: "protect", hidden: true}, m, ps)
 		}
 		out := s
 		if cr != 0 {
@@ -466,34 +470,13 @@ func (p Profile) stages(s string) (string, []stage) {
 			}
 		}
 		if spans != nil {
-			d := p.numberRules()
-			run(stage{rule: "protect", hidden: true}, unmaskSpans(out, spans, d), unmaskPieces(out, spans, d))
+			o, ps := applyEdits(out, unmaskEdits(out, spans, p.numberRules()))
+			run(stage{rule: "protect", hidden: true}, o, ps)
 		}
 	}
 	out, ps := formPieces(p.form, s)
 	run(stage{rule: FormName(p.form), form: true}, out, ps)
 	return s, stages
-}
-
-// repairPieces returns the pieces that align out, a pass of package repair
-// over in, with in: the steps' spans changed, the rest the same.
-func repairPieces(in, out string, steps []repair.Step) []Piece {
-	var ps []Piece
-	at, o := 0, 0
-	same := func(end int) {
-		if end > at {
-			ps = append(ps, Piece{InStart: at, InEnd: end, OutStart: o, OutEnd: o + end - at, Same: true})
-			o += end - at
-		}
-	}
-	for _, st := range steps {
-		same(st.Start)
-		ps = append(ps, Piece{InStart: st.Start, InEnd: st.End, OutStart: o, OutEnd: o + len(st.After)})
-		o += len(st.After)
-		at = st.End
-	}
-	same(len(in))
-	return ps
 }
 
 // clean runs the cleaner over the whole of s.

@@ -66,7 +66,7 @@ func isPersianDigit(r rune) bool { return r >= 0x06F0 && r <= 0x06F9 }
 
 // numberRules returns what p does to numbers, or nil for nothing.
 func (p Profile) numberRules() *numberRules {
-	d := p.rules & RuleSet(DigitsPersian|DigitsArabic|DigitsASCII|DigitsPersianAll|DigitsArabicAll)
+	d := p.rules & digitRules
 	nr := &numberRules{decimal: p.rules.Has(PersianDecimal)}
 	if d != 0 {
 		nr.digits = tableFor(d)
@@ -77,107 +77,59 @@ func (p Profile) numberRules() *numberRules {
 	return nr
 }
 
+// maskEdits returns the edits that replace the spans found in s (see
+// protectSpans) by placeholders, and the spans, in order; both nil when
+// there are none.
+func maskEdits(s string, found []protect.Span) ([]edit, []masked) {
+	if len(found) == 0 {
+		return nil, nil
+	}
+	edits := make([]edit, len(found))
+	spans := make([]masked, len(found))
+	for k, sp := range found {
+		edits[k] = edit{sp.Start, sp.End, placeholderUTF8}
+		spans[k] = masked{text: s[sp.Start:sp.End], number: sp.Kind == protect.Number}
+	}
+	return edits, spans
+}
+
 // maskSpans returns s with its protected spans replaced by placeholders,
 // and the spans, in order; spans is nil when there are none.
 func maskSpans(s string) (string, []masked) {
-	found := protect.Find(s)
-	if len(found) == 0 && !strings.ContainsRune(s, placeholder) {
+	edits, spans := maskEdits(s, protectSpans(s))
+	if spans == nil {
 		return s, nil
 	}
-	var b strings.Builder
-	var spans []masked
+	return string(appendEdited(nil, s, edits)), spans
+}
+
+// unmaskEdits returns the edits that put spans back in place of the
+// placeholders of s, in order, with what nr does to numbers.
+func unmaskEdits(s string, spans []masked, nr *numberRules) []edit {
+	var edits []edit
 	at := 0
-	put := func(start, end int, kind protect.Kind) {
-		// Placeholders already there, between spans, are spans too.
-		for {
-			i := strings.Index(s[at:start], placeholderUTF8)
-			if i < 0 {
-				break
-			}
-			b.WriteString(s[at : at+i])
-			b.WriteString(placeholderUTF8)
-			spans = append(spans, masked{text: placeholderUTF8})
-			at += i + len(placeholderUTF8)
-		}
-		b.WriteString(s[at:start])
-		if end > start {
-			b.WriteString(placeholderUTF8)
-			spans = append(spans, masked{text: s[start:end], number: kind == protect.Number})
-		}
-		at = end
-	}
-	for _, sp := range found {
-		put(sp.Start, sp.End, sp.Kind)
-	}
-	put(len(s), len(s), 0)
-	return b.String(), spans
-}
-
-// unmaskSpans replaces the placeholders of s by spans, in order.
-func unmaskSpans(s string, spans []masked, digits *numberRules) string {
-	if len(spans) == 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for k := 0; ; k++ {
-		i := strings.Index(s, placeholderUTF8)
-		if i < 0 || k == len(spans) {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		b.WriteString(spans[k].outOf(digits))
-		s = s[i+len(placeholderUTF8):]
-	}
-}
-
-// maskPieces and unmaskPieces align the masked text with the text and the
-// text with the unmasked, for Align and Explain: each span is one piece.
-func maskPieces(s, masked string) []Piece {
-	var ps []Piece
-	in, out := 0, 0
-	for _, sp := range protectSpans(s) {
-		if sp.Start > in {
-			ps = append(ps, Piece{InStart: in, InEnd: sp.Start, OutStart: out, OutEnd: out + sp.Start - in, Same: true})
-			out += sp.Start - in
-		}
-		ps = append(ps, Piece{InStart: sp.Start, InEnd: sp.End, OutStart: out, OutEnd: out + len(placeholderUTF8)})
-		out += len(placeholderUTF8)
-		in = sp.End
-	}
-	if in < len(s) {
-		ps = append(ps, Piece{InStart: in, InEnd: len(s), OutStart: out, OutEnd: out + len(s) - in, Same: true})
-	}
-	return ps
-}
-
-func unmaskPieces(s string, spans []masked, digits *numberRules) []Piece {
-	var ps []Piece
-	in, out := 0, 0
-	for k := 0; k < len(spans); k++ {
-		i := strings.Index(s[in:], placeholderUTF8)
+	for _, sp := range spans {
+		i := strings.Index(s[at:], placeholderUTF8)
 		if i < 0 {
 			break
 		}
-		if i > 0 {
-			ps = append(ps, Piece{InStart: in, InEnd: in + i, OutStart: out, OutEnd: out + i, Same: true})
-			out += i
-		}
-		in += i
-		n := len(spans[k].outOf(digits))
-		ps = append(ps, Piece{InStart: in, InEnd: in + len(placeholderUTF8), OutStart: out, OutEnd: out + n})
-		in += len(placeholderUTF8)
-		out += n
+		at += i
+		edits = append(edits, edit{at, at + len(placeholderUTF8), sp.outOf(nr)})
+		at += len(placeholderUTF8)
 	}
-	if in < len(s) {
-		ps = append(ps, Piece{InStart: in, InEnd: len(s), OutStart: out, OutEnd: out + len(s) - in, Same: true})
+	return edits
+}
+
+// unmaskSpans replaces the placeholders of s by spans, in order.
+func unmaskSpans(s string, spans []masked, nr *numberRules) string {
+	if len(spans) == 0 {
+		return s
 	}
-	return ps
+	return string(appendEdited(nil, s, unmaskEdits(s, spans, nr)))
 }
 
 // protectSpans returns the spans maskSpans replaces: protect's, and the
-// placeholders already in s.
+// placeholders already in s (of kind 0).
 func protectSpans(s string) []protect.Span {
 	found := protect.Find(s)
 	if !strings.ContainsRune(s, placeholder) {
@@ -235,14 +187,16 @@ func (q *spanQueue) pop() (masked, bool) {
 // of each line go to q, in order.
 func maskInto(q *spanQueue) func(dst, line []byte) []byte {
 	return func(dst, line []byte) []byte {
-		// Most lines have no span: look without copying the line.
-		view := unsafe.String(unsafe.SliceData(line), len(line))
-		if !bytes.Contains(line, placeholderBytes) && len(protect.Find(view)) == 0 {
+		// Most lines have no span: look without copying the line, and
+		// copy it (the spans keep their texts) only when it has.
+		found := protectSpans(unsafe.String(unsafe.SliceData(line), len(line)))
+		if len(found) == 0 {
 			return append(dst, line...)
 		}
-		m, spans := maskSpans(string(line))
+		s := string(line)
+		edits, spans := maskEdits(s, found)
 		q.push(spans)
-		return append(dst, m...)
+		return appendEdited(dst, s, edits)
 	}
 }
 

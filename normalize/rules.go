@@ -184,10 +184,13 @@ var ruleNames = [numRules]string{
 	"persian-decimal", "trim-leading", "collapse-blank-lines",
 }
 
+// digitRules are the rules that map digits, one system to another.
+const digitRules = RuleSet(DigitsPersian | DigitsArabic | DigitsASCII | DigitsPersianAll | DigitsArabicAll)
+
 // exclusive lists the groups of rules of which a set holds at most one: they
 // map the same code points to different places.
 var exclusive = []RuleSet{
-	RuleSet(DigitsPersian | DigitsArabic | DigitsASCII | DigitsPersianAll | DigitsArabicAll),
+	digitRules,
 	RuleSet(PersianLetters | ArabicLetters | UrduLetters | PashtoLetters | KafYehToArabic | SearchLetters),
 	RuleSet(ZWNJ | RemoveZWNJ),
 	RuleSet(Quotes | PersianQuotes),

@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/textnorm/textnorm"
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/engine"
@@ -167,7 +165,7 @@ func runTag(e *env, f *tagFlags, names []string) error {
 			topts.Profile = &p
 		} else {
 			topts.ProfileOf = func(lang string) normalize.Profile { return textnorm.ProfileFor(lang).With(f.with...) }
-			topts.Repair = textnorm.Repairs(normalize.NewProfile("with", norm.NFC, normalize.RuleSet(0).With(f.with...)))
+			topts.Repair = normalize.RuleSet(0).With(f.with...).Repairs()
 		}
 	}
 	tagger, err := textnorm.NewTagger(topts)
