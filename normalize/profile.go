@@ -258,7 +258,7 @@ func (p Profile) Transformer() transform.Transformer {
 			o := &orthoLines{rules: p.rules, all: p.rules&RuleSet(TrimLeading|CollapseBlankLines) != 0}
 			ts = append(ts, &lines.Transformer{Into: o.into, OnReset: func() { o.blank = false }})
 		}
-		ts = append(ts, &unmasker{q: q, digits: p.numberRules()})
+		ts = append(ts, &lines.Transformer{Into: unmaskInto(q, p.numberRules())})
 	}
 	ts = append(ts, p.form)
 	if len(ts) == 1 {

@@ -7,8 +7,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"golang.org/x/text/transform"
-
 	"github.com/textnorm/textnorm/protect"
 )
 
@@ -208,53 +206,23 @@ func (q *spanQueue) reset() {
 	q.mu.Unlock()
 }
 
-// unmasker puts q's spans back in place of the placeholders.
-type unmasker struct {
-	q       *spanQueue
-	digits  *numberRules // what the profile does to numbers; nil: nothing
-	pending []byte
-}
-
-func (u *unmasker) Reset() { u.pending = u.pending[:0] }
-
-func (u *unmasker) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for {
-		if len(u.pending) > 0 {
-			n := copy(dst[nDst:], u.pending)
-			nDst += n
-			u.pending = u.pending[:copy(u.pending, u.pending[n:])]
-			if len(u.pending) > 0 {
-				return nDst, nSrc, transform.ErrShortDst
+// unmaskInto is unmaskSpans as the line function of a transformer: q's
+// spans go back in place of the placeholders, in order (a line is never
+// cut inside a character, so never inside a placeholder).
+func unmaskInto(q *spanQueue, nr *numberRules) func(dst, line []byte) []byte {
+	return func(dst, line []byte) []byte {
+		for {
+			i := bytes.Index(line, placeholderBytes)
+			if i < 0 {
+				return append(dst, line...)
 			}
-		}
-		if nSrc == len(src) {
-			return nDst, nSrc, nil
-		}
-		rest := src[nSrc:]
-		i := bytes.Index(rest, placeholderBytes)
-		if i < 0 {
-			// Keep a tail that may be the start of a placeholder.
-			keep := 0
-			if !atEOF {
-				for k := 1; k < len(placeholderBytes) && k <= len(rest); k++ {
-					if bytes.HasPrefix(placeholderBytes, rest[len(rest)-k:]) {
-						keep = k
-					}
-				}
+			dst = append(dst, line[:i]...)
+			if span, ok := q.pop(); ok {
+				dst = append(dst, span.outOf(nr)...)
+			} else {
+				dst = append(dst, placeholderUTF8...)
 			}
-			u.pending = append(u.pending, rest[:len(rest)-keep]...)
-			nSrc += len(rest) - keep
-			if keep > 0 && len(u.pending) == 0 {
-				return nDst, nSrc, transform.ErrShortSrc
-			}
-			continue
+			line = line[i+len(placeholderUTF8):]
 		}
-		u.pending = append(u.pending, rest[:i]...)
-		if span, ok := u.q.pop(); ok {
-			u.pending = append(u.pending, span.outOf(u.digits)...)
-		} else {
-			u.pending = append(u.pending, placeholderUTF8...)
-		}
-		nSrc += i + len(placeholderUTF8)
 	}
 }
