@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -287,9 +288,10 @@ var (
 // does not join to the left the suffix is joined without a ZWNJ
 // ("دانشجو ها" is "دانشجوها"). Words that only look like an affix are
 // left alone: the prefix must stand alone and be followed by a word of two
-// or more letters that is not itself an affix. The comparative تر and
-// ترین are not joined: تر is also a word (wet), and telling them apart
-// needs a lexicon of adjectives the project does not have yet.
+// or more letters that is not itself an affix. The superlative ترین is
+// joined after any word of two or more letters, as it is no word of its
+// own; the comparative تر only after an adjective of comparativeAdjectives
+// or before از (than: "سرد تر از"), as تر is also a word (wet: "لباس تر").
 func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 	if !hasArabicScript(text) {
 		return edits
@@ -321,6 +323,9 @@ func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 			edits = append(edits, edit{i, i + 1, joiner(ww)})
 		case isOneOf(nw, zwnjClitics) && (strings.HasSuffix(ww, "ه") || strings.HasSuffix(ww, "ی")) && utf8.RuneCountInString(ww) >= 3:
 			edits = append(edits, edit{i, i + 1, joiner(ww)})
+		case nw == "ترین" && utf8.RuneCountInString(ww) >= 2 && !isOneOf(ww, zwnjPrefixes),
+			nw == "تر" && (isComparativeAdjective(ww) || strings.HasPrefix(text[ne:], " از ")):
+			edits = append(edits, edit{i, i + 1, joiner(ww)})
 		}
 	}
 }
@@ -330,10 +335,10 @@ func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 // spares the rest of the rule for most spaces.
 func mayJoinAt(text string, i int) bool {
 	// The prefixes end in ی (DB 8C); the suffixes and clitics start with
-	// ه (D9 87) or ا (D8 A7).
+	// ه (D9 87), ا (D8 A7) or ت (D8 AA).
 	yeh := i >= 2 && text[i-2] == 0xDB && text[i-1] == 0x8C
-	hehAlef := i+2 < len(text) && (text[i+1] == 0xD9 && text[i+2] == 0x87 || text[i+1] == 0xD8 && text[i+2] == 0xA7)
-	if !yeh && !hehAlef {
+	next := i+2 < len(text) && (text[i+1] == 0xD9 && text[i+2] == 0x87 || text[i+1] == 0xD8 && (text[i+2] == 0xA7 || text[i+2] == 0xAA))
+	if !yeh && !next {
 		return false
 	}
 	for _, p := range zwnjPrefixes {
@@ -342,6 +347,9 @@ func mayJoinAt(text string, i int) bool {
 		}
 	}
 	rest := text[i+1:]
+	if strings.HasPrefix(rest, "تر") {
+		return true
+	}
 	for _, list := range [][]string{zwnjSuffixes, zwnjClitics} {
 		for _, sfx := range list {
 			if strings.HasPrefix(rest, sfx) {
@@ -392,6 +400,15 @@ func afterZWNJ(text string, i int) bool { return strings.HasSuffix(text[:i], "\u
 // or more letters.
 func suffixFits(word, suffix string) bool {
 	return utf8.RuneCountInString(word) >= 2
+}
+
+//go:generate go run gen_comparatives.go
+
+// isComparativeAdjective reports whether word is one of the adjectives
+// real Persian text writes with the comparative تر.
+func isComparativeAdjective(word string) bool {
+	_, found := slices.BinarySearch(comparativeAdjectives, word)
+	return found
 }
 
 // joiner is what goes between word and a suffix: a ZWNJ, or nothing after

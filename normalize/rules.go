@@ -148,9 +148,10 @@ const (
 	// Persian text «…».
 	PersianQuotes
 	// ZWNJAffixes joins Persian affixes written apart with a space: the
-	// prefixes می and نمی, the suffixes ها های هایی, and the clitics ام
-	// ات اش ایم اید اند after silent heh or yeh, with a ZWNJ, or with
-	// nothing after a letter that does not join to the left.
+	// prefixes می and نمی, the suffixes ها های هایی, the superlative ترین,
+	// the comparative تر after an adjective real text writes it with, and
+	// the clitics ام ات اش ایم اید اند after silent heh or yeh, with a
+	// ZWNJ, or with nothing after a letter that does not join to the left.
 	ZWNJAffixes
 	// PersianHamzeh writes the ezafe after silent heh as HEH WITH YEH
 	// ABOVE, هٔ: "خانه ی من", "خانه‌ی من" and "خانهء من" become "خانهٔ من"

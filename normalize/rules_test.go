@@ -433,7 +433,13 @@ var ruleTests = map[Rule][]ruleCase{
 		// after a letter that does not join to the left: no ZWNJ (hazm#367)
 		{"دانشجو ها و در ها", "دانشجوها و درها"},
 		// left alone: a word that only looks like an affix
-		{"لباس تر", keep}, // wet: تر is not joined (see ZWNJAffixes)
+		// the comparative after an adjective of real text's; the
+		// superlative after any word
+		{"بزرگ تر و مهم ترین", "بزرگ\u200cتر و مهم\u200cترین"},
+		{"زیبا تر و دقیق ترین", "زیباتر و دقیق\u200cترین"},
+		{"هوا گرم تر از دیروز و سرد تر از فردا", "هوا گرم\u200cتر از دیروز و سردتر از فردا"}, // than
+		{"لباس تر", keep}, // wet: تر after a word no text writes it with
+		{"تر و ترین", keep},
 		{"کتاب من", keep},
 		{"می", keep},
 		{"می می روم", "می می\u200cروم"},

@@ -12,22 +12,28 @@ import (
 )
 
 // TestZWNJAffixesOnRealText measures the zwnj-affixes rule on Persian text
-// written by others whose ZWNJs are right: the Persian strings of
-// testdata/langeval's measuring part and of iso-codes' catalogs
-// (testdata/repair/clean.tsv.gz). Every ZWNJ is replaced by a space, the
-// rule runs, and each space is compared with what the text had there: a
-// ZWNJ (restored, or not) or a space (left, or wrongly joined). Wanted: at
-// most 1% of the joins wrong, and at least 90% of the ZWNJs at the affixes
-// the rule knows restored. After a letter that does not join to the left a
-// ZWNJ shows nothing, so there no ZWNJ (which the rule writes) is the same
-// text as one (which some translators type).
+// written by others whose ZWNJs are right, in two sets: the Persian strings
+// of testdata/langeval's measuring part and of iso-codes' catalogs
+// (testdata/repair/clean.tsv.gz); and the measuring part of LibreOffice's
+// and Firefox's translations (testdata/zwnj, made by gen_comparatives.go,
+// whose building part gave the adjectives of the comparative). Every ZWNJ
+// is replaced by a space, the rule runs, and each space is compared with
+// what the text had there: a ZWNJ (restored, or not) or a space (left, or
+// joined). Wanted in each set: at most 1% of the joins wrong, and at least
+// 90% of the ZWNJs at the affixes the rule knows restored. After a letter
+// that does not join to the left a ZWNJ shows nothing, so there no ZWNJ
+// (which the rule writes) is the same text as one (which some translators
+// type). Translators also write a prefix apart in one string and joined
+// in the next ("می کند", "می‌کند"): a join where the text has a space but
+// the set writes the joined word elsewhere is the text's slip, not the
+// rule's, and is counted apart.
 func TestZWNJAffixesOnRealText(t *testing.T) {
-	var texts []string
+	var catalogs []string
 	if f, err := os.Open("../testdata/langeval/measure.tsv"); err == nil {
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
 			if r := strings.Split(sc.Text(), "\t"); len(r) == 5 && r[0] == "fa" {
-				texts = append(texts, r[4])
+				catalogs = append(catalogs, r[4])
 			}
 		}
 		f.Close()
@@ -37,15 +43,46 @@ func TestZWNJAffixesOnRealText(t *testing.T) {
 		sc := bufio.NewScanner(z)
 		for sc.Scan() {
 			if r := strings.Split(sc.Text(), "\t"); len(r) == 4 && r[2] == "fa" && r[0] == "measure" {
-				texts = append(texts, r[3])
+				catalogs = append(catalogs, r[3])
 			}
 		}
 		f.Close()
 	}
-	if len(texts) < 500 {
-		t.Fatalf("%d Persian strings", len(texts))
+	var apps []string
+	if f, err := os.Open("../testdata/zwnj/measure.txt.gz"); err == nil {
+		z, _ := gzip.NewReader(f)
+		sc := bufio.NewScanner(z)
+		for sc.Scan() {
+			if !strings.HasPrefix(sc.Text(), "#") {
+				apps = append(apps, sc.Text())
+			}
+		}
+		f.Close()
 	}
-	var joins, wrong, affixZWNJ, restored, allZWNJ int
+	for _, set := range []struct {
+		name  string
+		texts []string
+	}{{"langeval and iso-codes", catalogs}, {"LibreOffice and Firefox", apps}} {
+		t.Run(set.name, func(t *testing.T) {
+			if len(set.texts) < 500 {
+				t.Fatalf("%d Persian strings", len(set.texts))
+			}
+			scoreZWNJAffixes(t, set.texts)
+		})
+	}
+}
+
+func scoreZWNJAffixes(t *testing.T, texts []string) {
+	joined := map[string]bool{} // the words the set writes with a ZWNJ
+	for _, s := range texts {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isArabicLetter(r) && r != '\u200c' }) {
+			if strings.Contains(w, "\u200c") {
+				joined[w] = true
+			}
+		}
+	}
+	var joins, wrong, slips, affixZWNJ, restored, allZWNJ int
+	var degree, degreeRestored int // the ZWNJs before تر and ترین
 	var wrongs []string
 	for _, orig := range texts {
 		before := wrong
@@ -62,13 +99,20 @@ func TestZWNJAffixesOnRealText(t *testing.T) {
 			case strings.HasPrefix(o, "\u200c"):
 				allZWNJ++
 				atAffix := affixAt(orig, len(orig)-len(o))
+				atDegree := atAffix && strings.HasPrefix(o[len("\u200c"):], "تر")
 				if atAffix {
 					affixZWNJ++
+				}
+				if atDegree {
+					degree++
 				}
 				switch {
 				case strings.HasPrefix(g, "\u200c"):
 					if atAffix {
 						restored++
+					}
+					if atDegree {
+						degreeRestored++
 					}
 					joins++
 					g = g[len("\u200c"):]
@@ -87,7 +131,12 @@ func TestZWNJAffixesOnRealText(t *testing.T) {
 				o = o[len("\u200c"):]
 			case o[0] == ' ' && !strings.HasPrefix(g, " "):
 				joins++
-				wrong++
+				i := len(got) - len(g)
+				if w := got[wordBefore(got, i):wordAfter(got, i+len("\u200c"))]; strings.HasPrefix(g, "\u200c") && joined[w] {
+					slips++
+				} else {
+					wrong++
+				}
 				if strings.HasPrefix(g, "\u200c") {
 					g = g[len("\u200c"):]
 				}
@@ -105,8 +154,8 @@ func TestZWNJAffixesOnRealText(t *testing.T) {
 	}
 	wrongPct := 100 * float64(wrong) / float64(max(joins, 1))
 	restoredPct := 100 * float64(restored) / float64(max(affixZWNJ, 1))
-	t.Logf("%d strings; %d ZWNJs, %d at affixes the rule knows; %d joins, %d wrong (%.2f%%); %d of the affix ZWNJs restored (%.1f%%)",
-		len(texts), allZWNJ, affixZWNJ, joins, wrong, wrongPct, restored, restoredPct)
+	t.Logf("%d strings; %d ZWNJs, %d at affixes the rule knows; %d joins, %d wrong (%.2f%%), %d the text's slips; %d of the affix ZWNJs restored (%.1f%%), of them before تر and ترین %d of %d",
+		len(texts), allZWNJ, affixZWNJ, joins, wrong, wrongPct, slips, restored, restoredPct, degreeRestored, degree)
 	if wrongPct > 1 {
 		t.Errorf("%.2f%% of joins wrong, want at most 1%%", wrongPct)
 	}
@@ -128,7 +177,7 @@ func affixAt(s string, i int) bool {
 			}
 		}
 	}
-	for _, sfx := range append(append([]string{}, zwnjSuffixes...), zwnjClitics...) {
+	for _, sfx := range append(append([]string{"ترین", "تر"}, zwnjSuffixes...), zwnjClitics...) {
 		if strings.HasPrefix(after, sfx) {
 			if r := firstRune(after[len(sfx):]); !isArabicLetter(r) && r != '\u200c' {
 				return true
@@ -206,4 +255,27 @@ func TestPersianLeavesOtherLanguages(t *testing.T) {
 		}
 	}
 	t.Logf("strings: %v", langs)
+}
+
+// TestComparativeAdjectives checks the generated lexicon of the
+// comparative: sorted without repeats (isComparativeAdjective searches
+// it), Arabic-script words of two letters or more, and the rule joins تر
+// after each.
+func TestComparativeAdjectives(t *testing.T) {
+	if len(comparativeAdjectives) < 20 {
+		t.Fatalf("%d adjectives", len(comparativeAdjectives))
+	}
+	for i, w := range comparativeAdjectives {
+		if i > 0 && comparativeAdjectives[i-1] >= w {
+			t.Errorf("%q after %q: not sorted or repeated", w, comparativeAdjectives[i-1])
+		}
+		if wordAfter(w, 0) != len(w) || len([]rune(w)) < 2 {
+			t.Errorf("%q is not an Arabic-script word of two letters or more", w)
+		}
+		in := w + " تر"
+		want := w + joiner(w) + "تر"
+		if got, _ := applyEdits(in, orthographyEdits(ZWNJAffixes, in)); got != want {
+			t.Errorf("%q -> %q, want %q", in, got, want)
+		}
+	}
 }
