@@ -6,6 +6,7 @@ import (
 	"iter"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/diag"
@@ -80,32 +81,77 @@ func (f Format) WriteSegments(w io.Writer, text string, segs []Segment, l JSONLi
 // order: they are written as they come, 32 KB at a time, and none is held.
 // Lines are counted forward as the segments go.
 func (f Format) WriteSeq(w io.Writer, text string, segs iter.Seq[Segment], l JSONLine) error {
-	var lines diag.Counter
-	counted := 0 // text[:counted] is fed to lines
-	perSegment := l.Line == 0
-	var buf []byte
-	for s := range segs {
-		if perSegment {
-			lines.WriteString(text[counted:s.Start])
-			counted = s.Start
-			l.Line = lines.Pos().Line
-			if s.Start > 0 && text[s.Start-1] == '\r' && text[s.Start] != '\n' {
-				l.Line++ // a lone CR before the segment ends its line
-			}
-		}
-		buf = f.AppendSegment(buf, s, l)
-		if len(buf) >= 32<<10 {
-			if _, err := w.Write(buf); err != nil {
-				return err
-			}
-			buf = buf[:0]
-		}
-	}
-	if len(buf) > 0 {
-		_, err := w.Write(buf)
+	dw := f.NewDocWriter(w, l)
+	if err := dw.WriteBlock(detect.Block{Text: text, Last: true}, segs); err != nil {
 		return err
 	}
+	return dw.Flush()
+}
+
+// A DocWriter writes the segments of one document in a format as they
+// come, a block of the document at a time (see detect.Block and
+// TagStream): the records of a block go out 32 KB at a time, and only the
+// line count goes from one block to the next.
+type DocWriter struct {
+	w          io.Writer
+	f          Format
+	l          JSONLine
+	perSegment bool // each segment's line is counted (l.Line is 0)
+	lines      diag.Counter
+	counted    int  // the document up to here is fed to lines
+	last       byte // the byte before counted
+	buf        []byte
+}
+
+// NewDocWriter returns a writer of the segments of one document to w in
+// format f, each with what l says; l.Line 0 numbers the lines of the
+// document (as package diag does), one line for all of its segments
+// otherwise (a JSON Lines record's).
+func (f Format) NewDocWriter(w io.Writer, l JSONLine) *DocWriter {
+	return &DocWriter{w: w, f: f, l: l, perSegment: l.Line == 0}
+}
+
+// WriteBlock writes segs, the segments of block b, the document's block
+// after the last one written.
+func (d *DocWriter) WriteBlock(b detect.Block, segs iter.Seq[Segment]) error {
+	for s := range segs {
+		if d.perSegment {
+			d.count(b, s.Start)
+			d.l.Line = d.lines.Pos().Line
+			if s.Start > 0 && d.last == '\r' && b.Text[s.Start-b.Start] != '\n' {
+				d.l.Line++ // a lone CR before the segment ends its line
+			}
+		}
+		d.buf = d.f.AppendSegment(d.buf, s, d.l)
+		if len(d.buf) >= 32<<10 {
+			if err := d.Flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if d.perSegment {
+		d.count(b, b.End())
+	}
 	return nil
+}
+
+// count feeds the lines counter the document up to off, in block b.
+func (d *DocWriter) count(b detect.Block, off int) {
+	if off > d.counted {
+		d.lines.WriteString(b.Text[d.counted-b.Start : off-b.Start])
+		d.last = b.Text[off-b.Start-1]
+		d.counted = off
+	}
+}
+
+// Flush writes the records not written yet.
+func (d *DocWriter) Flush() error {
+	if len(d.buf) == 0 {
+		return nil
+	}
+	_, err := d.w.Write(d.buf)
+	d.buf = d.buf[:0]
+	return err
 }
 
 // TSVHeader returns the header line of TSV output with the offsets o, its
@@ -342,20 +388,77 @@ func Dominant(segs []detect.Segment) Detection {
 // of text as detect.Detector.Segments returns them. File is left for the
 // caller.
 func DetectLines(text string, segs []detect.Segment) []Detection {
-	lines := diag.NewLines(text)
-	ds := make([]Detection, 0, lines.Count())
-	k := 0
-	for n := 1; n <= lines.Count(); n++ {
-		_, end := lines.SpanOf(text, n)
-		i := k
-		for k < len(segs) && segs[k].Start < end {
-			k++
-		}
-		d := Dominant(segs[i:k])
-		d.Line = n
+	var ld LineDetector
+	var ds []Detection
+	ld.Block(detect.Block{Text: text, Last: true}, slices.Values(segs), func(d Detection) error {
 		ds = append(ds, d)
-	}
+		return nil
+	})
 	return ds
+}
+
+// A LineDetector finds the detection of each line of a document, as
+// DetectLines does, a block of the document at a time (see detect.Block
+// and detect.Stream): a line cut between two blocks is one detection, of
+// its segments in both. It holds no segment and no line, only the counts
+// of the line it is in.
+type LineDetector struct {
+	line  int // the lines done
+	tally detect.Tally
+}
+
+// Block calls emit with the detection of each line of block b that ends
+// in it (or with it, the last), from segs, its segments, in order; b is
+// the document's block after the last one given. An error of emit stops
+// it and is returned.
+func (ld *LineDetector) Block(b detect.Block, segs iter.Seq[detect.Segment], emit func(Detection) error) error {
+	text := b.Text
+	at := 0 // the start of the line, in text
+	end := lineEnd(text, at)
+	done := func() error {
+		sc, lang, conf := ld.tally.Dominant()
+		ld.line++
+		ld.tally.Reset()
+		return emit(Detection{Line: ld.line, Script: sc, Lang: lang, Conf: conf})
+	}
+	for s := range segs {
+		for s.Start-b.Start >= end && end < len(text) {
+			if err := done(); err != nil {
+				return err
+			}
+			at, end = end, lineEnd(text, end)
+		}
+		ld.tally.Add(s)
+	}
+	for at < len(text) {
+		if end == len(text) && !b.Last && !endsLine(text) {
+			return nil // the line goes on in the next block
+		}
+		if err := done(); err != nil {
+			return err
+		}
+		at, end = end, lineEnd(text, end)
+	}
+	return nil
+}
+
+// lineEnd returns the end of the line of text that starts at start, its
+// line break (LF, CR LF or a lone CR) included.
+func lineEnd(text string, start int) int {
+	i := strings.IndexAny(text[start:], "\r\n")
+	if i < 0 {
+		return len(text)
+	}
+	i += start
+	if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+		i++
+	}
+	return i + 1
+}
+
+// endsLine reports whether text ends with a line break.
+func endsLine(text string) bool {
+	return strings.HasSuffix(text, "\n") || strings.HasSuffix(text, "\r")
 }
 
 // AppendDetection appends d to dst in format f, as a line. In the text

@@ -13,6 +13,7 @@
 package textnorm
 
 import (
+	"io"
 	"iter"
 	"strings"
 	"unicode/utf8"
@@ -124,59 +125,117 @@ func (t *Tagger) Tag(text string) []Segment {
 }
 
 // TagSeq returns an iterator over the segments of text, each with its
-// normalized text, as Tag returns them: a block of the document (about a
-// megabyte) is analysed at a time, and its segments are normalized and
-// yielded before the next, so that a caller writing them out holds one
-// block's worth, not the document's.
+// normalized text, as Tag returns them: a block of the document (see
+// detect.Block) is analysed at a time, and its segments are normalized
+// and yielded before the next, so that a caller writing them out holds
+// one block's worth, not the document's.
 func (t *Tagger) TagSeq(text string) iter.Seq[Segment] {
-	if t.repair != 0 {
-		return t.repairedSeq(text)
-	}
 	return func(yield func(Segment) bool) {
-		for s := range t.det.SegmentsSeq(text) {
-			if !yield(t.normalized(text, s)) {
+		st := t.NewStream()
+		for b := range detect.Blocks(text) {
+			if !st.block(b, yield) {
 				return
 			}
 		}
 	}
 }
 
-// repairedSeq is TagSeq with Repair: the repaired text is segmented and
+// TagReader returns an iterator over the segments of the document r
+// reads, the same as TagSeq of the whole of it, reading a block (see
+// detect.ReadBlocks) at a time: the first segments come once the first
+// block is read, and memory stays bounded whatever the document's length.
+// A read error ends the sequence with the error.
+func (t *Tagger) TagReader(r io.Reader) iter.Seq2[Segment, error] {
+	return func(yield func(Segment, error) bool) {
+		st := t.NewStream()
+		for b, err := range detect.ReadBlocks(r) {
+			if err != nil {
+				yield(Segment{}, err)
+				return
+			}
+			if !st.block(b, func(s Segment) bool { return yield(s, nil) }) {
+				return
+			}
+		}
+	}
+}
+
+// A TagStream tags one document given a block at a time, in order, as
+// detect.Blocks or detect.ReadBlocks find them, for callers that need the
+// blocks too (such as to map offsets back to an input's encoding, see
+// InputMap); TagSeq and TagReader are TagStreams. It is not safe for
+// concurrent use.
+type TagStream struct {
+	t  *Tagger
+	st *detect.Stream
+	// With repair: the offset of the next repaired block in the repaired
+	// document, the end of the last segment in the input, and the code
+	// points and UTF-16 units of the input counted.
+	fixedAt int
+	prevEnd int
+	count   offsetCounter
+}
+
+// NewStream returns a TagStream of a new document.
+func (t *Tagger) NewStream() *TagStream { return &TagStream{t: t, st: t.det.NewStream()} }
+
+// Segments returns an iterator over the segments of b, the document's
+// block after the last one given, each with its normalized text. Offsets
+// are the document's.
+func (s *TagStream) Segments(b detect.Block) iter.Seq[Segment] {
+	return func(yield func(Segment) bool) { s.block(b, yield) }
+}
+
+func (s *TagStream) block(b detect.Block, yield func(Segment) bool) bool {
+	if s.t.repair != 0 {
+		return s.repairedBlock(b, yield)
+	}
+	for seg := range s.st.Segments(b) {
+		if !yield(s.t.normalized(b, seg)) {
+			return false
+		}
+	}
+	return true
+}
+
+// repairedBlock is block with Repair: the repaired block is segmented and
 // normalized, and each segment's offsets and Text are moved back to the
-// input (code points and UTF-16 units counted in it).
-func (t *Tagger) repairedSeq(text string) iter.Seq[Segment] {
-	return func(yield func(Segment) bool) {
-		fixed, a := repair.Align(text, t.repair)
-		var c offsetCounter
-		prevEnd := 0
-		for s := range t.det.SegmentsSeq(fixed) {
-			seg := t.normalized(fixed, s)
-			seg.Start, seg.End = a.Source(s.Start, s.End)
-			// A segment that begins inside a run repaired as a whole
-			// (damaged twice over) starts where the one before ended.
-			seg.Start = max(seg.Start, prevEnd)
-			seg.End = max(seg.End, seg.Start)
-			prevEnd = seg.End
-			seg.Text = text[seg.Start:seg.End]
-			seg.RuneStart, seg.U16Start = c.at(text, seg.Start)
-			seg.RuneEnd, seg.U16End = c.at(text, seg.End)
-			if !yield(seg) {
-				return
-			}
+// input (code points and UTF-16 units counted in it). Repair works a line
+// at a time, and blocks end at line breaks, so a block repaired alone is
+// repaired as in the whole document.
+func (s *TagStream) repairedBlock(b detect.Block, yield func(Segment) bool) bool {
+	fixed, a := repair.Align(b.Text, s.t.repair)
+	fb := detect.Block{Text: fixed, Start: s.fixedAt, Last: b.Last, MidLine: b.MidLine}
+	s.fixedAt += len(fixed)
+	for seg := range s.st.Segments(fb) {
+		out := s.t.normalized(fb, seg)
+		start, end := a.Source(seg.Start-fb.Start, seg.End-fb.Start)
+		// A segment that begins inside a run repaired as a whole
+		// (damaged twice over) starts where the one before ended.
+		out.Start = max(b.Start+start, s.prevEnd)
+		out.End = max(b.Start+end, out.Start)
+		s.prevEnd = out.End
+		out.Text = b.Text[out.Start-b.Start : out.End-b.Start]
+		out.RuneStart, out.U16Start = s.count.at(b, out.Start)
+		out.RuneEnd, out.U16End = s.count.at(b, out.End)
+		if !yield(out) {
+			return false
 		}
 	}
+	s.count.at(b, b.End()) // the next block's offsets count this one's end
+	return true
 }
 
-// offsetCounter counts the code points and UTF-16 units of a text up to
-// offsets that do not go back (an invalid byte is one of each, as U+FFFD).
+// offsetCounter counts the code points and UTF-16 units of a document up
+// to offsets that do not go back, given a block at a time (an invalid byte
+// is one of each, as U+FFFD).
 type offsetCounter struct{ pos, runes, u16 int }
 
-func (c *offsetCounter) at(text string, off int) (runes, u16 int) {
-	if off < c.pos {
-		*c = offsetCounter{}
-	}
+// at counts up to off, in block b; the blocks before b must have been
+// counted to their end.
+func (c *offsetCounter) at(b detect.Block, off int) (runes, u16 int) {
 	for c.pos < off {
-		r, n := utf8.DecodeRuneInString(text[c.pos:off])
+		r, n := utf8.DecodeRuneInString(b.Text[c.pos-b.Start : off-b.Start])
 		c.pos += n
 		c.runes++
 		c.u16++
@@ -187,10 +246,10 @@ func (c *offsetCounter) at(text string, off int) (runes, u16 int) {
 	return c.runes, c.u16
 }
 
-// normalized returns s with its Norm.
-func (t *Tagger) normalized(text string, s detect.Segment) Segment {
+// normalized returns s, a segment of block b, with its Norm.
+func (t *Tagger) normalized(b detect.Block, s detect.Segment) Segment {
 	if s.Neutral() && detect.IsGap(s.Text) {
-		return Segment{Segment: s, Norm: t.gapNorm(text, s.Start, s.End)}
+		return Segment{Segment: s, Norm: t.gapNorm(b, s.Start, s.End)}
 	}
 	return Segment{Segment: s, Norm: t.profile(s.Lang).Apply(s.Text)}
 }
@@ -202,12 +261,13 @@ func (t *Tagger) normalized(text string, s detect.Segment) Segment {
 // becomes of a line break, an indentation, trailing spaces or a BOM. The
 // profile is that of Und: with ProfileFor, normalize.Default, which every
 // language's profile includes.
-func (t *Tagger) gapNorm(text string, start, end int) string {
+func (t *Tagger) gapNorm(b detect.Block, start, end int) string {
 	p := t.profile(detect.Und)
 	const stand = "x"
-	before := start > 0 && text[start-1] != '\n' && text[start-1] != '\r'
-	after := end < len(text)
-	in := text[start:end]
+	text, from, to := b.Text, start-b.Start, end-b.Start
+	before := from > 0 && text[from-1] != '\n' && text[from-1] != '\r' || from == 0 && b.MidLine
+	after := to < len(text) || !b.Last
+	in := text[from:to]
 	if before {
 		in = stand + in
 	}
@@ -217,13 +277,13 @@ func (t *Tagger) gapNorm(text string, start, end int) string {
 	out := p.Apply(in)
 	if before {
 		if !strings.HasPrefix(out, stand) {
-			return p.Apply(text[start:end])
+			return p.Apply(text[from:to])
 		}
 		out = out[len(stand):]
 	}
 	if after {
 		if !strings.HasSuffix(out, stand) {
-			return p.Apply(text[start:end])
+			return p.Apply(text[from:to])
 		}
 		out = out[:len(out)-len(stand)]
 	}

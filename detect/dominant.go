@@ -7,27 +7,58 @@ import "github.com/textnorm/textnorm/script"
 // language's confidence the weighted mean of its segments'). With no
 // segment that has letters, it returns Common, Und and 0.
 func Dominant(segs []Segment) (script.Script, string, float64) {
-	type key struct {
-		script script.Script
-		lang   string
-	}
-	size := map[key]int{}
-	conf := map[key]float64{}
-	best, bestSize := key{script.Common, Und}, 0
+	var t Tally
 	for _, s := range segs {
-		if s.Neutral() {
-			continue
-		}
-		k := key{s.Script, s.Lang}
-		n := s.End - s.Start
-		size[k] += n
-		conf[k] += s.Conf * float64(n)
-		if size[k] > bestSize || size[k] == bestSize && (k.script < best.script || k.script == best.script && k.lang < best.lang) {
-			best, bestSize = k, size[k]
-		}
+		t.Add(s)
 	}
-	if bestSize == 0 {
+	return t.Dominant()
+}
+
+// A Tally finds the dominant script and language of segments added one at
+// a time, as Dominant finds them of a slice of them all: for the segments
+// of a line that spans blocks (see Block), or of a document read a block
+// at a time. The zero value is an empty Tally.
+type Tally struct {
+	size     map[tallyKey]int
+	conf     map[tallyKey]float64
+	best     tallyKey
+	bestSize int
+}
+
+type tallyKey struct {
+	script script.Script
+	lang   string
+}
+
+// Add counts s.
+func (t *Tally) Add(s Segment) {
+	if s.Neutral() {
+		return
+	}
+	if t.size == nil {
+		t.size, t.conf = map[tallyKey]int{}, map[tallyKey]float64{}
+	}
+	k := tallyKey{s.Script, s.Lang}
+	n := s.End - s.Start
+	t.size[k] += n
+	t.conf[k] += s.Conf * float64(n)
+	best := t.best
+	if t.size[k] > t.bestSize || t.size[k] == t.bestSize && (k.script < best.script || k.script == best.script && k.lang < best.lang) {
+		t.best, t.bestSize = k, t.size[k]
+	}
+}
+
+// Dominant returns what Dominant returns of the segments added.
+func (t *Tally) Dominant() (script.Script, string, float64) {
+	if t.bestSize == 0 {
 		return script.Common, Und, 0
 	}
-	return best.script, best.lang, conf[best] / float64(bestSize)
+	return t.best.script, t.best.lang, t.conf[t.best] / float64(t.bestSize)
+}
+
+// Reset empties t.
+func (t *Tally) Reset() {
+	clear(t.size)
+	clear(t.conf)
+	t.best, t.bestSize = tallyKey{}, 0
 }

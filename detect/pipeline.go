@@ -32,47 +32,61 @@ import (
 // formats that write them. A pipeline holds what stages carry from one
 // block to the next: the document's context and the offsets reached.
 
-// blockSize is the size of the pieces a long document is worked on in, so
-// that memory follows the block, not the document. Blocks end at line
-// breaks, which segments never cross.
-const blockSize = 1 << 20
-
-// blockEnd returns the end of the block that starts at start: after the
-// first line break at or past start+blockSize, or the end of text.
-func blockEnd(text string, start int) int {
-	if len(text)-start <= blockSize {
-		return len(text)
-	}
-	for i := start + blockSize; i < len(text); i++ {
-		if text[i] == '\n' || text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
-			return i + 1
-		}
-	}
-	return len(text)
-}
-
-// pipeline is the state of one document between its blocks.
+// pipeline is the state of one document between its blocks (see Block).
 type pipeline struct {
 	d    *Detector
-	text string
+	text string // the block's
 	// doc is the context of the whole document so far, the fallback for
 	// runs with no text of their script nearby; it starts with each
 	// script's default languages.
-	doc *langid.Context
-	out segmentWriter
+	doc  *langid.Context
+	out  segmentWriter
+	runs []Segment // the runs of a piece of a block, reused
 }
 
-func newPipeline(d *Detector, text string) *pipeline {
-	return &pipeline{d: d, text: text, doc: langid.Over(defaultContext), out: segmentWriter{text: text, all: d.opts.All, lineEnd: -1}}
+func newPipeline(d *Detector) *pipeline {
+	return &pipeline{d: d, doc: langid.Over(defaultContext), out: segmentWriter{all: d.opts.All, lineEnd: -1}}
 }
 
-// block runs the stages over text[start:end] and yields its segments. It
-// reports whether the caller wants more.
-func (p *pipeline) block(start, end int, yield func(Segment) bool) bool {
-	runs := graphemeSafe(p.text, start, scriptRuns(p.text, start, end))
-	runs = protectedRuns(p.text, start, end, runs)
-	spans := p.languages(runs)
-	for _, s := range spans {
+// maxRuns is how many script runs of a block the stages take at once: a
+// block is worked on in pieces that end at the first line break after
+// maxRuns runs (or after 2*maxRuns runs, at any run's end), so that a
+// block of text that changes script or line at every other character
+// holds a piece's runs, not a block's. The pieces depend on the block's
+// text alone.
+const maxRuns = 1 << 13
+
+// block runs the stages over a block, the one after the last, and yields
+// its segments. It reports whether the caller wants more.
+func (p *pipeline) block(b Block, yield func(Segment) bool) bool {
+	p.text = b.Text
+	p.out.start(b)
+	runs := p.runs[:0]
+	from := 0 // where the piece starts
+	for r := range script.Runs(b.Text) {
+		runs = append(runs, Segment{Start: r.Start, End: r.End, Script: r.Script, Dir: r.Dir})
+		if len(runs) >= maxRuns && endsWithBreak(b.Text[:r.End]) || len(runs) >= 2*maxRuns {
+			if !p.piece(b, from, r.End, runs, yield) {
+				return false
+			}
+			from, runs = r.End, runs[:0]
+		}
+	}
+	if from < len(b.Text) && !p.piece(b, from, len(b.Text), runs, yield) {
+		return false
+	}
+	p.runs = runs[:0]
+	return p.out.end(yield)
+}
+
+// piece runs the stages after the first over the script runs of
+// text[from:to] of block b.
+func (p *pipeline) piece(b Block, from, to int, runs []Segment, yield func(Segment) bool) bool {
+	runs = graphemeSafe(p.text, from, runs)
+	runs = protectedRuns(p.text, from, to, runs)
+	for _, s := range p.languages(runs) {
+		s.Start += b.Start
+		s.End += b.Start
 		if !p.out.write(s, yield) {
 			return false
 		}
@@ -80,8 +94,15 @@ func (p *pipeline) block(start, end int, yield func(Segment) bool) bool {
 	return true
 }
 
-// finish yields what follows the last segment (white space, with All).
-func (p *pipeline) finish(yield func(Segment) bool) { p.out.close(yield) }
+// endsWithBreak reports whether text ends with a line break.
+func endsWithBreak(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
 
 // hasLetters reports whether a run of script sc is in the script of some
 // language: its spans need the language stage.
@@ -140,16 +161,6 @@ func piece(text string, r Segment, start, end int) Segment {
 		sc = script.Common
 	}
 	return Segment{Start: start, End: end, Script: sc, Dir: r.Dir}
-}
-
-// Stage 1. scriptRuns returns the script runs of text[start:end], with
-// offsets into text, as spans of no language yet.
-func scriptRuns(text string, start, end int) []Segment {
-	var runs []Segment
-	for r := range script.Runs(text[start:end]) {
-		runs = append(runs, Segment{Start: start + r.Start, End: start + r.End, Script: r.Script, Dir: r.Dir})
-	}
-	return runs
 }
 
 // Stage 2. graphemeSafe trims each span, in order, to begin and end on a
@@ -271,19 +282,27 @@ var defaultContext = func() *langid.Context {
 
 // Stage 4. A segmentWriter turns the spans of the blocks of a document,
 // which come in order, into segments: it inserts the white space between
-// them as neutral segments when all is set, and fills in each segment's
-// text, code point and UTF-16 offsets, and a direction for those without a
-// strong character (the direction of the line's first strong character,
-// else LTR). It walks the document once, forward.
+// them as neutral segments when all is set (cut at the end of each block,
+// whose text it does not keep), and fills in each segment's text, code
+// point and UTF-16 offsets, and a direction for those without a strong
+// character (the direction of the line's first strong character, else
+// LTR). It walks the document once, forward. Offsets are the document's.
 type segmentWriter struct {
-	text string
 	all  bool
+	text string // the block's
+	base int    // the block's offset
 
 	prev       int // end of the last segment written
 	pos        int // offset up to which runes and u16 are counted
 	runes, u16 int
 	lineDir    script.Direction // direction of the line that ends at lineEnd
 	lineEnd    int
+}
+
+// start begins block b.
+func (w *segmentWriter) start(b Block) {
+	w.text, w.base = b.Text, b.Start
+	w.prev = b.Start
 }
 
 // write yields s, after the gap before it when all is set.
@@ -297,21 +316,28 @@ func (w *segmentWriter) write(s Segment, yield func(Segment) bool) bool {
 	return w.yield(s, yield)
 }
 
-// close yields the white space after the last segment, when all is set.
-func (w *segmentWriter) close(yield func(Segment) bool) {
-	if w.all && w.prev < len(w.text) {
-		w.yield(Segment{Start: w.prev, End: len(w.text), Script: script.Common, Lang: Und}, yield)
+// end yields the white space after the block's last segment, when all is
+// set.
+func (w *segmentWriter) end(yield func(Segment) bool) bool {
+	end := w.base + len(w.text)
+	if w.all && w.prev < end {
+		if !w.yield(Segment{Start: w.prev, End: end, Script: script.Common, Lang: Und}, yield) {
+			return false
+		}
 	}
+	w.advance(end) // the next block's offsets count this one's end
+	return true
 }
 
 func (w *segmentWriter) yield(s Segment, yield func(Segment) bool) bool {
-	s.Text = w.text[s.Start:s.End]
+	s.Text = w.text[s.Start-w.base : s.End-w.base]
 	w.advance(s.Start)
 	s.RuneStart, s.U16Start = w.runes, w.u16
 	w.advance(s.End)
 	s.RuneEnd, s.U16End = w.runes, w.u16
 	if s.Start >= w.lineEnd {
-		w.lineDir, w.lineEnd = lineDirection(w.text, s.Start)
+		d, end := lineDirection(w.text, s.Start-w.base)
+		w.lineDir, w.lineEnd = d, w.base+end
 	}
 	if d := script.DirectionOf(s.Text); d != script.Neutral {
 		s.Dir = d
@@ -325,7 +351,7 @@ func (w *segmentWriter) yield(s Segment, yield func(Segment) bool) bool {
 // An invalid byte is one of each, as U+FFFD.
 func (w *segmentWriter) advance(to int) {
 	for w.pos < to {
-		r, n := utf8.DecodeRuneInString(w.text[w.pos:to])
+		r, n := utf8.DecodeRuneInString(w.text[w.pos-w.base : to-w.base])
 		w.pos += n
 		w.runes++
 		if r >= 0x10000 && utf16.RuneLen(r) == 2 {

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"io"
 	"iter"
 
 	"github.com/textnorm/textnorm/engine"
@@ -122,22 +123,58 @@ func (d *Detector) Segments(text string) []Segment {
 }
 
 // SegmentsSeq returns an iterator over the segments of text, as Segments
-// returns them. The document is worked on a block of lines (about a
-// megabyte) at a time: the segments of a block come before the next block
-// is analysed, and only one block's analysis is held at a time.
+// returns them. The document is worked on a block of lines (see Block) at
+// a time: the segments of a block come before the next block is
+// analysed, and only one block's analysis is held at a time.
 func (d *Detector) SegmentsSeq(text string) iter.Seq[Segment] {
 	return func(yield func(Segment) bool) {
-		p := newPipeline(d, text)
-		for start := 0; start < len(text); {
-			end := blockEnd(text, start)
-			if !p.block(start, end, yield) {
+		st := d.NewStream()
+		for b := range Blocks(text) {
+			if !st.block(b, yield) {
 				return
 			}
-			start = end
 		}
-		p.finish(yield)
 	}
 }
+
+// SegmentsReader returns an iterator over the segments of the document r
+// reads, the same as SegmentsSeq of the whole of it: it reads a block
+// (see ReadBlocks) at a time, and yields the block's segments before it
+// reads the next, so that memory stays bounded whatever the document's
+// length. A read error ends the sequence with the error.
+func (d *Detector) SegmentsReader(r io.Reader) iter.Seq2[Segment, error] {
+	return func(yield func(Segment, error) bool) {
+		st := d.NewStream()
+		for b, err := range ReadBlocks(r) {
+			if err != nil {
+				yield(Segment{}, err)
+				return
+			}
+			if !st.block(b, func(s Segment) bool { return yield(s, nil) }) {
+				return
+			}
+		}
+	}
+}
+
+// A Stream segments one document given a block at a time, in order, as
+// Blocks or ReadBlocks find them: what the document's blocks share (its
+// context, the offsets reached) goes from one to the next. It is for
+// callers that need the blocks themselves too, such as to map offsets
+// back to an input's encoding; SegmentsSeq and SegmentsReader are
+// Streams. A Stream is not safe for concurrent use.
+type Stream struct{ p *pipeline }
+
+// NewStream returns a Stream of a new document.
+func (d *Detector) NewStream() *Stream { return &Stream{p: newPipeline(d)} }
+
+// Segments returns an iterator over the segments of b, the document's
+// block after the last one given. Offsets are the document's.
+func (s *Stream) Segments(b Block) iter.Seq[Segment] {
+	return func(yield func(Segment) bool) { s.block(b, yield) }
+}
+
+func (s *Stream) block(b Block, yield func(Segment) bool) bool { return s.p.block(b, yield) }
 
 func init() {
 	engine.Register("default", func() engine.Engine { return langid.DefaultNgram() })

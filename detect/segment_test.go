@@ -154,7 +154,7 @@ func TestSegmentInvariantsLongDocument(t *testing.T) {
 		t.Skip("tags 1.5 MB")
 	}
 	var b strings.Builder
-	for b.Len() < blockSize+blockSize/2 {
+	for b.Len() < BlockSize+BlockSize/2 {
 		for _, c := range segmentInvariantCases {
 			b.WriteString(c)
 			b.WriteString("\n")

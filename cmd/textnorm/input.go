@@ -268,6 +268,9 @@ type textReader struct {
 	more   bool         // the transformer waits for the rest of a rune
 	err    error
 
+	// replaced, when set, is told the text offset of each U+FFFD written
+	// for an invalid byte (--invalid=replace).
+	replaced func(text int64)
 	// raw, when set, receives the input's bytes as they were.
 	raw *bytes.Buffer
 	// track, when set, keeps the replacements and the line starts not yet
@@ -291,6 +294,9 @@ func newTextReader(r io.Reader, name string, policy normalize.InvalidPolicy, bin
 	}
 	u := &textReader{r: br, name: name, binary: binary, t: normalize.NewUTF8Transformer(policy), out: make([]byte, 32<<10)}
 	u.t.OnReplace = func(in, text int64, b byte) {
+		if u.replaced != nil {
+			u.replaced(text)
+		}
 		if u.track {
 			u.repls = append(u.repls, replacement{in: in, text: text, b: b})
 		}

@@ -109,6 +109,23 @@ func (w *jobOutput) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// flush calls flushOut, which sends on what the output the jobs write to
+// holds, when the job is first in line: the head job writes alone.
+func (w *jobOutput) flush(flushOut func() error) error {
+	s := w.s
+	s.mu.Lock()
+	head, err := s.head == w.idx, s.err
+	s.mu.Unlock()
+	if !head || err != nil {
+		return err
+	}
+	if err := flushOut(); err != nil {
+		s.fail(err)
+		return err
+	}
+	return nil
+}
+
 // fail records an error writing the output and stops the other jobs.
 func (s *sequencer) fail(err error) {
 	s.mu.Lock()

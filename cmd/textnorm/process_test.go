@@ -77,10 +77,39 @@ func TestLargeLine(t *testing.T) {
 	}
 	io.WriteString(want, strings.TrimRight(norm, " "))
 
-	cmd := exec.Command(bin, "normalize", path)
+	got := sha256.New()
+	run := runPeak(t, got, bin, "normalize", path)
+	written, elapsed, maxRSS := run.written, run.elapsed, run.peakKB
+	if !bytes.Equal(got.Sum(nil), want.Sum(nil)) {
+		t.Errorf("the output (%d bytes) is not the normalized line", written)
+	}
+	t.Logf("%d MB in one line: %v, %.0f MB/s, peak RSS %.1f MB", n*len(unit)>>20, elapsed.Round(time.Millisecond),
+		float64(n*len(unit))/1e6/elapsed.Seconds(), float64(maxRSS)/1024)
+	if maxRSS > 64<<10 {
+		t.Errorf("peak RSS %d kB, want under 64 MB", maxRSS)
+	}
+}
+
+// A peakRun is what runPeak measured of a run.
+type peakRun struct {
+	written int64         // bytes of output
+	elapsed time.Duration // from the start to the end of the output
+	peakKB  int64         // the process's peak resident set size
+	first   time.Duration // from the start to the first byte of output
+}
+
+// runPeak runs bin with args, copies its standard output to out, and
+// measures its peak resident set size: the process's own high-water mark,
+// VmHWM in /proc/PID/status, read while it runs. Its rusage cannot serve:
+// Go starts children with vfork, and Linux carries the parent's peak (this
+// test binary's, with language models loaded by other tests) into the
+// child's ru_maxrss when it execs. It fails the test if the process fails.
+func runPeak(t *testing.T, out io.Writer, bin string, args ...string) peakRun {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,19 +117,14 @@ func TestLargeLine(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// The process's own high-water mark, VmHWM in /proc/PID/status, read
-	// while it runs. Its rusage cannot serve: Go starts children with
-	// vfork, and Linux carries the parent's peak (this test binary's,
-	// with language models loaded by other tests) into the child's
-	// ru_maxrss when it execs.
-	var maxRSS int64
+	var run peakRun
 	done := make(chan struct{})
 	polled := make(chan struct{})
 	go func() {
 		defer close(polled)
 		for {
-			if kb := vmHWM(cmd.Process.Pid); kb > maxRSS {
-				maxRSS = kb
+			if kb := vmHWM(cmd.Process.Pid); kb > run.peakKB {
+				run.peakKB = kb
 			}
 			select {
 			case <-done:
@@ -109,25 +133,24 @@ func TestLargeLine(t *testing.T) {
 			}
 		}
 	}()
-	got := sha256.New()
-	written, _ := io.Copy(got, out)
+	var first [1]byte
+	if n, _ := io.ReadFull(stdout, first[:]); n == 1 {
+		run.first = time.Since(start)
+		out.Write(first[:])
+		run.written = 1
+	}
+	n, _ := io.Copy(out, stdout)
+	run.written += n
+	run.elapsed = time.Since(start)
 	close(done)
 	<-polled
 	if err := cmd.Wait(); err != nil {
-		t.Fatalf("%v: %s", err, stderr.Bytes())
+		t.Fatalf("%s %s: %v: %s", bin, strings.Join(args, " "), err, stderr.Bytes())
 	}
-	elapsed := time.Since(start)
-	if !bytes.Equal(got.Sum(nil), want.Sum(nil)) {
-		t.Errorf("the output (%d bytes) is not the normalized line", written)
-	}
-	if maxRSS == 0 {
+	if run.peakKB == 0 {
 		t.Fatal("could not read the process's VmHWM")
 	}
-	t.Logf("%d MB in one line: %v, %.0f MB/s, peak RSS %.1f MB", n*len(unit)>>20, elapsed.Round(time.Millisecond),
-		float64(n*len(unit))/1e6/elapsed.Seconds(), float64(maxRSS)/1024)
-	if maxRSS > 64<<10 {
-		t.Errorf("peak RSS %d kB, want under 64 MB", maxRSS)
-	}
+	return run
 }
 
 // vmHWM returns the peak resident set size, in kB, of process pid so far,

@@ -14,31 +14,19 @@ import (
 	"github.com/textnorm/textnorm/normalize"
 )
 
-// readText reads a whole input as text.
-func readText(src *source) (string, error) {
-	b, err := io.ReadAll(src.text)
-	if err != nil {
-		return "", err
-	}
-	return string(b), nil
-}
-
-// docInput is one document to tag or detect: a whole file, or with --jsonl
-// the field of a record.
+// docInput is one document to tag or detect: a whole file, read a block at
+// a time from r, or with --jsonl the field of a record.
 type docInput struct {
-	line int    // the record's line, or 0 for a whole file
-	text string // the document
+	line int       // the record's line, or 0 for a whole file
+	text string    // the record's field
+	r    io.Reader // the file's text, for a whole file
 }
 
 // forEachDoc calls fn with the input's document, or with --jsonl with the
 // field of each of its records (bad records are reported and skipped).
 func forEachDoc(src *source, field string, w *jobOutput, fn func(d docInput) error) error {
 	if field == "" {
-		text, err := readText(src)
-		if err != nil {
-			return err
-		}
-		return fn(docInput{text: text})
+		return fn(docInput{r: src.text})
 	}
 	return forEachRecord(src, field, w, func(r *jsonl.Record) error {
 		if !r.OK {
@@ -49,8 +37,10 @@ func forEachDoc(src *source, field string, w *jobOutput, fn func(d docInput) err
 }
 
 // runDocs runs fn on each input's documents, in parallel, output in order
-// to out.
-func runDocs(e *env, f *docFlags, names []string, out io.Writer, fn func(src *source, d docInput, w io.Writer) error) error {
+// to out. fn writes to a docOutput, whose Flush sends what it holds on,
+// through flushOut too when its input is first in line, so that output
+// that comes a block at a time reaches standard output a block at a time.
+func runDocs(e *env, f *docFlags, names []string, out io.Writer, flushOut func() error, fn func(src *source, d docInput, w *docOutput) error) error {
 	ins := expandInputs(names, f.recur)
 	opts := f.inputOptions()
 	counter, stop := startProgress(e, ins)
@@ -65,9 +55,9 @@ func runDocs(e *env, f *docFlags, names []string, out io.Writer, fn func(src *so
 			return
 		}
 		defer src.Close()
-		bw := bufio.NewWriterSize(w, 32<<10)
-		err = forEachDoc(src, f.field, w, func(d docInput) error { return fn(src, d, bw) })
-		if ferr := bw.Flush(); err == nil {
+		dw := &docOutput{Writer: bufio.NewWriterSize(w, 32<<10), job: w, flushOut: flushOut}
+		err = forEachDoc(src, f.field, w, func(d docInput) error { return fn(src, d, dw) })
+		if ferr := dw.Writer.Flush(); err == nil {
 			err = ferr
 		}
 		if err != nil && !w.s.writeFailed() {
@@ -76,6 +66,23 @@ func runDocs(e *env, f *docFlags, names []string, out io.Writer, fn func(src *so
 	})
 	stop()
 	return finalStatus(failed, werr, false)
+}
+
+// A docOutput is where a document's output goes: a buffer before the
+// job's output.
+type docOutput struct {
+	*bufio.Writer
+	job      *jobOutput
+	flushOut func() error
+}
+
+// Flush writes out what the output holds, as far as standard output when
+// the job is first in line.
+func (d *docOutput) Flush() error {
+	if err := d.Writer.Flush(); err != nil {
+		return err
+	}
+	return d.job.flush(d.flushOut)
 }
 
 // detectFlags are the flags of tag and detect that choose the languages.
@@ -176,13 +183,35 @@ func runTag(e *env, f *tagFlags, names []string) error {
 	sw := textnorm.NewSegmentWriter(out, f.format, f.offsets)
 	// The inputs' records are made in parallel, and written in order
 	// through sw, which puts what goes around and between them.
-	err = runDocs(e, &f.docFlags, names, sw, func(src *source, d docInput, w io.Writer) error {
+	err = runDocs(e, &f.docFlags, names, sw, out.Flush, func(src *source, d docInput, w *docOutput) error {
 		l := textnorm.JSONLine{File: src.display, Line: d.line, Offsets: f.offsets}
-		if !f.jsonl {
-			// Byte offsets index the file as given, in its encoding.
-			l.Input = textnorm.InputOffsets(d.text, src.enc, src.bom)
+		if d.r == nil {
+			return f.format.WriteSeq(w, d.text, tagger.TagSeq(d.text), l)
 		}
-		return f.format.WriteSeq(w, d.text, tagger.TagSeq(d.text), l)
+		// A file is tagged a block at a time, and its byte offsets index
+		// it as given: in its encoding, with a byte for each invalid one
+		// that --invalid=replace wrote as U+FFFD.
+		m := textnorm.NewInputMap(src.enc, src.bom)
+		src.text.replaced = func(off int64) { m.Replaced(int(off)) }
+		l.Input = m.Offset
+		dw := f.format.NewDocWriter(w, l)
+		st := tagger.NewStream()
+		for b, err := range detect.ReadBlocks(d.r) {
+			if err != nil {
+				return err
+			}
+			m.Block(b)
+			if err := dw.WriteBlock(b, st.Segments(b)); err != nil {
+				return err
+			}
+			if err := dw.Flush(); err != nil {
+				return err
+			}
+			if err := w.Flush(); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return closeOutput(err, sw, out)
 }
@@ -240,24 +269,52 @@ func runDetect(e *env, f *detectCmdFlags, names []string) error {
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	named := f.jsonl || len(names) > 1 || f.recur
 	dw := textnorm.NewDetectionWriter(out, f.format, named)
-	err = runDocs(e, &f.docFlags, names, dw, func(src *source, d docInput, w io.Writer) error {
-		segs := det.Segments(d.text)
-		var ds []textnorm.Detection
-		if d.line > 0 {
+	err = runDocs(e, &f.docFlags, names, dw, out.Flush, func(src *source, d docInput, w *docOutput) error {
+		write := func(ds []textnorm.Detection) error {
+			var buf []byte
+			for _, dt := range ds {
+				dt.File = src.display
+				buf = f.format.AppendDetection(buf, dt, named)
+			}
+			_, err := w.Write(buf)
+			return err
+		}
+		if d.r == nil {
 			// A record: one detection for its whole field.
-			one := textnorm.Dominant(segs)
+			one := textnorm.Dominant(det.Segments(d.text))
 			one.Line = d.line
-			ds = []textnorm.Detection{one}
-		} else {
-			ds = textnorm.DetectLines(d.text, segs)
+			return write([]textnorm.Detection{one})
 		}
+		// A file, a block at a time.
+		var ld textnorm.LineDetector
+		st := det.NewStream()
 		var buf []byte
-		for _, dt := range ds {
-			dt.File = src.display
-			buf = f.format.AppendDetection(buf, dt, named)
+		for b, err := range detect.ReadBlocks(d.r) {
+			if err != nil {
+				return err
+			}
+			err := ld.Block(b, st.Segments(b), func(dt textnorm.Detection) error {
+				dt.File = src.display
+				buf = f.format.AppendDetection(buf, dt, named)
+				if len(buf) < 32<<10 {
+					return nil
+				}
+				_, err := w.Write(buf)
+				buf = buf[:0]
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+			if err := w.Flush(); err != nil {
+				return err
+			}
 		}
-		_, err := w.Write(buf)
-		return err
+		return nil
 	})
 	return closeOutput(err, dw, out)
 }

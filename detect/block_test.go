@@ -1,0 +1,223 @@
+package detect
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// blockCases are documents whose blocks end in each way: the text's end,
+// a line break past BlockSize (LF, CR LF, a lone CR), a line cut at a
+// space, at a cluster boundary, inside a cluster over a kilobyte long.
+func blockCases() map[string]string {
+	line := func(n int, unit string) string { return strings.Repeat(unit, n/len(unit)+1)[:n] }
+	return map[string]string{
+		"short":          "one line\nand another",
+		"LF":             line(BlockSize-3, "ab ") + "\n" + line(BlockSize+10, strings.Repeat("cd ", 30)+"\n"),
+		"CR LF":          line(BlockSize+100, "x") + "\r\n" + "tail",
+		"CR at the edge": line(MaxBlock-1, "x") + "\r\n" + line(100, "y"),
+		"lone CR":        line(BlockSize+5, "x") + "\r" + line(BlockSize+5, "y"),
+		"long line":      line(3*MaxBlock+17, "word "),
+		"no spaces":      strings.Repeat("語", MaxBlock),
+		"space and mark": strings.Repeat("a", BlockSize+10) + strings.Repeat(" \u0301x", MaxBlock/4),
+		"long cluster":   "e" + strings.Repeat("\u0301", MaxBlock),
+		"invalid bytes":  strings.Repeat("\xff\x80 ", MaxBlock/2),
+		"exactly":        line(BlockSize, "z"),
+		"exactly max":    line(MaxBlock, "z"),
+	}
+}
+
+// TestBlocks checks that blocks tile the document, hold at most MaxBlock
+// bytes, end at a line break unless the next is MidLine, and that a cut
+// is at a space, else at a grapheme cluster boundary, else at a code point
+// boundary.
+func TestBlocks(t *testing.T) {
+	for name, text := range blockCases() {
+		t.Run(name, func(t *testing.T) {
+			var blocks []Block
+			for b := range Blocks(text) {
+				blocks = append(blocks, b)
+			}
+			checkBlocks(t, text, blocks)
+		})
+	}
+}
+
+func checkBlocks(t *testing.T, text string, blocks []Block) {
+	t.Helper()
+	at := 0
+	for i, b := range blocks {
+		if b.Start != at || text[b.Start:b.End()] != b.Text {
+			t.Fatalf("block %d at %d, want %d, or not the text there", i, b.Start, at)
+		}
+		if len(b.Text) > MaxBlock || len(b.Text) == 0 {
+			t.Fatalf("block %d: %d bytes", i, len(b.Text))
+		}
+		at = b.End()
+		if last := i == len(blocks)-1; b.Last != last {
+			t.Fatalf("block %d: Last %v", i, b.Last)
+		} else if last {
+			break
+		}
+		next := blocks[i+1]
+		if len(b.Text) < BlockSize {
+			t.Fatalf("block %d: %d bytes, and not the last", i, len(b.Text))
+		}
+		endsLine := strings.HasSuffix(b.Text, "\n") || strings.HasSuffix(b.Text, "\r") && !strings.HasPrefix(next.Text, "\n")
+		if endsLine == next.MidLine {
+			t.Fatalf("block %d ends a line: %v; the next MidLine: %v", i, endsLine, next.MidLine)
+		}
+		if !next.MidLine {
+			continue
+		}
+		if strings.HasSuffix(b.Text, " ") || strings.HasSuffix(b.Text, "\t") {
+			continue // cut after a space
+		}
+		if n := cutAtSpace(text[b.Start:], BlockSize, MaxBlock); n >= 0 {
+			t.Fatalf("block %d cut at %d, not after the space at %d", i, len(b.Text), n)
+		}
+		// Else at a cluster boundary, or inside a cluster over a kilobyte
+		// long at a code point boundary.
+		if c := clusterAround(text, at); c > 0 && c <= 1024 {
+			t.Fatalf("block %d cut inside a cluster of %d bytes", i, c)
+		}
+		if !utf8.RuneStart(text[at]) && utf8.FullRuneInString(text[at-1:]) && utf8.ValidString(text[max(0, at-3):min(len(text), at+3)]) {
+			t.Fatalf("block %d cut inside a code point", i)
+		}
+	}
+	if at != len(text) {
+		t.Fatalf("blocks end at %d of %d", at, len(text))
+	}
+}
+
+// clusterAround returns the length of the grapheme cluster that holds
+// offset off inside it, 0 if off is a boundary.
+func clusterAround(text string, off int) int {
+	from := max(0, off-4096)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	state := -1
+	for i := from; i < len(text); {
+		c, _, _, st := uniseg.FirstGraphemeClusterInString(text[i:], state)
+		if i >= off {
+			return 0
+		}
+		if i+len(c) > off {
+			return len(c)
+		}
+		i, state = i+len(c), st
+	}
+	return 0
+}
+
+// TestReadBlocks checks that ReadBlocks gives the blocks of Blocks,
+// however the reader hands the text over.
+func TestReadBlocks(t *testing.T) {
+	readers := map[string]func(string) io.Reader{
+		"whole":    func(s string) io.Reader { return strings.NewReader(s) },
+		"one byte": func(s string) io.Reader { return iotest.OneByteReader(strings.NewReader(s)) },
+		"half":     func(s string) io.Reader { return iotest.HalfReader(strings.NewReader(s)) },
+		"data+EOF": func(s string) io.Reader { return iotest.DataErrReader(strings.NewReader(s)) },
+	}
+	for name, text := range blockCases() {
+		var want []Block
+		for b := range Blocks(text) {
+			want = append(want, b)
+		}
+		for rname, mk := range readers {
+			if rname == "one byte" && len(text) > MaxBlock {
+				continue // slow, and "half" cuts as often where it matters
+			}
+			var got []Block
+			for b, err := range ReadBlocks(mk(text)) {
+				if err != nil {
+					t.Fatalf("%s, %s: %v", name, rname, err)
+				}
+				got = append(got, b)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%s, %s: %d blocks, want %d", name, rname, len(got), len(want))
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("%s, %s: block %d differs: at %d (%d bytes, last %v, mid %v), want at %d (%d bytes, last %v, mid %v)", name, rname, i,
+						got[i].Start, len(got[i].Text), got[i].Last, got[i].MidLine, want[i].Start, len(want[i].Text), want[i].Last, want[i].MidLine)
+				}
+			}
+		}
+	}
+}
+
+// TestReadBlocksError checks that a read error ends the blocks with it.
+func TestReadBlocksError(t *testing.T) {
+	r := io.MultiReader(strings.NewReader(strings.Repeat("line\n", BlockSize)), iotest.ErrReader(io.ErrUnexpectedEOF))
+	var n int
+	var last error
+	for _, err := range ReadBlocks(r) {
+		if err != nil {
+			last = err
+			continue
+		}
+		n++
+	}
+	if last != io.ErrUnexpectedEOF || n == 0 {
+		t.Fatalf("%d blocks, then %v", n, last)
+	}
+}
+
+// TestSegmentsReader checks that the segments of a reader are those of the
+// whole text, with and without All.
+func TestSegmentsReader(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("segments 20 MB")
+	}
+	texts := blockCases()
+	var mixed bytes.Buffer
+	for mixed.Len() < MaxBlock+BlockSize/2 {
+		for _, c := range segmentInvariantCases {
+			mixed.WriteString(c)
+			mixed.WriteString(" ")
+		}
+	}
+	texts["mixed long line"] = mixed.String()
+	for _, all := range []bool{false, true} {
+		d := fakeDetector(all)
+		for name, text := range texts {
+			want := d.Segments(text)
+			i := 0
+			for s, err := range d.SegmentsReader(iotest.HalfReader(strings.NewReader(text))) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if i >= len(want) || s != want[i] {
+					t.Fatalf("%s (all %v): segment %d differs", name, all, i)
+				}
+				i++
+			}
+			if i != len(want) {
+				t.Fatalf("%s (all %v): %d segments, want %d", name, all, i, len(want))
+			}
+		}
+	}
+}
+
+func FuzzCutLine(f *testing.F) {
+	f.Add("abc def ghi", 2, 9)
+	f.Add("e\u0301\u0301\u0301x", 1, 5)
+	f.Add("\xff\xfe語語", 1, 5)
+	f.Fuzz(func(t *testing.T, text string, lo, hi int) {
+		if lo < 0 || hi > len(text) || lo >= hi {
+			return
+		}
+		n := cutLine(text, lo, hi)
+		if n < lo-utf8.UTFMax || n > hi {
+			t.Fatalf("cut at %d, outside [%d, %d]", n, lo, hi)
+		}
+	})
+}
