@@ -16,6 +16,7 @@ import (
 	"io"
 	"iter"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/textnorm/textnorm/detect"
@@ -84,6 +85,7 @@ type Tagger struct {
 	single    *normalize.Profile
 	profileOf func(lang string) normalize.Profile
 	repair    repair.Fixes
+	workers   int
 }
 
 // NewTagger returns a Tagger configured by opts, or the error of
@@ -93,7 +95,7 @@ func NewTagger(opts TagOptions) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Tagger{det: det, profileOf: opts.ProfileOf, repair: opts.Repair}
+	t := &Tagger{det: det, profileOf: opts.ProfileOf, repair: opts.Repair, workers: opts.Workers}
 	if opts.Profile != nil {
 		p := *opts.Profile // the caller's variable may change; the Tagger may not
 		t.single = &p
@@ -147,15 +149,17 @@ func (t *Tagger) TagSeq(text string) iter.Seq[Segment] {
 // A read error ends the sequence with the error.
 func (t *Tagger) TagReader(r io.Reader) iter.Seq2[Segment, error] {
 	return func(yield func(Segment, error) bool) {
-		st := t.NewStream()
-		for b, err := range detect.ReadBlocks(r) {
-			if err != nil {
-				yield(Segment{}, err)
-				return
+		more := true
+		err := t.NewStream().Blocks(detect.ReadBlocks(r), func(b detect.Block, segs iter.Seq[Segment]) bool {
+			for s := range segs {
+				if more = yield(s, nil); !more {
+					return false
+				}
 			}
-			if !st.block(b, func(s Segment) bool { return yield(s, nil) }) {
-				return
-			}
+			return true
+		})
+		if err != nil && more {
+			yield(Segment{}, err)
 		}
 	}
 }
@@ -186,6 +190,69 @@ func (s *TagStream) Segments(b detect.Block) iter.Seq[Segment] {
 	return func(yield func(Segment) bool) { s.block(b, yield) }
 }
 
+// Blocks tags the document's blocks that blocks yields, in order, and
+// calls each with every block and an iterator over its segments: the
+// segments Segments gives of each block in turn. Their languages are
+// decided by Options.Workers goroutines in parallel, a few blocks ahead
+// (see detect.Stream.Blocks); their normalization is done in order, by
+// the caller's. A read error from blocks ends it and is returned; each
+// returning false ends it early.
+func (s *TagStream) Blocks(blocks iter.Seq2[detect.Block, error], each func(b detect.Block, segs iter.Seq[Segment]) bool) error {
+	workers := s.t.workers
+	if s.t.repair == 0 {
+		return s.st.Blocks(blocks, workers, func(b detect.Block, segs iter.Seq[detect.Segment]) bool {
+			return each(b, func(yield func(Segment) bool) {
+				for seg := range segs {
+					if !yield(s.t.normalized(b, seg)) {
+						return
+					}
+				}
+			})
+		})
+	}
+	// With repair, the repaired blocks are segmented; the blocks they
+	// were, and how to map back, wait in a queue that blocks' goroutine
+	// (detect's reader of blocks) fills.
+	type repaired struct {
+		in detect.Block
+		a  *repair.Alignment
+	}
+	var mu sync.Mutex
+	var queue []repaired
+	fixedBlocks := func(yield func(detect.Block, error) bool) {
+		for b, err := range blocks {
+			if err != nil {
+				yield(b, err)
+				return
+			}
+			fixed, a := repair.Align(b.Text, s.t.repair)
+			mu.Lock()
+			queue = append(queue, repaired{b, a})
+			mu.Unlock()
+			fb := detect.Block{Text: fixed, Start: s.fixedAt, Last: b.Last, MidLine: b.MidLine}
+			s.fixedAt += len(fixed)
+			if !yield(fb, nil) {
+				return
+			}
+		}
+	}
+	return s.st.Blocks(fixedBlocks, workers, func(fb detect.Block, segs iter.Seq[detect.Segment]) bool {
+		mu.Lock()
+		r := queue[0]
+		queue = queue[1:]
+		mu.Unlock()
+		ran := false
+		cont := each(r.in, func(yield func(Segment) bool) {
+			ran = true
+			s.repairedSegments(r.in, fb, r.a, segs, yield)
+		})
+		if !ran { // the offsets of the next block count this one
+			s.repairedSegments(r.in, fb, r.a, segs, func(Segment) bool { return false })
+		}
+		return cont
+	})
+}
+
 func (s *TagStream) block(b detect.Block, yield func(Segment) bool) bool {
 	if s.t.repair != 0 {
 		return s.repairedBlock(b, yield)
@@ -207,7 +274,14 @@ func (s *TagStream) repairedBlock(b detect.Block, yield func(Segment) bool) bool
 	fixed, a := repair.Align(b.Text, s.t.repair)
 	fb := detect.Block{Text: fixed, Start: s.fixedAt, Last: b.Last, MidLine: b.MidLine}
 	s.fixedAt += len(fixed)
-	for seg := range s.st.Segments(fb) {
+	return s.repairedSegments(b, fb, a, s.st.Segments(fb), yield)
+}
+
+// repairedSegments yields segs, the segments of fb, the repaired block b,
+// normalized, with their offsets and Text moved back to b by a.
+func (s *TagStream) repairedSegments(b, fb detect.Block, a *repair.Alignment, segs iter.Seq[detect.Segment], yield func(Segment) bool) bool {
+	more := true
+	for seg := range segs {
 		out := s.t.normalized(fb, seg)
 		start, end := a.Source(seg.Start-fb.Start, seg.End-fb.Start)
 		// A segment that begins inside a run repaired as a whole
@@ -218,12 +292,12 @@ func (s *TagStream) repairedBlock(b detect.Block, yield func(Segment) bool) bool
 		out.Text = b.Text[out.Start-b.Start : out.End-b.Start]
 		out.RuneStart, out.U16Start = s.count.at(b, out.Start)
 		out.RuneEnd, out.U16End = s.count.at(b, out.End)
-		if !yield(out) {
-			return false
+		if more = yield(out); !more {
+			break
 		}
 	}
 	s.count.at(b, b.End()) // the next block's offsets count this one's end
-	return true
+	return more
 }
 
 // offsetCounter counts the code points and UTF-16 units of a document up

@@ -3,6 +3,8 @@ package detect
 import (
 	"bytes"
 	"io"
+	"iter"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -220,4 +222,93 @@ func FuzzCutLine(f *testing.F) {
 			t.Fatalf("cut at %d, outside [%d, %d]", n, lo, hi)
 		}
 	})
+}
+
+// TestStreamBlocks checks that Stream.Blocks gives the segments of
+// Segments with any number of workers, and that segments a caller leaves
+// do not shift the offsets of the next block's.
+func TestStreamBlocks(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("segments 20 MB")
+	}
+	texts := blockCases()
+	var mixed bytes.Buffer
+	for mixed.Len() < MaxBlock+BlockSize/2 {
+		for _, c := range segmentInvariantCases {
+			mixed.WriteString(c)
+			mixed.WriteString("\n")
+		}
+	}
+	texts["mixed lines"] = mixed.String()
+	for _, all := range []bool{false, true} {
+		d := fakeDetector(all)
+		for name, text := range texts {
+			want := d.Segments(text)
+			for _, workers := range []int{1, 3} {
+				var got []Segment
+				err := d.NewStream().Blocks(ReadBlocks(iotest.HalfReader(strings.NewReader(text))), workers, func(b Block, segs iter.Seq[Segment]) bool {
+					for s := range segs {
+						got = append(got, s)
+					}
+					return true
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got, want) {
+					t.Fatalf("%s (all %v, %d workers): %d segments, want %d, or they differ", name, all, workers, len(got), len(want))
+				}
+			}
+			// Take only the first segment of each block: the first
+			// segments of the blocks are Segments' still.
+			var firsts, wantFirsts []Segment
+			for b := range Blocks(text) {
+				for _, s := range want {
+					if s.Start >= b.Start {
+						wantFirsts = append(wantFirsts, s)
+						break
+					}
+				}
+			}
+			d.NewStream().Blocks(ReadBlocks(strings.NewReader(text)), 2, func(b Block, segs iter.Seq[Segment]) bool {
+				for s := range segs {
+					firsts = append(firsts, s)
+					break
+				}
+				return true
+			})
+			if !slices.Equal(firsts, wantFirsts) {
+				t.Fatalf("%s (all %v): the first segments of the blocks differ", name, all)
+			}
+		}
+	}
+}
+
+// TestStreamBlocksError checks that a read error ends Blocks with it.
+func TestStreamBlocksError(t *testing.T) {
+	r := io.MultiReader(strings.NewReader(strings.Repeat("line\n", BlockSize)), iotest.ErrReader(io.ErrUnexpectedEOF))
+	n := 0
+	err := fakeDetector(false).NewStream().Blocks(ReadBlocks(r), 2, func(b Block, segs iter.Seq[Segment]) bool {
+		n++
+		return true
+	})
+	if err != io.ErrUnexpectedEOF || n == 0 {
+		t.Fatalf("%d blocks, then %v", n, err)
+	}
+}
+
+// TestStreamBlocksPieces checks Stream.Blocks on a block of many pieces
+// (a script run every three bytes), with the race detector too.
+func TestStreamBlocksPieces(t *testing.T) {
+	text := strings.Repeat("ab вг ", 20000) + "\n" + strings.Repeat("cd\n", 9000)
+	d := fakeDetector(true)
+	want := d.Segments(text)
+	var got []Segment
+	err := d.NewStream().Blocks(ReadBlocks(strings.NewReader(text)), 3, func(b Block, segs iter.Seq[Segment]) bool {
+		got = slices.AppendSeq(got, segs)
+		return true
+	})
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("%v; %d segments, want %d, or they differ", err, len(got), len(want))
+	}
 }

@@ -34,59 +34,80 @@ import (
 
 // pipeline is the state of one document between its blocks (see Block).
 type pipeline struct {
-	d    *Detector
-	text string // the block's
-	// doc is the context of the whole document so far, the fallback for
-	// runs with no text of their script nearby; it starts with each
-	// script's default languages.
-	doc  *langid.Context
-	out  segmentWriter
-	runs []Segment // the runs of a piece of a block, reused
+	d   *Detector
+	out segmentWriter
 }
 
 func newPipeline(d *Detector) *pipeline {
-	return &pipeline{d: d, doc: langid.Over(defaultContext), out: segmentWriter{all: d.opts.All, lineEnd: -1}}
+	return &pipeline{d: d, out: segmentWriter{all: d.opts.All, lineEnd: -1}}
 }
 
-// maxRuns is how many script runs of a block the stages take at once: a
-// block is worked on in pieces that end at the first line break after
-// maxRuns runs (or after 2*maxRuns runs, at any run's end), so that a
-// block of text that changes script or line at every other character
+// maxRuns is how many script runs of a block the language stage takes at
+// once: a block is worked on in pieces that end at the first line break
+// after maxRuns runs (or after 2*maxRuns runs, at any run's end), so that
+// a block of text that changes script or line at every other character
 // holds a piece's runs, not a block's. The pieces depend on the block's
-// text alone.
+// text alone, and each is decided on its own, so that pieces can be
+// decided in parallel (see Stream.Blocks) with the same result.
 const maxRuns = 1 << 13
 
-// block runs the stages over a block, the one after the last, and yields
-// its segments. It reports whether the caller wants more.
-func (p *pipeline) block(b Block, yield func(Segment) bool) bool {
-	p.text = b.Text
-	p.out.start(b)
-	runs := p.runs[:0]
+// A piece is a stretch of a block that the stages after the first decide
+// on their own: its script runs, then its language spans.
+type piece struct {
+	b        Block
+	from, to int       // in b.Text
+	runs     []Segment // offsets in b.Text
+	spans    []Segment // the document's offsets
+	last     bool      // the block's last piece
+	err      error     // reading the block failed: no block, no spans
+}
+
+// pieces yields the pieces of block b, in order: stage 1, the script runs.
+func pieces(b Block, yield func(*piece) bool) bool {
+	var runs []Segment
 	from := 0 // where the piece starts
 	for r := range script.Runs(b.Text) {
 		runs = append(runs, Segment{Start: r.Start, End: r.End, Script: r.Script, Dir: r.Dir})
 		if len(runs) >= maxRuns && endsWithBreak(b.Text[:r.End]) || len(runs) >= 2*maxRuns {
-			if !p.piece(b, from, r.End, runs, yield) {
+			if !yield(&piece{b: b, from: from, to: r.End, runs: runs, last: r.End == len(b.Text)}) {
 				return false
 			}
-			from, runs = r.End, runs[:0]
+			from, runs = r.End, nil
 		}
 	}
-	if from < len(b.Text) && !p.piece(b, from, len(b.Text), runs, yield) {
-		return false
+	if from < len(b.Text) || len(runs) > 0 || len(b.Text) == 0 {
+		return yield(&piece{b: b, from: from, to: len(b.Text), runs: runs, last: true})
 	}
-	p.runs = runs[:0]
-	return p.out.end(yield)
+	return true
 }
 
-// piece runs the stages after the first over the script runs of
-// text[from:to] of block b.
-func (p *pipeline) piece(b Block, from, to int, runs []Segment, yield func(Segment) bool) bool {
-	runs = graphemeSafe(p.text, from, runs)
-	runs = protectedRuns(p.text, from, to, runs)
-	for _, s := range p.languages(runs) {
-		s.Start += b.Start
-		s.End += b.Start
+// decide runs stages 2 and 3 over piece pc: its spans, with the document's
+// offsets. It is safe for concurrent use.
+func (d *Detector) decide(pc *piece) {
+	runs := graphemeSafe(pc.b.Text, pc.from, pc.runs)
+	runs = protectedRuns(pc.b.Text, pc.from, pc.to, runs)
+	pc.runs = nil
+	pc.spans = d.languages(pc.b.Text, runs)
+	for i := range pc.spans {
+		pc.spans[i].Start += pc.b.Start
+		pc.spans[i].End += pc.b.Start
+	}
+}
+
+// block runs the stages over a block, the one after the last, and yields
+// its segments. It reports whether the caller wants more.
+func (p *pipeline) block(b Block, yield func(Segment) bool) bool {
+	p.out.start(b)
+	ok := pieces(b, func(pc *piece) bool {
+		p.d.decide(pc)
+		return p.write(pc, yield)
+	})
+	return ok && p.out.end(yield)
+}
+
+// write yields the segments of a decided piece: stage 4.
+func (p *pipeline) write(pc *piece, yield func(Segment) bool) bool {
+	for _, s := range pc.spans {
 		if !p.out.write(s, yield) {
 			return false
 		}
@@ -137,12 +158,12 @@ func protectedRuns(text string, start, end int, runs []Segment) []Segment {
 				k++
 			}
 			if k == len(spans) || spans[k].Start >= r.End {
-				out = append(out, piece(text, r, r.Start, r.End))
+				out = append(out, runPart(text, r, r.Start, r.End))
 				break
 			}
 			sp := spans[k]
 			if sp.Start > r.Start {
-				out = append(out, piece(text, r, r.Start, sp.Start))
+				out = append(out, runPart(text, r, r.Start, sp.Start))
 			}
 			if n := len(out); n == 0 || out[n-1].Lang != Zxx || out[n-1].End < sp.Start {
 				out = append(out, Segment{Start: sp.Start, End: sp.End, Script: script.Common, Lang: Zxx, Conf: 1, Dir: script.LTR})
@@ -153,9 +174,9 @@ func protectedRuns(text string, start, end int, runs []Segment) []Segment {
 	return graphemeSafe(text, start, out)
 }
 
-// piece returns text[start:end] of run r: of r's script if it has a letter,
-// else of none (the period after a URL).
-func piece(text string, r Segment, start, end int) Segment {
+// runPart returns text[start:end] of run r: of r's script if it has a
+// letter, else of none (the period after a URL).
+func runPart(text string, r Segment, start, end int) Segment {
 	sc := r.Script
 	if !strings.ContainsFunc(text[start:end], unicode.IsLetter) {
 		sc = script.Common
@@ -196,26 +217,30 @@ func graphemeSafe(text string, from int, spans []Segment) []Segment {
 	return out
 }
 
-// Stage 3. languages decides the language spans of the runs of a block,
-// in order. Every run with letters is analysed first, and its sentences
-// decided on their own evidence go into the document's context; then the
-// spans of each run are decided with the context of the runs of its
-// script nearby (ContextRuns before and after it), so that the Pashto
+// Stage 3. languages decides the language spans of the runs of a piece
+// of text, in order. Every run with letters is analysed first, and its
+// sentences decided on their own evidence go into the piece's context;
+// then the spans of each run are decided with the context of the runs of
+// its script nearby (ContextRuns before and after it), so that the Pashto
 // paragraph after a Dari one does not decide for a Dari caption three
-// screens away, or with the document's when none of them has spoken.
-// Runs without letters are neutral spans.
-func (p *pipeline) languages(runs []Segment) []Segment {
+// screens away, or with the piece's when none of them has spoken. Runs
+// without letters are neutral spans.
+func (d *Detector) languages(text string, runs []Segment) []Segment {
 	as := make([]*langid.Analysis, len(runs))
 	byScript := map[script.Script][]int{}
+	// The context of the whole piece, the fallback for runs with no text
+	// of their script nearby; it starts with each script's default
+	// languages.
+	doc := langid.Over(defaultContext)
 	for i, r := range runs {
 		if hasLetters(r.Script) && r.Lang == "" {
-			as[i] = p.d.id.Analyze(p.text[r.Start:r.End], r.Script)
-			p.doc.Observe(as[i])
+			as[i] = d.id.Analyze(text[r.Start:r.End], r.Script)
+			doc.Observe(as[i])
 			byScript[r.Script] = append(byScript[r.Script], i)
 		}
 	}
 	ctxs := make([]*langid.Context, len(runs))
-	n := p.d.opts.ContextRuns
+	n := d.opts.ContextRuns
 	for sc, idx := range byScript {
 		for k, i := range idx {
 			if !as[i].NeedsContext() {
@@ -226,7 +251,7 @@ func (p *pipeline) languages(runs []Segment) []Segment {
 				ctx.Observe(as[j])
 			}
 			if !ctx.Seen(sc) {
-				ctx = p.doc
+				ctx = doc
 			}
 			ctxs[i] = ctx
 		}
@@ -247,7 +272,7 @@ func (p *pipeline) languages(runs []Segment) []Segment {
 				Script: r.Script, Lang: sp.Lang, Conf: sp.Conf, Dir: r.Dir,
 			})
 		}
-		spans = append(spans[:first], graphemeSafe(p.text, r.Start, spans[first:])...)
+		spans = append(spans[:first], graphemeSafe(text, r.Start, spans[first:])...)
 	}
 	return spans
 }

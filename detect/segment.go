@@ -6,6 +6,7 @@ import (
 
 	"github.com/textnorm/textnorm/engine"
 	"github.com/textnorm/textnorm/internal/langid"
+	"github.com/textnorm/textnorm/internal/ordered"
 	"github.com/textnorm/textnorm/script"
 )
 
@@ -54,6 +55,11 @@ type Options struct {
 	// ContextRuns is how many runs of the same script before and after a
 	// run form the context that decides its short spans; 0 means 8.
 	ContextRuns int
+	// Workers is how many goroutines decide the pieces of a document read
+	// a block at a time (SegmentsReader, Stream.Blocks) in parallel; 0 or
+	// 1 means the caller's alone. The segments are the same whatever it
+	// is.
+	Workers int
 	// Engine is the statistics that language identification weighs with
 	// orthography and context; nil means textnorm's default, the n-gram
 	// engine registered as "default" (built from lingua-go's models, with
@@ -144,15 +150,17 @@ func (d *Detector) SegmentsSeq(text string) iter.Seq[Segment] {
 // length. A read error ends the sequence with the error.
 func (d *Detector) SegmentsReader(r io.Reader) iter.Seq2[Segment, error] {
 	return func(yield func(Segment, error) bool) {
-		st := d.NewStream()
-		for b, err := range ReadBlocks(r) {
-			if err != nil {
-				yield(Segment{}, err)
-				return
+		more := true
+		err := d.NewStream().Blocks(ReadBlocks(r), d.opts.Workers, func(b Block, segs iter.Seq[Segment]) bool {
+			for s := range segs {
+				if more = yield(s, nil); !more {
+					return false
+				}
 			}
-			if !st.block(b, func(s Segment) bool { return yield(s, nil) }) {
-				return
-			}
+			return true
+		})
+		if err != nil && more {
+			yield(Segment{}, err)
 		}
 	}
 }
@@ -175,6 +183,79 @@ func (s *Stream) Segments(b Block) iter.Seq[Segment] {
 }
 
 func (s *Stream) block(b Block, yield func(Segment) bool) bool { return s.p.block(b, yield) }
+
+// Blocks segments the document's blocks that blocks yields, in order,
+// and calls each with every block and an iterator over its segments: the
+// segments Segments gives of each block in turn, whatever workers is. The
+// pieces of the blocks (see Block) are decided by workers goroutines in
+// parallel, a few blocks ahead of each (by the caller's alone for workers
+// at most 1). A read error from blocks ends it and is returned; each
+// returning false ends it early. Segments each does not take are skipped.
+func (s *Stream) Blocks(blocks iter.Seq2[Block, error], workers int, each func(b Block, segs iter.Seq[Segment]) bool) error {
+	all := func(yield func(*piece) bool) {
+		for b, err := range blocks {
+			if err != nil {
+				yield(&piece{err: err})
+				return
+			}
+			if !pieces(b, yield) {
+				return
+			}
+		}
+	}
+	d := s.p.d
+	next, stop := iter.Pull(ordered.Map(all, workers, func(pc *piece) *piece {
+		if pc.err == nil {
+			d.decide(pc)
+		}
+		return pc
+	}))
+	defer stop()
+	pc, ok := next()
+	for ok {
+		if pc.err != nil {
+			return pc.err
+		}
+		b := pc.b
+		s.p.out.start(b)
+		inBlock := func() bool { return ok && pc.err == nil && pc.b.Start == b.Start }
+		ended := false  // the block's pieces are all written
+		closed := false // and its end
+		advance := func() {
+			last := pc.last
+			pc, ok = next()
+			ended = last
+		}
+		segs := func(yield func(Segment) bool) {
+			for !ended && inBlock() {
+				more := s.p.write(pc, yield)
+				advance()
+				if !more {
+					return
+				}
+			}
+			if ended {
+				closed = true
+				s.p.out.end(yield)
+			}
+		}
+		cont := each(b, segs)
+		// What each left of the block goes through the writer unseen, so
+		// that the next block's offsets count it.
+		skip := func(Segment) bool { return true }
+		for !ended && inBlock() {
+			s.p.write(pc, skip)
+			advance()
+		}
+		if !closed {
+			s.p.out.end(skip)
+		}
+		if !cont {
+			return nil
+		}
+	}
+	return nil
+}
 
 func init() {
 	engine.Register("default", func() engine.Engine { return langid.DefaultNgram() })

@@ -10,7 +10,8 @@ import (
 	"github.com/textnorm/textnorm/diag"
 )
 
-// BOM is the byte order mark that may start the first record of an input.
+// BOM is the byte order mark that may start a record: the first of an
+// input, or one of files concatenated.
 const BOM = "\ufeff"
 
 // A Record is a line of a JSON Lines input and its field.
@@ -41,8 +42,9 @@ type Record struct {
 //     at a line feed, and a CR or CR LF inside it (white space between
 //     JSON tokens) ends a line of the input for the numbering of the
 //     records' lines;
-//   - a byte order mark before the first record is skipped (it stays in
-//     the record's Raw);
+//   - a byte order mark at the start of a record is skipped (it stays in
+//     the record's Raw): before the first, or before a later one where
+//     files were concatenated;
 //   - a blank line is a record without its field and without an error;
 //   - a line that is not a JSON object, lacks the field or has another
 //     type there is a record with an Err that says where and why;
@@ -117,7 +119,7 @@ func (r *Record) find() {
 		body = body[:n-1]
 	}
 	skip := 0
-	if r.Offset == 0 && bytes.HasPrefix(body, []byte(BOM)) {
+	if bytes.HasPrefix(body, []byte(BOM)) {
 		skip = len(BOM)
 	}
 	if blank(body[skip:]) {

@@ -129,5 +129,8 @@ func (f *docFlags) check() error {
 }
 
 func (f *docFlags) inputOptions() inputOptions {
-	return inputOptions{invalid: f.invalid, binary: f.binary, recursive: f.recur, encoding: f.encoding}
+	// A raw NUL in a JSON Lines record is not a binary file: it is
+	// invalid JSON, which that record's error reports, and the records
+	// after it go on.
+	return inputOptions{invalid: f.invalid, binary: f.binary || f.jsonl, recursive: f.recur, encoding: f.encoding}
 }

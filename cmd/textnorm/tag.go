@@ -2,13 +2,18 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"cmp"
+	"errors"
 	"flag"
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/textnorm/textnorm"
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/engine"
+	"github.com/textnorm/textnorm/internal/ordered"
 	"github.com/textnorm/textnorm/jsonl"
 	"github.com/textnorm/textnorm/language"
 	"github.com/textnorm/textnorm/normalize"
@@ -24,17 +29,57 @@ type docInput struct {
 
 // forEachDoc calls fn with the input's document, or with --jsonl with the
 // field of each of its records (bad records are reported and skipped).
-func forEachDoc(src *source, field string, w *jobOutput, fn func(d docInput) error) error {
+// With workers above 1, records are done that many at a time, each into a
+// buffer of its own, and written to out in order.
+func forEachDoc(src *source, field string, workers int, w *jobOutput, out *docOutput, fn func(d docInput, w *docOutput) error) error {
 	if field == "" {
-		return fn(docInput{r: src.text})
+		return fn(docInput{r: src.text}, out)
 	}
-	return forEachRecord(src, field, w, func(r *jsonl.Record) error {
-		if !r.OK {
+	if workers <= 1 {
+		return forEachRecord(src, field, w, func(r *jsonl.Record) error {
+			if !r.OK {
+				return nil
+			}
+			return fn(docInput{line: r.Line, text: r.Text}, out)
+		})
+	}
+	var readErr error
+	records := func(yield func(docInput) bool) {
+		readErr = forEachRecord(src, field, w, func(r *jsonl.Record) error {
+			if r.OK && !yield(docInput{line: r.Line, text: r.Text}) {
+				return errStopped
+			}
 			return nil
+		})
+	}
+	type result struct {
+		out []byte
+		err error
+	}
+	for res := range ordered.Map(records, workers, func(d docInput) result {
+		var buf bytes.Buffer
+		one := &docOutput{Writer: bufio.NewWriter(&buf)}
+		err := fn(d, one)
+		if ferr := one.Writer.Flush(); err == nil {
+			err = ferr
 		}
-		return fn(docInput{line: r.Line, text: r.Text})
-	})
+		return result{buf.Bytes(), err}
+	}) {
+		if res.err != nil {
+			return res.err
+		}
+		if _, err := out.Write(res.out); err != nil {
+			return err
+		}
+	}
+	if errors.Is(readErr, errStopped) {
+		return nil
+	}
+	return readErr
 }
+
+// errStopped ends a walk over records that its caller left.
+var errStopped = errors.New("stopped")
 
 // runDocs runs fn on each input's documents, in parallel, output in order
 // to out. fn writes to a docOutput, whose Flush sends what it holds on,
@@ -42,6 +87,7 @@ func forEachDoc(src *source, field string, w *jobOutput, fn func(d docInput) err
 // that comes a block at a time reaches standard output a block at a time.
 func runDocs(e *env, f *docFlags, names []string, out io.Writer, flushOut func() error, fn func(src *source, d docInput, w *docOutput) error) error {
 	ins := expandInputs(names, f.recur)
+	workers := blockWorkers(f, names)
 	opts := f.inputOptions()
 	counter, stop := startProgress(e, ins)
 	failed, werr := runJobs(e, len(ins), int(f.jobs), out, func(i int, w *jobOutput) {
@@ -56,7 +102,7 @@ func runDocs(e *env, f *docFlags, names []string, out io.Writer, flushOut func()
 		}
 		defer src.Close()
 		dw := &docOutput{Writer: bufio.NewWriterSize(w, 32<<10), job: w, flushOut: flushOut}
-		err = forEachDoc(src, f.field, w, func(d docInput) error { return fn(src, d, dw) })
+		err = forEachDoc(src, f.field, workers, w, dw, func(d docInput, out *docOutput) error { return fn(src, d, out) })
 		if ferr := dw.Writer.Flush(); err == nil {
 			err = ferr
 		}
@@ -77,9 +123,10 @@ type docOutput struct {
 }
 
 // Flush writes out what the output holds, as far as standard output when
-// the job is first in line.
+// the job is first in line (a record's own buffer, with no job, only
+// into the buffer).
 func (d *docOutput) Flush() error {
-	if err := d.Writer.Flush(); err != nil {
+	if err := d.Writer.Flush(); err != nil || d.job == nil {
 		return err
 	}
 	return d.job.flush(d.flushOut)
@@ -127,6 +174,16 @@ func (f *detectFlags) options() (detect.Options, error) {
 	return detect.Options{Langs: f.langs, Engine: e, All: f.all}, nil
 }
 
+// blockWorkers is how many goroutines decide the blocks of an input: -j
+// when there is one input (a big file, or standard input), whose blocks
+// are then what -j spreads; one when -j spreads the inputs.
+func blockWorkers(f *docFlags, names []string) int {
+	if len(names) <= 1 && !f.recur {
+		return int(f.jobs)
+	}
+	return 1
+}
+
 type tagFlags struct {
 	profile profileFlag
 	with    normalize.RuleList
@@ -165,6 +222,7 @@ func runTag(e *env, f *tagFlags, names []string) error {
 	if err != nil {
 		return err
 	}
+	opts.Workers = blockWorkers(&f.docFlags, names)
 	topts := textnorm.TagOptions{Options: opts, Profile: f.profile.p}
 	if len(f.with) > 0 {
 		if topts.Profile != nil {
@@ -195,23 +253,19 @@ func runTag(e *env, f *tagFlags, names []string) error {
 		src.text.replaced = func(off int64) { m.Replaced(int(off)) }
 		l.Input = m.Offset
 		dw := f.format.NewDocWriter(w, l)
-		st := tagger.NewStream()
-		for b, err := range detect.ReadBlocks(d.r) {
-			if err != nil {
-				return err
-			}
+		var werr error
+		err := tagger.NewStream().Blocks(detect.ReadBlocks(d.r), func(b detect.Block, segs iter.Seq[textnorm.Segment]) bool {
 			m.Block(b)
-			if err := dw.WriteBlock(b, st.Segments(b)); err != nil {
-				return err
+			werr = dw.WriteBlock(b, segs)
+			if werr == nil {
+				werr = dw.Flush()
 			}
-			if err := dw.Flush(); err != nil {
-				return err
+			if werr == nil {
+				werr = w.Flush()
 			}
-			if err := w.Flush(); err != nil {
-				return err
-			}
-		}
-		return nil
+			return werr == nil
+		})
+		return cmp.Or(werr, err)
 	})
 	return closeOutput(err, sw, out)
 }
@@ -262,6 +316,7 @@ func runDetect(e *env, f *detectCmdFlags, names []string) error {
 	if err != nil {
 		return err
 	}
+	opts.Workers = blockWorkers(&f.docFlags, names)
 	det, err := detect.NewDetector(opts)
 	if err != nil {
 		return err
@@ -287,13 +342,10 @@ func runDetect(e *env, f *detectCmdFlags, names []string) error {
 		}
 		// A file, a block at a time.
 		var ld textnorm.LineDetector
-		st := det.NewStream()
 		var buf []byte
-		for b, err := range detect.ReadBlocks(d.r) {
-			if err != nil {
-				return err
-			}
-			err := ld.Block(b, st.Segments(b), func(dt textnorm.Detection) error {
+		var werr error
+		err := det.NewStream().Blocks(detect.ReadBlocks(d.r), opts.Workers, func(b detect.Block, segs iter.Seq[detect.Segment]) bool {
+			werr = ld.Block(b, segs, func(dt textnorm.Detection) error {
 				dt.File = src.display
 				buf = f.format.AppendDetection(buf, dt, named)
 				if len(buf) < 32<<10 {
@@ -303,18 +355,16 @@ func runDetect(e *env, f *detectCmdFlags, names []string) error {
 				buf = buf[:0]
 				return err
 			})
-			if err != nil {
-				return err
+			if werr == nil {
+				_, werr = w.Write(buf)
+				buf = buf[:0]
 			}
-			if _, err := w.Write(buf); err != nil {
-				return err
+			if werr == nil {
+				werr = w.Flush()
 			}
-			buf = buf[:0]
-			if err := w.Flush(); err != nil {
-				return err
-			}
-		}
-		return nil
+			return werr == nil
+		})
+		return cmp.Or(werr, err)
 	})
 	return closeOutput(err, dw, out)
 }
