@@ -16,10 +16,12 @@ import (
 // Commit the file is as it was, whatever happens: an error, an interrupt
 // (SIGINT and SIGTERM remove the temporary file) or a kill. On Linux the
 // new content goes to an unnamed file (O_TMPFILE) that vanishes with the
-// process if it dies, and gets a name only to be renamed.
+// process if it dies, and gets a name only to be renamed. Commit replaces
+// the file only if it is still the file that was read, as it was read.
 type atomicFile struct {
 	*os.File
-	path  string // the file replaced
+	path  string      // the file replaced
+	read  os.FileInfo // the file's fstat when it was opened to be read
 	mode  os.FileMode
 	owner owner  // the file's owner and group, where files have them
 	temp  string // the temporary file's name, when it has one
@@ -63,23 +65,21 @@ func (e *tempError) Error() string {
 
 func (e *tempError) Unwrap() error { return e.err }
 
-// createAtomic starts replacing path, a regular file (symbolic links are
-// followed: the file they point to is replaced, the link stays). A file
-// the user could not write is refused (errReadOnly), as a temporary file
-// that cannot be created in its directory is (a *tempError).
-func createAtomic(path string) (*atomicFile, error) {
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return nil, err
-	}
-	st, err := os.Stat(real)
+// createAtomic starts replacing src's file, a regular file (symbolic
+// links are followed: the file they point to is replaced, the link
+// stays). A file the user could not write is refused (errReadOnly), as a
+// temporary file that cannot be created in its directory is (a
+// *tempError).
+func createAtomic(src *source) (*atomicFile, error) {
+	real, err := filepath.EvalSymlinks(src.name)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkWritable(real); err != nil {
 		return nil, err
 	}
-	a := &atomicFile{path: real, mode: st.Mode() & keptMode, owner: ownerOf(st)}
+	st := src.info
+	a := &atomicFile{path: real, read: st, mode: st.Mode() & keptMode, owner: ownerOf(st)}
 	dir := filepath.Dir(real)
 	if os.Getenv("TEXTNORM_NAMED_TEMP") == "" { // set by tests, to test the other way
 		if f, err := openUnnamed(dir, a.mode.Perm()); err == nil {
@@ -127,6 +127,12 @@ func (a *atomicFile) Commit() error {
 	}
 	err := a.File.Close()
 	if err == nil {
+		if beforeRename != nil {
+			beforeRename(a.path)
+		}
+		err = a.checkUnchanged()
+	}
+	if err == nil {
 		err = os.Rename(a.temp, a.path)
 	}
 	if err != nil {
@@ -134,6 +140,33 @@ func (a *atomicFile) Commit() error {
 	}
 	delete(temps.names, a.temp)
 	return err
+}
+
+// beforeRename, when set (by tests), is called just before Commit checks
+// that the file is unchanged, to change it there.
+var beforeRename func(path string)
+
+// errChanged is a file that changed while -w rewrote it: it is left as
+// it is, with the change, rather than replaced by a text made from what
+// it was.
+var errChanged = errors.New("changed while -w was rewriting it; left as it is")
+
+// checkUnchanged checks that the file at the path is still the one that
+// was read, as it was: the same file (device and inode), with the same
+// size and modification time, and, where the system keeps it, change
+// time (a chmod, a new owner, attributes). A change that comes after this
+// check, before the rename, or through a descriptor opened earlier and
+// written after the rename, cannot be seen.
+func (a *atomicFile) checkUnchanged() error {
+	now, err := os.Stat(a.path)
+	if err != nil {
+		return err
+	}
+	if !os.SameFile(a.read, now) || now.Size() != a.read.Size() || !now.ModTime().Equal(a.read.ModTime()) ||
+		!changeTime(now).Equal(changeTime(a.read)) {
+		return errChanged
+	}
+	return nil
 }
 
 // Abort drops the new content; the file stays as it was.

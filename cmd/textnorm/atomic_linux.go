@@ -5,9 +5,20 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
+
+// changeTime is a file's change time (st_ctime), which a chmod, a chown
+// or a new attribute moves too.
+func changeTime(st os.FileInfo) time.Time {
+	if s, ok := st.Sys().(*syscall.Stat_t); ok {
+		return time.Unix(s.Ctim.Unix())
+	}
+	return time.Time{}
+}
 
 // openUnnamed opens an unnamed file in dir (O_TMPFILE), where the
 // filesystem supports it.

@@ -5,7 +5,11 @@ package main
 import (
 	"errors"
 	"os"
+	"time"
 )
+
+// changeTime is left out here: the modification time stands alone.
+func changeTime(st os.FileInfo) time.Time { return time.Time{} }
 
 func openUnnamed(dir string, mode os.FileMode) (*os.File, error) {
 	return nil, errors.New("no unnamed temporary files")

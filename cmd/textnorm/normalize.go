@@ -317,7 +317,7 @@ func plural(n int, one, many string) string {
 // changes it. A file that cannot be replaced (it is read-only, or its
 // directory is) is an error only if it would change.
 func (c *normalizeRun) rewrite(src *source, w *jobOutput) (changed bool, err error) {
-	af, aerr := createAtomic(src.name)
+	af, aerr := createAtomic(src)
 	cmp := newComparer(src)
 	if err := cmp.open(); err != nil {
 		if af != nil {

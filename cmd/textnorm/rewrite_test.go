@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -61,5 +62,79 @@ func TestOpenFileRegularOnly(t *testing.T) {
 				t.Errorf("skipped = %v, want %v", nr.skipped, tc.skipped)
 			}
 		})
+	}
+}
+
+// TestRewriteChangedBeforeRename changes the file -w rewrites after its
+// new text is written, just before the rename (beforeRename): -w leaves
+// the file as it is, the change kept, removes its temporary file and
+// reports the file (exit 2), with the unnamed temporary file and with a
+// named one.
+func TestRewriteChangedBeforeRename(t *testing.T) {
+	const orig = "The  talks\u00a0went on.  \n"
+	for _, tc := range []struct {
+		name   string
+		change func(t *testing.T, path string)
+		want   string // the file after -w
+		linux  bool   // seen only by the change time, which only Linux's is read
+	}{
+		{"appended", func(t *testing.T, path string) {
+			f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if _, err := f.WriteString("more  text\n"); err != nil {
+				t.Fatal(err)
+			}
+		}, orig + "more  text\n", false},
+		{"replaced by a file of the same size", func(t *testing.T, path string) {
+			other := filepath.Join(t.TempDir(), "other.txt")
+			if err := os.WriteFile(other, []byte(strings.ToUpper(orig)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(other, path); err != nil {
+				t.Fatal(err)
+			}
+		}, strings.ToUpper(orig), false},
+		{"mode changed", func(t *testing.T, path string) {
+			if err := os.Chmod(path, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, orig, true},
+	} {
+		for _, named := range []bool{false, true} {
+			name := tc.name
+			if named {
+				name += ", named temporary file"
+			}
+			t.Run(name, func(t *testing.T) {
+				if tc.linux && runtime.GOOS != "linux" {
+					t.Skip("a change of mode alone is seen by the change time: Linux only")
+				}
+				if named {
+					t.Setenv("TEXTNORM_NAMED_TEMP", "1")
+				}
+				dir := t.TempDir()
+				path := filepath.Join(dir, "page.txt")
+				if err := os.WriteFile(path, []byte(orig), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				beforeRename = func(string) { tc.change(t, path) }
+				t.Cleanup(func() { beforeRename = nil })
+				stdout, stderr, code := runCLI(t, "", "normalize", "-w", path)
+				wantErr := "textnorm: " + path + ": changed while -w was rewriting it; left as it is\n"
+				if code != exitUsage || stdout != "" || stderr != wantErr {
+					t.Errorf("exit %d, stdout %q, stderr %q; want 2 and %q", code, stdout, stderr, wantErr)
+				}
+				if got, err := os.ReadFile(path); err != nil || string(got) != tc.want {
+					t.Errorf("the file holds %q (%v), want %q", got, err, tc.want)
+				}
+				ents, _ := os.ReadDir(dir)
+				if len(ents) != 1 {
+					t.Errorf("left behind in %s: %v", dir, ents)
+				}
+			})
+		}
 	}
 }
