@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -16,8 +17,10 @@ import (
 // Commit the file is as it was, whatever happens: an error, an interrupt
 // (SIGINT and SIGTERM remove the temporary file) or a kill. On Linux the
 // new content goes to an unnamed file (O_TMPFILE) that vanishes with the
-// process if it dies, and gets a name only to be renamed. Commit replaces
-// the file only if it is still the file that was read, as it was read.
+// process if it dies, and gets a name only to be renamed (a kill in that
+// moment leaves it, for the next run to remove: see staleTemps). Commit
+// replaces the file only if it is still the file that was read, as it
+// was read.
 type atomicFile struct {
 	*os.File
 	path  string      // the file replaced
@@ -36,9 +39,91 @@ var temps = struct {
 	names map[string]bool
 }{names: map[string]bool{}}
 
-// tempPattern names the temporary files: hidden, next to the file.
+// tempPattern names the temporary files: hidden, next to the file, with
+// the process's id, so that a later run can tell one a killed process
+// left (see staleTemps): .NAME.textnorm-PID-*.tmp.
 func tempPattern(path string) string {
-	return "." + filepath.Base(path) + ".textnorm-*.tmp"
+	return "." + filepath.Base(path) + tempInfix + strconv.Itoa(os.Getpid()) + "-*.tmp"
+}
+
+const tempInfix = ".textnorm-"
+
+// parseTempName reads a name that tempPattern made: the name of the file
+// it is the temporary file of, and the id of the process that made it.
+func parseTempName(name string) (file string, pid int, ok bool) {
+	rest, ok1 := strings.CutPrefix(name, ".")
+	rest, ok2 := strings.CutSuffix(rest, ".tmp")
+	i := strings.LastIndex(rest, tempInfix)
+	if !ok1 || !ok2 || i <= 0 {
+		return "", 0, false
+	}
+	id, random, _ := strings.Cut(rest[i+len(tempInfix):], "-")
+	pid, err := strconv.Atoi(id)
+	if err != nil || pid <= 0 || !allDigits(id) || !allDigits(random) {
+		return "", 0, false
+	}
+	return rest[:i], pid, true
+}
+
+func allDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// staleTemps removes the temporary files that a -w killed between naming
+// its new file and the rename has left (on Linux; elsewhere, killed at any
+// time while it wrote): the next -w of the file removes each of its
+// .NAME.textnorm-PID-N.tmp whose process PID is gone. A directory is
+// listed once a run, however many of its files are rewritten.
+type staleTemps struct {
+	mu   sync.Mutex
+	dirs map[string]map[string][]string // directory -> file name -> its stale temporary files
+}
+
+func newStaleTemps() *staleTemps {
+	return &staleTemps{dirs: map[string]map[string][]string{}}
+}
+
+// remove removes the stale temporary files of the file at path.
+func (s *staleTemps) remove(path string) {
+	dir, name := filepath.Split(path)
+	s.mu.Lock()
+	byName, ok := s.dirs[dir]
+	if !ok {
+		byName = findStaleTemps(dir)
+		s.dirs[dir] = byName
+	}
+	stale := byName[name]
+	delete(byName, name)
+	s.mu.Unlock()
+	for _, t := range stale {
+		os.Remove(filepath.Join(dir, t)) // if it cannot be, the next run tries again
+	}
+}
+
+// findStaleTemps lists the temporary files in dir whose process is gone,
+// by the name of their file.
+func findStaleTemps(dir string) map[string][]string {
+	d, err := os.Open(filepath.Join(dir, "."))
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	names, _ := d.Readdirnames(-1)
+	var stale map[string][]string
+	for _, n := range names {
+		if file, pid, ok := parseTempName(n); ok && processGone(pid) {
+			if stale == nil {
+				stale = map[string][]string{}
+			}
+			stale[file] = append(stale[file], n)
+		}
+	}
+	return stale
 }
 
 // keptMode is what of a file's mode a rewrite keeps.
@@ -67,14 +152,16 @@ func (e *tempError) Unwrap() error { return e.err }
 
 // createAtomic starts replacing src's file, a regular file (symbolic
 // links are followed: the file they point to is replaced, the link
-// stays). A file the user could not write is refused (errReadOnly), as a
-// temporary file that cannot be created in its directory is (a
-// *tempError).
-func createAtomic(src *source) (*atomicFile, error) {
+// stays), and removes the temporary files of earlier runs that were
+// killed (see staleTemps). A file the user could not write is refused
+// (errReadOnly), as a temporary file that cannot be created in its
+// directory is (a *tempError).
+func createAtomic(src *source, stale *staleTemps) (*atomicFile, error) {
 	real, err := filepath.EvalSymlinks(src.name)
 	if err != nil {
 		return nil, err
 	}
+	stale.remove(real)
 	if err := checkWritable(real); err != nil {
 		return nil, err
 	}

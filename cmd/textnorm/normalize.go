@@ -85,6 +85,7 @@ func runNormalize(e *env, f *normalizeFlags, names []string) error {
 	switch {
 	case f.write:
 		c.opts.regularFor = "-w"
+		c.stale = newStaleTemps()
 	case f.check:
 		c.opts.regularFor = "--check"
 	}
@@ -207,6 +208,7 @@ type normalizeRun struct {
 	opts    inputOptions
 	counter *atomic.Int64
 	changed []bool
+	stale   *staleTemps // with -w
 }
 
 // one processes one input; its output and messages go to w.
@@ -317,7 +319,7 @@ func plural(n int, one, many string) string {
 // changes it. A file that cannot be replaced (it is read-only, or its
 // directory is) is an error only if it would change.
 func (c *normalizeRun) rewrite(src *source, w *jobOutput) (changed bool, err error) {
-	af, aerr := createAtomic(src)
+	af, aerr := createAtomic(src, c.stale)
 	cmp := newComparer(src)
 	if err := cmp.open(); err != nil {
 		if af != nil {

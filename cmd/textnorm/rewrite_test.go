@@ -138,3 +138,35 @@ func TestRewriteChangedBeforeRename(t *testing.T) {
 		}
 	}
 }
+
+// TestParseTempName reads the names tempPattern makes, and refuses every
+// other: a stale temporary file is removed only by its exact name.
+func TestParseTempName(t *testing.T) {
+	made := filepath.Base(tempName(tempPattern("/dir/page.txt"), "42"))
+	for _, tc := range []struct {
+		name string
+		file string
+		pid  int
+		ok   bool
+	}{
+		{made, "page.txt", os.Getpid(), true},
+		{".page.txt.textnorm-123-456.tmp", "page.txt", 123, true},
+		{".a.textnorm-1-2.tmp.textnorm-3-4.tmp", "a.textnorm-1-2.tmp", 3, true}, // the temporary file of a file so named
+		{".page.txt.textnorm-456.tmp", "", 0, false},                            // no process id: an older form
+		{".page.txt.textnorm-0-456.tmp", "", 0, false},                          // kill(0, 0) is the process group
+		{".page.txt.textnorm--1-456.tmp", "", 0, false},
+		{".page.txt.textnorm-+1-456.tmp", "", 0, false},
+		{".page.txt.textnorm-123-.tmp", "", 0, false},
+		{".page.txt.textnorm-123-45x.tmp", "", 0, false},
+		{".page.txt.textnorm-99999999999999999999-1.tmp", "", 0, false},
+		{"page.txt.textnorm-123-456.tmp", "", 0, false}, // not hidden
+		{".page.txt.textnorm-123-456", "", 0, false},
+		{"..textnorm-123-456.tmp", "", 0, false}, // no file name
+		{".page.txt", "", 0, false},
+	} {
+		file, pid, ok := parseTempName(tc.name)
+		if file != tc.file || pid != tc.pid || ok != tc.ok {
+			t.Errorf("parseTempName(%q) = %q, %d, %v; want %q, %d, %v", tc.name, file, pid, ok, tc.file, tc.pid, tc.ok)
+		}
+	}
+}
