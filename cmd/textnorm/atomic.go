@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -23,6 +22,7 @@ import (
 // was read.
 type atomicFile struct {
 	*os.File
+	name  string      // the file as the user named it, for messages
 	path  string      // the file replaced
 	read  os.FileInfo // the file's fstat when it was opened to be read
 	mode  os.FileMode
@@ -140,12 +140,7 @@ type tempError struct {
 }
 
 func (e *tempError) Error() string {
-	err := e.err
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Sprintf("cannot create a temporary file in %s: %v", e.dir, err)
+	return fmt.Sprintf("cannot create a temporary file in %s: %v", e.dir, systemReason(e.err))
 }
 
 func (e *tempError) Unwrap() error { return e.err }
@@ -166,10 +161,10 @@ func createAtomic(src *source, stale *staleTemps) (*atomicFile, error) {
 		return nil, err
 	}
 	st := src.info
-	a := &atomicFile{path: real, read: st, mode: st.Mode() & keptMode, owner: ownerOf(st)}
+	a := &atomicFile{name: src.display, path: real, read: st, mode: st.Mode() & keptMode, owner: ownerOf(st)}
 	dir := filepath.Dir(real)
 	if os.Getenv("TEXTNORM_NAMED_TEMP") == "" { // set by tests, to test the other way
-		if f, err := openUnnamed(dir, a.mode.Perm()); err == nil {
+		if f, err := openTemp(dir, a.mode.Perm()); err == nil {
 			a.File, a.unnam = f, true
 			return a, nil
 		}
@@ -185,6 +180,21 @@ func createAtomic(src *source, stale *staleTemps) (*atomicFile, error) {
 	return a, nil
 }
 
+// openTemp opens the unnamed temporary file; tests open a disk that is
+// always full (/dev/full) instead.
+var openTemp = openUnnamed
+
+// Write writes to the new content. Its errors name the file it replaces:
+// the temporary file's name would mean nothing to the user, and an
+// unnamed one has none.
+func (a *atomicFile) Write(p []byte) (int, error) {
+	n, err := a.File.Write(p)
+	if err != nil {
+		err = &outputError{name: a.name, err: err}
+	}
+	return n, err
+}
+
 // Commit puts the new content in place of the file.
 func (a *atomicFile) Commit() error {
 	// The owner first: a change of owner clears the setuid and setgid
@@ -197,9 +207,9 @@ func (a *atomicFile) Commit() error {
 		a.Abort()
 		return err
 	}
-	if err := a.Sync(); err != nil {
+	if err := a.Sync(); err != nil { // a write may fail only now, as on NFS
 		a.Abort()
-		return err
+		return &outputError{name: a.name, err: err}
 	}
 	temps.Lock()
 	defer temps.Unlock()
@@ -213,7 +223,9 @@ func (a *atomicFile) Commit() error {
 		temps.names[name] = true
 	}
 	err := a.File.Close()
-	if err == nil {
+	if err != nil {
+		err = &outputError{name: a.name, err: err}
+	} else {
 		if beforeRename != nil {
 			beforeRename(a.path)
 		}

@@ -161,16 +161,29 @@ func expandInputs(names []string, recursive bool) []input {
 }
 
 // fileError reports a file that cannot be opened, read or written: a
-// *diag.Error that names it, with the reason of the system.
+// *diag.Error that names it, with the reason of the system. An error that
+// names its file already is returned as it is.
 func fileError(name string, err error) error {
 	var de *diag.Error
-	if errors.As(err, &de) {
+	var oe *outputError
+	if errors.As(err, &de) || errors.As(err, &oe) {
 		return err
 	}
 	if pe, ok := err.(*fs.PathError); ok {
 		err = pe.Err // the name is the input's, as the user gave it
 	}
 	return &diag.Error{File: displayName(name), Err: err}
+}
+
+// systemReason is the system's reason for an error, without the name and
+// operation of a *fs.PathError: the message names the file as the user
+// knows it.
+func systemReason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // A source is an opened input: its text under the --invalid policy, after

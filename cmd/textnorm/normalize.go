@@ -117,11 +117,6 @@ func finalStatus(failed int, werr error, check bool) error {
 	return nil
 }
 
-// writeError is an error writing the output.
-func writeError(err error) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf("writing the output: %w", err)}
-}
-
 func anyTrue(bs []bool) bool {
 	for _, b := range bs {
 		if b {

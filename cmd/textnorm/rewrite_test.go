@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"os"
 	"path/filepath"
@@ -168,5 +170,46 @@ func TestParseTempName(t *testing.T) {
 		if file != tc.file || pid != tc.pid || ok != tc.ok {
 			t.Errorf("parseTempName(%q) = %q, %d, %v; want %q, %d, %v", tc.name, file, pid, ok, tc.file, tc.pid, tc.ok)
 		}
+	}
+}
+
+// TestRewriteWriteErrorNamesTheFile makes the new text of -w go to a disk
+// that is always full (/dev/full, through openTemp): the error names the
+// file rewritten, not the temporary file, which has no name, and the file
+// is as it was, with nothing left beside it.
+func TestRewriteWriteErrorNamesTheFile(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skipf("no /dev/full: %v", err)
+	}
+	openTemp = func(string, os.FileMode) (*os.File, error) { return os.OpenFile("/dev/full", os.O_WRONLY, 0) }
+	t.Cleanup(func() { openTemp = openUnnamed })
+	const orig = "The  talks\u00a0went on.  \n"
+	for _, name := range []string{"page.txt", "page.txt.gz"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, name)
+			data := []byte(orig)
+			if strings.HasSuffix(name, ".gz") {
+				var b bytes.Buffer
+				zw := gzip.NewWriter(&b)
+				zw.Write(data)
+				zw.Close()
+				data = b.Bytes()
+			}
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			stdout, stderr, code := runCLI(t, "", "normalize", "-w", path)
+			want := "textnorm: writing " + path + ": no space left on device\n"
+			if code != exitUsage || stdout != "" || stderr != want {
+				t.Errorf("exit %d, stdout %q, stderr %q; want 2 and %q", code, stdout, stderr, want)
+			}
+			if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, data) {
+				t.Errorf("the file changed: %q (%v)", got, err)
+			}
+			if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+				t.Errorf("left behind in %s: %v", dir, ents)
+			}
+		})
 	}
 }
