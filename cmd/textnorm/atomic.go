@@ -12,7 +12,8 @@ import (
 
 // An atomicFile replaces a file atomically: it is written elsewhere in the
 // same directory, then renamed over the file, with the file's mode
-// (setuid, setgid and sticky bits included), owner and group. Until
+// (setuid, setgid and sticky bits included), owner and group, and on
+// Linux its extended attributes and POSIX ACL. Until
 // Commit the file is as it was, whatever happens: an error, an interrupt
 // (SIGINT and SIGTERM remove the temporary file) or a kill. On Linux the
 // new content goes to an unnamed file (O_TMPFILE) that vanishes with the
@@ -24,7 +25,8 @@ type atomicFile struct {
 	*os.File
 	name  string      // the file as the user named it, for messages
 	path  string      // the file replaced
-	read  os.FileInfo // the file's fstat when it was opened to be read
+	orig  *os.File    // the file, opened to be read
+	read  os.FileInfo // its fstat when it was opened
 	mode  os.FileMode
 	owner owner  // the file's owner and group, where files have them
 	temp  string // the temporary file's name, when it has one
@@ -161,7 +163,7 @@ func createAtomic(src *source, stale *staleTemps) (*atomicFile, error) {
 		return nil, err
 	}
 	st := src.info
-	a := &atomicFile{name: src.display, path: real, read: st, mode: st.Mode() & keptMode, owner: ownerOf(st)}
+	a := &atomicFile{name: src.display, path: real, orig: src.file, read: st, mode: st.Mode() & keptMode, owner: ownerOf(st)}
 	dir := filepath.Dir(real)
 	if os.Getenv("TEXTNORM_NAMED_TEMP") == "" { // set by tests, to test the other way
 		if f, err := openTemp(dir, a.mode.Perm()); err == nil {
@@ -198,8 +200,13 @@ func (a *atomicFile) Write(p []byte) (int, error) {
 // Commit puts the new content in place of the file.
 func (a *atomicFile) Commit() error {
 	// The owner first: a change of owner clears the setuid and setgid
-	// bits, which the mode then sets.
+	// bits and file capabilities, which the attributes and the mode then
+	// set; the mode last, since an ACL sets the mode's bits too.
 	if err := keepOwner(a.File, a.owner); err != nil {
+		a.Abort()
+		return err
+	}
+	if err := copyXattrs(a.orig, a.File); err != nil {
 		a.Abort()
 		return err
 	}
