@@ -232,10 +232,11 @@ func (a *atomicFile) Commit() error {
 	err := a.File.Close()
 	if err != nil {
 		err = &outputError{name: a.name, err: err}
-	} else {
-		if beforeRename != nil {
-			beforeRename(a.path)
-		}
+	}
+	if err == nil && beforeRename != nil {
+		beforeRename(a.path)
+	}
+	if err == nil {
 		err = a.checkUnchanged()
 	}
 	if err == nil {

@@ -90,17 +90,17 @@ func (o *outputWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writeError is the status of a failed write to the output (an
-// *outputError, which names it).
-func writeError(err error) error {
-	return &exitError{code: exitUsage, err: err}
-}
-
 // failed returns the first error of a write, if one failed.
 func (o *outputWriter) failed() error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	return o.err
+}
+
+// writeError is the status of a failed write to the output (an
+// *outputError, which names it).
+func writeError(err error) error {
+	return &exitError{code: exitUsage, err: err}
 }
 
 // env is what a command sees of the process.

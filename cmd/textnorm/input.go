@@ -169,18 +169,15 @@ func fileError(name string, err error) error {
 	if errors.As(err, &de) || errors.As(err, &oe) {
 		return err
 	}
-	if pe, ok := err.(*fs.PathError); ok {
-		err = pe.Err // the name is the input's, as the user gave it
-	}
-	return &diag.Error{File: displayName(name), Err: err}
+	return &diag.Error{File: displayName(name), Err: systemReason(err)}
 }
 
 // systemReason is the system's reason for an error, without the name and
 // operation of a *fs.PathError: the message names the file as the user
-// knows it.
+// knows it (an input as the user gave it, an output, a directory). A
+// PathError inside another error keeps that error's words.
 func systemReason(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := err.(*fs.PathError); ok {
 		return pe.Err
 	}
 	return err
