@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 // Exit statuses, part of the CLI's contract.
@@ -57,6 +58,51 @@ func usageError(format string, args ...any) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// An outputError is a failed write to an output, named as the user knows
+// it: "standard output", or the file that -w rewrites.
+type outputError struct {
+	name string
+	err  error
+}
+
+func (e *outputError) Error() string { return "writing " + e.name + ": " + systemReason(e.err).Error() }
+func (e *outputError) Unwrap() error { return e.err }
+
+// An outputWriter names its output in the errors of its writes, and
+// keeps the first, for the writers that drop it (help, version).
+type outputWriter struct {
+	w    io.Writer
+	name string
+	mu   sync.Mutex
+	err  error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil {
+		err = &outputError{name: o.name, err: err}
+		o.mu.Lock()
+		if o.err == nil {
+			o.err = err
+		}
+		o.mu.Unlock()
+	}
+	return n, err
+}
+
+// failed returns the first error of a write, if one failed.
+func (o *outputWriter) failed() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.err
+}
+
+// writeError is the status of a failed write to the output (an
+// *outputError, which names it).
+func writeError(err error) error {
+	return &exitError{code: exitUsage, err: err}
+}
+
 // env is what a command sees of the process.
 type env struct {
 	stdin          io.Reader
@@ -95,8 +141,12 @@ func init() {
 // run runs textnorm with the arguments (without the program name) and
 // returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, stderrTTY: stderrIsTerminal}
+	out := &outputWriter{w: stdout, name: "standard output"}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr, stderrTTY: stderrIsTerminal}
 	err := dispatch(e, args)
+	if werr := out.failed(); err == nil && werr != nil {
+		err = writeError(werr)
+	}
 	switch {
 	case err == nil:
 		return exitOK

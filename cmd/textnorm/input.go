@@ -29,6 +29,9 @@ type inputOptions struct {
 	binary    bool                    // --binary: NUL bytes are text
 	recursive bool                    // -r: directories are walked
 	encoding  normalize.Encoding      // --encoding; UTF-16 with a BOM is found without it
+	// regularFor, when set, is the flag that takes regular files only
+	// ("-w", "--check"): it reads each file twice, and -w replaces it.
+	regularFor string
 }
 
 // Input errors: each is the Err of a *diag.Error that names the input and,
@@ -47,6 +50,47 @@ func (e nulError) Error() string {
 	return "NUL byte: a binary file? (use --binary to process it as text)"
 }
 
+// notRegularError is a file that is not a regular file (a named pipe, a
+// device, a socket) where only a regular file will do: -w and --check
+// read a file twice, and -w replaces it; -r takes the regular files of a
+// directory. Such a file is not opened: opening a named pipe waits for a
+// writer, and reading it takes the writer's data.
+type notRegularError struct {
+	mode    os.FileMode
+	flag    string // the flag that takes regular files only
+	skipped bool   // met by the walk of -r: passed by, which is no failure
+}
+
+func (e *notRegularError) Error() string {
+	what := "not a regular file (" + fileKind(e.mode) + ")"
+	if e.skipped {
+		return what + ": skipped"
+	}
+	return what + ": " + e.flag + " takes regular files only"
+}
+
+// fileKind names the kind of file of a mode that is not a regular file's.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a block device"
+	case m&os.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "an irregular file"
+}
+
+// notRegular is the modes of files that -r's walk passes by, with a note.
+const notRegular = os.ModeNamedPipe | os.ModeSocket | os.ModeDevice | os.ModeCharDevice | os.ModeIrregular
+
 // hintError is an error followed by what the user can do about it.
 type hintError struct {
 	err  error
@@ -57,10 +101,12 @@ func (e *hintError) Error() string { return e.err.Error() + e.hint }
 func (e *hintError) Unwrap() error { return e.err }
 
 // An input is a named input to process: a file, or "-" for standard input.
-// err is set when it cannot be (a directory without -r).
+// err is set when it cannot be (a directory without -r), or is passed by
+// (a named pipe in a directory that -r walks).
 type input struct {
-	name string
-	err  error
+	name   string
+	walked bool // found by the walk of -r, as a regular file
+	err    error
 }
 
 // expandInputs lists the inputs named on the command line, walking
@@ -97,8 +143,11 @@ func expandInputs(names []string, recursive bool) []input {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
-				files = append(files, input{name: path})
+			switch {
+			case d.Type().IsRegular():
+				files = append(files, input{name: path, walked: true})
+			case d.Type()&notRegular != 0:
+				files = append(files, input{name: path, err: &diag.Error{File: path, Err: &notRegularError{mode: d.Type(), skipped: true}}})
 			}
 			return nil
 		})
@@ -112,16 +161,26 @@ func expandInputs(names []string, recursive bool) []input {
 }
 
 // fileError reports a file that cannot be opened, read or written: a
-// *diag.Error that names it, with the reason of the system.
+// *diag.Error that names it, with the reason of the system. An error that
+// names its file already is returned as it is.
 func fileError(name string, err error) error {
 	var de *diag.Error
-	if errors.As(err, &de) {
+	var oe *outputError
+	if errors.As(err, &de) || errors.As(err, &oe) {
 		return err
 	}
+	return &diag.Error{File: displayName(name), Err: systemReason(err)}
+}
+
+// systemReason is the system's reason for an error, without the name and
+// operation of a *fs.PathError: the message names the file as the user
+// knows it (an input as the user gave it, an output, a directory). A
+// PathError inside another error keeps that error's words.
+func systemReason(err error) error {
 	if pe, ok := err.(*fs.PathError); ok {
-		err = pe.Err // the name is the input's, as the user gave it
+		return pe.Err
 	}
-	return &diag.Error{File: displayName(name), Err: err}
+	return err
 }
 
 // A source is an opened input: its text under the --invalid policy, after
@@ -130,7 +189,7 @@ type source struct {
 	name    string // as given
 	display string // as diagnostics name it
 	file    *os.File
-	mode    os.FileMode
+	info    os.FileInfo // file's, as it was opened
 	gz      bool
 	enc     normalize.Encoding // what the input was decoded from (UTF-8: nothing)
 	bom     int                // bytes of a UTF-16 byte-order mark read before the text
@@ -151,27 +210,19 @@ func (s *source) Close() error {
 // openSource opens an input. A binary file (a NUL byte in its first 8 KB)
 // is an error unless opts.binary; counted, if not nil, adds the bytes read
 // from the file (compressed, for .gz) for the progress bar.
-func openSource(e *env, name string, opts inputOptions, counted *atomic.Int64) (*source, error) {
+func openSource(e *env, in input, opts inputOptions, counted *atomic.Int64) (*source, error) {
+	name := in.name
 	s := &source{name: name, display: displayName(name)}
 	var r io.Reader
 	if name == "-" {
 		r = e.stdin
 	} else {
-		f, err := os.Open(name)
+		f, st, err := openFile(in, opts)
 		if err != nil {
-			return nil, fileError(name, err)
+			return nil, err
 		}
 		s.closers = append(s.closers, f)
-		st, err := f.Stat()
-		if err != nil {
-			s.Close()
-			return nil, fileError(name, err)
-		}
-		if st.IsDir() {
-			s.Close()
-			return nil, &diag.Error{File: name, Err: errDirectory}
-		}
-		s.file, s.mode = f, st.Mode()
+		s.file, s.info = f, st
 		r = f
 	}
 	if counted != nil {
@@ -210,6 +261,44 @@ func openSource(e *env, name string, opts inputOptions, counted *atomic.Int64) (
 	}
 	s.text = newTextReader(br, s.display, opts.invalid, opts.binary)
 	return s, nil
+}
+
+// openFile opens a named input, and fstats it. Where only a regular file
+// will do (opts.regularFor, or a file of -r's walk), anything else is a
+// *notRegularError, found before it is opened; and should the file become
+// a named pipe after that look, the open does not wait for a writer
+// (O_NONBLOCK) and its fstat refuses it.
+func openFile(in input, opts inputOptions) (*os.File, os.FileInfo, error) {
+	name := in.name
+	regular := opts.regularFor != "" || in.walked
+	refuse := func(m os.FileMode) error {
+		return &diag.Error{File: displayName(name), Err: &notRegularError{mode: m, flag: opts.regularFor, skipped: in.walked}}
+	}
+	flags := os.O_RDONLY
+	if regular {
+		if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+			return nil, nil, refuse(st.Mode())
+		}
+		flags |= openNonblock
+	}
+	f, err := os.OpenFile(name, flags, 0)
+	if err != nil {
+		return nil, nil, fileError(name, err)
+	}
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+		err = fileError(name, err)
+	case st.IsDir():
+		err = &diag.Error{File: name, Err: errDirectory}
+	case regular && !st.Mode().IsRegular():
+		err = refuse(st.Mode())
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
 }
 
 // countingReader counts the bytes read through it.

@@ -137,9 +137,13 @@ func (s *sequencer) fail(err error) {
 	s.mu.Unlock()
 }
 
-// report notes a failure of the job, written to standard error in turn.
+// report notes a failure of the job, written to standard error in turn;
+// a file that the walk of -r passes by is said, and is no failure.
 func (w *jobOutput) report(err error) {
-	w.failed = true
+	var nr *notRegularError
+	if !errors.As(err, &nr) || !nr.skipped {
+		w.failed = true
+	}
 	w.note(err)
 }
 

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -83,6 +82,13 @@ func runNormalize(e *env, f *normalizeFlags, names []string) error {
 		}
 	}
 	c := &normalizeRun{e: e, f: f, n: n, opts: f.inputOptions()}
+	switch {
+	case f.write:
+		c.opts.regularFor = "-w"
+		c.stale = newStaleTemps()
+	case f.check:
+		c.opts.regularFor = "--check"
+	}
 	c.changed = make([]bool, len(ins))
 	counter, stop := startProgress(e, ins)
 	c.counter = counter
@@ -109,11 +115,6 @@ func finalStatus(failed int, werr error, check bool) error {
 		return &exitError{code: exitCheck}
 	}
 	return nil
-}
-
-// writeError is an error writing the output.
-func writeError(err error) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf("writing the output: %w", err)}
 }
 
 func anyTrue(bs []bool) bool {
@@ -202,6 +203,7 @@ type normalizeRun struct {
 	opts    inputOptions
 	counter *atomic.Int64
 	changed []bool
+	stale   *staleTemps // with -w
 }
 
 // one processes one input; its output and messages go to w.
@@ -210,7 +212,7 @@ func (c *normalizeRun) one(i int, in input, w *jobOutput) {
 		w.report(in.err)
 		return
 	}
-	src, err := openSource(c.e, in.name, c.opts, c.counter)
+	src, err := openSource(c.e, in, c.opts, c.counter)
 	if err != nil {
 		w.report(err)
 		return
@@ -228,7 +230,6 @@ func (c *normalizeRun) one(i int, in input, w *jobOutput) {
 		if err = cmp.open(); err == nil {
 			err = c.normalize(src, cmp, w)
 			c.changed[i] = cmp.finish()
-			cmp.close()
 		}
 		if err == nil && c.changed[i] {
 			fmt.Fprintln(w, src.display)
@@ -313,7 +314,7 @@ func plural(n int, one, many string) string {
 // changes it. A file that cannot be replaced (it is read-only, or its
 // directory is) is an error only if it would change.
 func (c *normalizeRun) rewrite(src *source, w *jobOutput) (changed bool, err error) {
-	af, aerr := createAtomic(src.name)
+	af, aerr := createAtomic(src, c.stale)
 	cmp := newComparer(src)
 	if err := cmp.open(); err != nil {
 		if af != nil {
@@ -321,7 +322,6 @@ func (c *normalizeRun) rewrite(src *source, w *jobOutput) (changed bool, err err
 		}
 		return false, err
 	}
-	defer cmp.close()
 	if aerr != nil {
 		// Find out whether it would change, to say so.
 		if err := c.normalize(src, cmp, w); err != nil {
@@ -505,32 +505,27 @@ func runeName(r rune) string {
 }
 
 // A comparer tells whether what is written to it differs from an input's
-// original bytes, reading them again from the file a buffer at a time.
+// original bytes, reading them again a buffer at a time, through the
+// descriptor the text is read from (pread): the same file, whatever has
+// become of its name since.
 type comparer struct {
 	src    *source
 	orig   *bufio.Reader
-	closer io.Closer
 	differ bool
 }
 
 func newComparer(src *source) *comparer { return &comparer{src: src} }
 
 func (c *comparer) open() error {
-	if c.src.name == "-" {
+	if c.src.file == nil {
 		// Standard input cannot be read twice: compare with its text as
 		// read (the policy applied), kept for the purpose.
 		return c.openStdin()
 	}
-	f, err := os.Open(c.src.name)
-	if err != nil {
-		return fileError(c.src.name, err)
-	}
-	c.closer = f
-	var r io.Reader = f
+	var r io.Reader = io.NewSectionReader(c.src.file, 0, math.MaxInt64)
 	if c.src.gz {
-		zr, err := gzip.NewReader(bufio.NewReader(f))
+		zr, err := gzip.NewReader(bufio.NewReader(r))
 		if err != nil {
-			f.Close()
 			return fileError(c.src.name, err)
 		}
 		r = zr
@@ -580,10 +575,4 @@ func (c *comparer) finish() bool {
 	}
 	_, err := c.orig.Peek(1)
 	return err == nil // more original than output
-}
-
-func (c *comparer) close() {
-	if c.closer != nil {
-		c.closer.Close()
-	}
 }

@@ -22,3 +22,6 @@ func checkWritable(path string) error {
 	}
 	return nil
 }
+
+// openNonblock is nothing where the file system has no named pipes.
+const openNonblock = 0

@@ -66,3 +66,6 @@ func checkWritable(path string) error {
 	}
 	return nil // let the rewrite find out
 }
+
+// openNonblock makes an open not wait: for a named pipe, for a writer.
+const openNonblock = unix.O_NONBLOCK

@@ -428,3 +428,39 @@ func TestRewriteReadOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteErrorNamesStandardOutput runs textnorm with a full disk as its
+// standard output (/dev/full): each command says which output it could
+// not write, and exits 2, even the ones whose writes drop their errors.
+func TestWriteErrorNamesStandardOutput(t *testing.T) {
+	bin := textnormPath(t)
+	path := filepath.Join(t.TempDir(), "in.txt")
+	writeRepeated(t, path, "The  talks\u00a0went on.\n", 100, 0o644)
+	for _, args := range [][]string{
+		{"normalize", path},
+		{"normalize", "--diff", path},
+		{"normalize", "--explain", path},
+		{"normalize", "--jsonl", "--field", "text"}, // standard input: none
+		{"detect", path},
+		{"tag", path},
+		{"tag", "--format", "json", path},
+		{"version"},
+		{"help"},
+	} {
+		full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+		if err != nil {
+			t.Skipf("no /dev/full: %v", err)
+		}
+		cmd := exec.Command(bin, args...)
+		cmd.Stdin = strings.NewReader("{\"text\":\"a  b\"}\n")
+		cmd.Stdout = full
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		cmd.Run()
+		full.Close()
+		const want = "textnorm: writing standard output: no space left on device\n"
+		if code := cmd.ProcessState.ExitCode(); code != exitUsage || stderr.String() != want {
+			t.Errorf("textnorm %s > /dev/full: exit %d, stderr %q; want 2, %q", strings.Join(args, " "), code, stderr.String(), want)
+		}
+	}
+}

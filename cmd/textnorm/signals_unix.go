@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"os/signal"
 	"syscall"
@@ -25,4 +26,10 @@ func setupSignals() {
 		}
 		os.Exit(code)
 	}()
+}
+
+// processGone reports whether no process has the id pid: kill(pid, 0)
+// finds none. One that the user may not signal (EPERM) is there.
+func processGone(pid int) bool {
+	return pid > 0 && errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
 }

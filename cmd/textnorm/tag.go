@@ -95,7 +95,7 @@ func runDocs(e *env, f *docFlags, names []string, out io.Writer, flushOut func()
 			w.report(ins[i].err)
 			return
 		}
-		src, err := openSource(e, ins[i].name, opts, counter)
+		src, err := openSource(e, ins[i], opts, counter)
 		if err != nil {
 			w.report(err)
 			return
