@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"io"
 	"io/fs"
@@ -209,7 +210,9 @@ func (s *source) Close() error {
 
 // openSource opens an input. A binary file (a NUL byte in its first 8 KB)
 // is an error unless opts.binary; counted, if not nil, adds the bytes read
-// from the file (compressed, for .gz) for the progress bar.
+// from the file (decompressed, for .gz) for the progress bar. tag and
+// detect read a block ahead of their work at most, so that what is read
+// is what is done, give or take two megabytes.
 func openSource(e *env, in input, opts inputOptions, counted *atomic.Int64) (*source, error) {
 	name := in.name
 	s := &source{name: name, display: displayName(name)}
@@ -225,9 +228,6 @@ func openSource(e *env, in input, opts inputOptions, counted *atomic.Int64) (*so
 		s.file, s.info = f, st
 		r = f
 	}
-	if counted != nil {
-		r = &countingReader{r: r, n: counted}
-	}
 	if strings.HasSuffix(name, ".gz") {
 		zr, err := gzip.NewReader(bufio.NewReaderSize(r, 64<<10))
 		if err != nil {
@@ -237,6 +237,10 @@ func openSource(e *env, in input, opts inputOptions, counted *atomic.Int64) (*so
 		s.closers = append(s.closers, zr)
 		s.gz = true
 		r = zr
+	}
+	if counted != nil {
+		// Decompressed bytes, as inputSize counts the total.
+		r = &countingReader{r: r, n: counted}
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	s.enc = opts.encoding
@@ -509,11 +513,33 @@ func (p *positions) pos(off int64) diag.Pos {
 	return diag.Pos{Offset: off, Line: p.line, Col: int(off-p.start) + 1}
 }
 
-// statSize returns the size of a regular file.
-func statSize(name string) (int64, error) {
+// inputSize returns the bytes a named input will give: a regular file's
+// size, or for a name ending in .gz the uncompressed size its gzip trailer
+// records (ISIZE: the last member's, modulo 4 GiB), when that is at least
+// the compressed size; ok is false when it cannot tell.
+func inputSize(name string) (size int64, ok bool) {
 	st, err := os.Stat(name)
-	if err != nil {
-		return 0, err
+	if err != nil || !st.Mode().IsRegular() {
+		return 0, false
 	}
-	return st.Size(), nil
+	if !strings.HasSuffix(name, ".gz") {
+		return st.Size(), true
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	var trailer [4]byte
+	if st.Size() < 18 { // a header and a trailer
+		return 0, false
+	}
+	if _, err := f.ReadAt(trailer[:], st.Size()-4); err != nil {
+		return 0, false
+	}
+	isize := int64(binary.LittleEndian.Uint32(trailer[:]))
+	if isize < st.Size() {
+		return 0, false // past 4 GiB, or members concatenated
+	}
+	return isize, true
 }

@@ -215,9 +215,12 @@ func startProgress(e *env, ins []input) (*atomic.Int64, func()) {
 			total = 0
 			break
 		}
-		if st, err := statSize(in.name); err == nil {
-			total += st
+		size, ok := inputSize(in.name)
+		if !ok {
+			total = 0 // unknown: the bar shows bytes and rate only
+			break
 		}
+		total += size
 	}
 	p := newProgress(e.stderr, total)
 	e.stderr = p.Writer()
