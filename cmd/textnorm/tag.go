@@ -40,7 +40,13 @@ func forEachDoc(src *source, field string, workers int, w *jobOutput, out *docOu
 			if !r.OK {
 				return nil
 			}
-			return fn(docInput{line: r.Line, text: r.Text}, out)
+			d := docInput{line: r.Line, text: r.Text}
+			if len(r.Raw) > maxHeldRecord {
+				// tag and detect need the field's text alone: the line
+				// it came from can go while the text is worked on.
+				r.Raw = nil
+			}
+			return fn(d, out)
 		})
 	}
 	var readErr error
@@ -53,18 +59,25 @@ func forEachDoc(src *source, field string, workers int, w *jobOutput, out *docOu
 		})
 	}
 	type result struct {
-		out []byte
-		err error
+		out    []byte
+		err    error
+		inline *docInput // a record too long to hold its output: done in turn, into out
 	}
 	for res := range ordered.Map(records, workers, func(d docInput) result {
+		if len(d.text) > maxHeldRecord {
+			return result{inline: &d}
+		}
 		var buf bytes.Buffer
 		one := &docOutput{Writer: bufio.NewWriter(&buf)}
 		err := fn(d, one)
 		if ferr := one.Writer.Flush(); err == nil {
 			err = ferr
 		}
-		return result{buf.Bytes(), err}
+		return result{out: buf.Bytes(), err: err}
 	}) {
+		if res.inline != nil {
+			res.err = fn(*res.inline, out)
+		}
 		if res.err != nil {
 			return res.err
 		}
@@ -77,6 +90,11 @@ func forEachDoc(src *source, field string, workers int, w *jobOutput, out *docOu
 	}
 	return readErr
 }
+
+// maxHeldRecord is the longest record field whose output a worker holds
+// (its segments run to several times its length): a longer one is done in
+// its turn, its output streamed, so that memory follows the record.
+const maxHeldRecord = 1 << 20
 
 // errStopped ends a walk over records that its caller left.
 var errStopped = errors.New("stopped")
@@ -336,8 +354,12 @@ func runDetect(e *env, f *detectCmdFlags, names []string) error {
 		}
 		if d.r == nil {
 			// A record: one detection for its whole field.
-			one := textnorm.Dominant(det.Segments(d.text))
-			one.Line = d.line
+			var t detect.Tally
+			for s := range det.SegmentsSeq(d.text) {
+				t.Add(s)
+			}
+			sc, lang, conf := t.Dominant()
+			one := textnorm.Detection{Line: d.line, Script: sc, Lang: lang, Conf: conf}
 			return write([]textnorm.Detection{one})
 		}
 		// A file, a block at a time.
