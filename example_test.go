@@ -3,6 +3,7 @@ package textnorm_test
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/textnorm/textnorm"
 	"github.com/textnorm/textnorm/normalize"
@@ -53,4 +54,21 @@ func ExampleAppendJSON() {
 	os.Stdout.Write(append(line, '\n'))
 	// Output:
 	// {"v":1,"file":"news.txt","line":1,"start":0,"end":25,"text":"Kabul talks resume today.","script":"Latn","lang":"en","tag":"en-Latn","dir":"ltr","conf":0.9986,"norm":"Kabul talks resume today."}
+}
+
+func ExampleTagger_TagReader() {
+	t, err := textnorm.NewTagger(textnorm.TagOptions{})
+	if err != nil {
+		panic(err)
+	}
+	r := strings.NewReader("Kabul talks resume today.\nوزير گفت كه مذاكرات مفيد بود.\n")
+	for s, err := range t.TagReader(r) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%s %s\n", s.Tag(), s.Norm)
+	}
+	// Output:
+	// en-Latn Kabul talks resume today.
+	// fa-Arab وزیر گفت که مذاکرات مفید بود.
 }

@@ -49,11 +49,15 @@ type Block struct {
 func (b Block) End() int { return b.Start + len(b.Text) }
 
 // Blocks returns the blocks of text, in order.
-func Blocks(text string) iter.Seq[Block] {
+func Blocks(text string) iter.Seq[Block] { return blocks(text, BlockSize, MaxBlock) }
+
+// blocks is Blocks with blocks of size and most bytes, which tests make
+// small.
+func blocks(text string, size, most int) iter.Seq[Block] {
 	return func(yield func(Block) bool) {
 		mid := false
 		for start := 0; start < len(text); {
-			n, cut := blockLen(text[start:], true)
+			n, cut := blockLen(text[start:], true, size, most)
 			b := Block{Text: text[start : start+n], Start: start, Last: start+n == len(text), MidLine: mid}
 			if !yield(b) {
 				return
@@ -68,11 +72,17 @@ func Blocks(text string) iter.Seq[Block] {
 // a few more at a time. A read error ends the sequence, with the error
 // and the block it cut short, if it did, not yielded.
 func ReadBlocks(r io.Reader) iter.Seq2[Block, error] {
+	return readBlocks(r, BlockSize, MaxBlock)
+}
+
+// readBlocks is ReadBlocks with blocks of size and most bytes, which
+// tests make small.
+func readBlocks(r io.Reader, size, most int) iter.Seq2[Block, error] {
 	return func(yield func(Block, error) bool) {
-		br := bufio.NewReaderSize(r, MaxBlock+blockLookahead)
+		br := bufio.NewReaderSize(r, most+blockLookahead)
 		start, mid := 0, false
 		for {
-			buf, err := br.Peek(MaxBlock + blockLookahead)
+			buf, err := br.Peek(most + blockLookahead)
 			atEOF := errors.Is(err, io.EOF)
 			if err != nil && !atEOF && !errors.Is(err, bufio.ErrBufferFull) {
 				yield(Block{}, err)
@@ -81,7 +91,7 @@ func ReadBlocks(r io.Reader) iter.Seq2[Block, error] {
 			if len(buf) == 0 {
 				return
 			}
-			n, cut := blockLen(string(buf), atEOF)
+			n, cut := blockLen(string(buf), atEOF, size, most)
 			b := Block{Text: string(buf[:n]), Start: start, MidLine: mid}
 			br.Discard(n)
 			if atEOF && n == len(buf) {
@@ -97,15 +107,16 @@ func ReadBlocks(r io.Reader) iter.Seq2[Block, error] {
 	}
 }
 
-// blockLen returns the length of the block at the start of text, and
-// whether it cuts a line. Unless atEOF, text holds at least MaxBlock +
-// blockLookahead bytes, and what follows them does not matter.
-func blockLen(text string, atEOF bool) (n int, cut bool) {
-	if len(text) <= BlockSize && atEOF {
+// blockLen returns the length of the block at the start of text, of at
+// least size bytes and at most most, and whether it cuts a line. Unless
+// atEOF, text holds at least most + blockLookahead bytes, and what follows
+// them does not matter.
+func blockLen(text string, atEOF bool, size, most int) (n int, cut bool) {
+	if len(text) <= size && atEOF {
 		return len(text), false
 	}
-	limit := min(len(text), MaxBlock)
-	for i := BlockSize; i < limit; i++ {
+	limit := min(len(text), most)
+	for i := size; i < limit; i++ {
 		switch text[i] {
 		case '\n':
 			return i + 1, false
@@ -115,10 +126,10 @@ func blockLen(text string, atEOF bool) (n int, cut bool) {
 			}
 		}
 	}
-	if len(text) <= MaxBlock && atEOF {
+	if len(text) <= most && atEOF {
 		return len(text), false
 	}
-	return cutLine(text, BlockSize, MaxBlock), true
+	return cutLine(text, size, most), true
 }
 
 // cutLine returns where to cut a line that runs on past text[hi]: after

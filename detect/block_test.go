@@ -312,3 +312,63 @@ func TestStreamBlocksPieces(t *testing.T) {
 		t.Fatalf("%v; %d segments, want %d, or they differ", err, len(got), len(want))
 	}
 }
+
+// FuzzReadBlocks checks, with small blocks, that ReadBlocks gives the
+// blocks of Blocks however the reader cuts the text, and that they tile
+// it, each at most the most bytes.
+func FuzzReadBlocks(f *testing.F) {
+	f.Add("one line\nanother line\r\nand a lone\rCR", 8, 16, uint8(3))
+	f.Add("no line breaks here, only spaces and words", 4, 9, uint8(1))
+	f.Add("e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301 x\xff\xfe", 3, 7, uint8(2))
+	f.Fuzz(func(t *testing.T, text string, size, most int, chunk uint8) {
+		if size < 1 || size > 64 || most < size+utf8.UTFMax || most > 128 {
+			return
+		}
+		var want []Block
+		for b := range blocks(text, size, most) {
+			want = append(want, b)
+		}
+		at := 0
+		for i, b := range want {
+			if b.Start != at || len(b.Text) == 0 || len(b.Text) > most || b.Last != (i == len(want)-1) {
+				t.Fatalf("block %d: at %d (want %d), %d bytes, last %v", i, b.Start, at, len(b.Text), b.Last)
+			}
+			at = b.End()
+		}
+		if at != len(text) {
+			t.Fatalf("blocks end at %d of %d", at, len(text))
+		}
+		r := io.Reader(strings.NewReader(text))
+		if chunk > 0 {
+			r = &chunkReader{s: text, n: int(chunk)}
+		}
+		i := 0
+		for b, err := range readBlocks(r, size, most) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i >= len(want) || b != want[i] {
+				t.Fatalf("block %d differs from Blocks'", i)
+			}
+			i++
+		}
+		if i != len(want) {
+			t.Fatalf("%d blocks, want %d", i, len(want))
+		}
+	})
+}
+
+// A chunkReader gives at most n bytes a read.
+type chunkReader struct {
+	s string
+	n int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.s) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), c.n)], c.s)
+	c.s = c.s[k:]
+	return k, nil
+}

@@ -3,6 +3,8 @@ package detect_test
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"testing/iotest"
 
 	"github.com/textnorm/textnorm/detect"
 	"github.com/textnorm/textnorm/diag"
@@ -47,4 +49,37 @@ func ExampleNewDetector() {
 	}
 	// Output:
 	// unknown language "xx"
+}
+
+func ExampleDetector_SegmentsReader() {
+	// A reader of any length: a block (about a megabyte) is read at a
+	// time, and its segments come before the next is read.
+	d, err := detect.NewDetector(detect.Options{Workers: 2})
+	if err != nil {
+		panic(err)
+	}
+	r := strings.NewReader("Kabul talks resume today.\nگفتگوها امروز از سر گرفته شد.\n")
+	for s, err := range d.SegmentsReader(r) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%d-%d %s\n", s.Start, s.End, s.Tag())
+	}
+	// Output:
+	// 0-25 en-Latn
+	// 26-78 fa-Arab
+}
+
+func ExampleReadBlocks() {
+	// The blocks are found in the text, whatever the reads.
+	text := strings.Repeat("a line of text\n", detect.BlockSize/10)
+	for b, err := range detect.ReadBlocks(iotest.HalfReader(strings.NewReader(text))) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(b.Start, len(b.Text), b.Last)
+	}
+	// Output:
+	// 0 1048590 false
+	// 1048590 524265 true
 }
