@@ -9,6 +9,7 @@ package jsonl
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -289,12 +290,15 @@ func Unquote(lit []byte) (s string, bad int, err error) {
 		return "", -1, errorf(0, "not a string")
 	}
 	bad = -1
-	b := make([]byte, 0, len(lit))
+	// A Builder's String is its bytes, not a copy of them: a long field
+	// is in memory once besides its literal.
+	var b strings.Builder
+	b.Grow(len(lit) - 2)
 	for i := 1; i < len(lit)-1; {
 		c := lit[i]
 		if c != '\\' {
 			if c < utf8.RuneSelf {
-				b = append(b, c)
+				b.WriteByte(c)
 				i++
 				continue
 			}
@@ -302,22 +306,22 @@ func Unquote(lit []byte) (s string, bad int, err error) {
 			if r == utf8.RuneError && size == 1 && bad < 0 {
 				bad = i
 			}
-			b = append(b, lit[i:i+size]...)
+			b.Write(lit[i : i+size])
 			i += size
 			continue
 		}
 		i++
 		switch lit[i] {
 		case 'b':
-			b = append(b, '\b')
+			b.WriteByte('\b')
 		case 'f':
-			b = append(b, '\f')
+			b.WriteByte('\f')
 		case 'n':
-			b = append(b, '\n')
+			b.WriteByte('\n')
 		case 'r':
-			b = append(b, '\r')
+			b.WriteByte('\r')
 		case 't':
-			b = append(b, '\t')
+			b.WriteByte('\t')
 		case 'u':
 			r := hex4(lit[i+1:])
 			i += 4
@@ -333,13 +337,13 @@ func Unquote(lit []byte) (s string, bad int, err error) {
 					r = utf8.RuneError
 				}
 			}
-			b = utf8.AppendRune(b, r)
+			b.WriteRune(r)
 		default: // " \ /
-			b = append(b, lit[i])
+			b.WriteByte(lit[i])
 		}
 		i++
 	}
-	return string(b), bad, nil
+	return b.String(), bad, nil
 }
 
 // LoneSurrogate returns the offset in lit, a JSON string literal that

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -12,10 +13,11 @@ import (
 
 // TestTagDetectBoundedMemory runs tag and detect on inputs that once held
 // the whole input, or more, in memory: a 100 MB line of sentences in four
-// languages and scripts, and 50 MB of control characters (a segment every
-// few bytes). Their peak memory must stay at most 128 MB, whatever the
-// input's length: they read a block at a time (detect.ReadBlocks), and
-// work on a block a piece of its script runs at a time.
+// languages and scripts, 50 MB of control characters (a segment every few
+// bytes), and a JSON Lines record of 50 MB. Their peak memory must stay at
+// most 128 MB: they read a file a block at a time (detect.ReadBlocks), and
+// work on a block a piece of its script runs at a time; a record is held
+// whole, its line and its text, once each.
 func TestTagDetectBoundedMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("150 MB of input: skipped with -short")
@@ -33,6 +35,17 @@ func TestTagDetectBoundedMemory(t *testing.T) {
 	writeRepeated(t, line, unit, 100<<20/len(unit)+1, 0o644)
 	controls := filepath.Join(dir, "controls.txt")
 	writeRepeated(t, controls, "\x01\x02\x03\x07\x08\x0b\x0c\x0e\x1b\x7f", 5<<20, 0o644)
+	record := filepath.Join(dir, "record.jsonl")
+	writeRepeated(t, record, unit, 50<<20/len(unit)+1, 0o644)
+	body, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body = append(append([]byte(`{"id":1,"text":"`), body...), "\"}\n{\"id\":2,\"text\":\"after it\"}\n"...)
+	if err := os.WriteFile(record, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body = nil
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -41,6 +54,8 @@ func TestTagDetectBoundedMemory(t *testing.T) {
 		{"detect, a 100 MB line", []string{"detect", line}},
 		{"tag, 50 MB of controls", []string{"tag", controls}},
 		{"detect, 50 MB of controls", []string{"detect", controls}},
+		{"tag, a 50 MB JSON Lines record", []string{"tag", "--jsonl", "--field", "text", record}},
+		{"detect, a 50 MB JSON Lines record", []string{"detect", "--jsonl", "--field", "text", record}},
 	} {
 		run := runPeak(t, io.Discard, bin, tc.args...)
 		t.Logf("%s: %v, first output after %v, %d MB written, peak RSS %.1f MB", tc.name,
