@@ -86,10 +86,14 @@ func runNormalize(e *env, f *normalizeFlags, names []string) error {
 	c.changed = make([]bool, len(ins))
 	counter, stop := startProgress(e, ins)
 	c.counter = counter
-	failed, werr := runJobs(e, len(ins), int(f.jobs), e.stdout, func(i int, w *jobOutput) {
+	out := bufferedOutput(e)
+	failed, werr := runJobs(e, len(ins), int(f.jobs), out, func(i int, w *jobOutput) {
 		c.one(i, ins[i], w)
 	})
 	stop()
+	if werr == nil {
+		werr = out.Flush()
+	}
 	return finalStatus(failed, werr, f.check && anyTrue(c.changed))
 }
 
