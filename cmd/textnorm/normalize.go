@@ -235,7 +235,7 @@ func (c *normalizeRun) one(i int, in input, w *jobOutput) {
 			cmp.close()
 		}
 		if err == nil && c.changed[i] {
-			fmt.Fprintln(w, src.display)
+			fmt.Fprintln(w, diag.QuoteName(src.display))
 		}
 	default:
 		err = c.normalize(src, w, w)
@@ -384,7 +384,9 @@ func (c *normalizeRun) diff(src *source, w *jobOutput) (bool, error) {
 	if name != "" && name[0] == '/' {
 		name = name[1:] // as git diff --no-index: a/tmp/x
 	}
-	d := diff.Diff("a/"+name, orig.Bytes(), "b/"+name, out.Bytes())
+	// A name with a line break or an escape is quoted whole, prefix and
+	// all, as git quotes it: "a/two\nlines.txt".
+	d := diff.Diff(diag.QuoteName("a/"+name), orig.Bytes(), diag.QuoteName("b/"+name), out.Bytes())
 	if len(d) == 0 {
 		return false, nil
 	}
@@ -398,6 +400,7 @@ func (c *normalizeRun) diff(src *source, w *jobOutput) (bool, error) {
 func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 	bw := bufio.NewWriterSize(w, 32<<10)
 	changed := false
+	name := diag.QuoteName(src.display)
 	pos := newPositions(src.text)
 	// replaced lists the replacements of the text before offset before.
 	replaced := func(before int64) error {
@@ -409,7 +412,7 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 			changed = true
 			p := pos.pos(r.in)
 			ch := normalize.Change{Rule: normalize.RuleInvalidUTF8, Before: string([]byte{r.b}), After: "\uFFFD"}
-			if _, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", src.display, p, p.Offset, describeChange(ch, p.Offset)); err != nil {
+			if _, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", name, p, p.Offset, describeChange(ch, p.Offset)); err != nil {
 				return err
 			}
 		}
@@ -426,7 +429,7 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 			any := false
 			for ch := range c.n.p.ExplainSeq(r.Text) {
 				any = true
-				if _, err := fmt.Fprintf(bw, "%s:%d: %s byte %d: %s\n", src.display, r.Line, c.f.field, ch.InStart, describeChange(ch, int64(ch.InStart))); err != nil {
+				if _, err := fmt.Fprintf(bw, "%s:%d: %s byte %d: %s\n", name, r.Line, c.f.field, ch.InStart, describeChange(ch, int64(ch.InStart))); err != nil {
 					return err
 				}
 			}
@@ -443,7 +446,7 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 			}
 			changed = true
 			p := pos.pos(pos.input(int64(ch.InStart)))
-			_, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", src.display, p, p.Offset, describeChange(ch, p.Offset))
+			_, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", name, p, p.Offset, describeChange(ch, p.Offset))
 			return err
 		})
 	}
