@@ -463,7 +463,8 @@ func endsLine(text string) bool {
 
 // AppendDetection appends d to dst in format f, as a line. In the text
 // format, named puts "FILE:LINE: " before the tag, as grep names the file
-// of a line when it reads several; the other formats always name them.
+// of a line when it reads several, FILE as diag.QuoteName prints it; the
+// other formats always name them, each with its own escapes.
 func (f DetectFormat) AppendDetection(dst []byte, d Detection, named bool) []byte {
 	switch f {
 	case DetectJSONL:
@@ -494,7 +495,7 @@ func (f DetectFormat) AppendDetection(dst []byte, d Detection, named bool) []byt
 		dst = strconv.AppendFloat(dst, d.Conf, 'f', 4, 64)
 	default:
 		if named {
-			dst = append(dst, d.File...)
+			dst = append(dst, diag.QuoteName(d.File)...)
 			dst = append(dst, ':')
 			dst = strconv.AppendInt(dst, int64(d.Line), 10)
 			dst = append(dst, ": "...)

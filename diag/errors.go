@@ -6,7 +6,8 @@ import (
 )
 
 // Error is an error at a place in a named input. It prints as
-// "FILE:LINE:COL: message", or "FILE: message" without a place.
+// "FILE:LINE:COL: message", or "FILE: message" without a place, FILE as
+// QuoteName prints it.
 type Error struct {
 	File string // the input's name, as the user gave it ("<stdin>" for standard input)
 	Pos  Pos    // Line 0: the error is about the whole input
@@ -15,9 +16,9 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Pos.Line == 0 {
-		return e.File + ": " + e.Err.Error()
+		return QuoteName(e.File) + ": " + e.Err.Error()
 	}
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Pos.Line, e.Pos.Col, e.Err)
+	return fmt.Sprintf("%s:%d:%d: %v", QuoteName(e.File), e.Pos.Line, e.Pos.Col, e.Err)
 }
 
 func (e *Error) Unwrap() error { return e.Err }

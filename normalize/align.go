@@ -143,6 +143,14 @@ func (r *recorder) finish() []Piece {
 // normalized text one segment at a time, each starting on a boundary of the
 // input.
 func formPieces(f norm.Form, s string) (string, []Piece) {
+	if s == "" {
+		return s, nil
+	}
+	if f.IsNormalString(s) {
+		// What the loop would find, without a copy of s: a long line
+		// is held once.
+		return s, []Piece{{OutEnd: len(s), InEnd: len(s), Same: true}}
+	}
 	var it norm.Iter
 	it.InitString(f, s)
 	out := make([]byte, 0, len(s))

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"iter"
+	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/textnorm/textnorm/diag"
@@ -34,33 +37,88 @@ type Change struct {
 	// Detail says more where the rule does several things: for
 	// "mojibake", what was undone ("UTF-8 read as windows-1256").
 	Detail string
+	// Count is how many changes this one stands for: 1 for a change on
+	// its own. A run of like changes side by side on one line (made by
+	// one stage and rule from the same input, the same Before made the
+	// same After, each starting where the one before ended) is one
+	// Change, so that a line of a million spaces between two words is
+	// one change, not a million: InStart, InEnd and OutStart, OutEnd
+	// span the whole run, and Before and After are those of each of its
+	// changes. The input's span is Count times the input of one of them
+	// (Before repeated Count times, where Before is the input's span).
+	Count int
 }
 
 // RuleInvalidUTF8 is the Rule of a Change that replaced an invalid byte.
 const RuleInvalidUTF8 = "invalid-utf8"
 
 // Explain returns every change that p makes to s, in the order of the
-// input (changes at one place in the order of the stages that made them).
-// Applying the changes of each stage in turn gives p.Apply(s).
+// input (changes at one place in the order of the stages that made them),
+// a run of like changes as one (see Change.Count). Applying the changes
+// of each stage in turn gives p.Apply(s). ExplainSeq gives the same
+// changes one at a time.
 //
 // A decomposition that the form undoes (a Hangul syllable in a profile
 // with NFKC, decomposed so that the rules see its parts and composed again)
 // is no change and is not listed.
 func (p Profile) Explain(s string) []Change {
-	_, changes := p.explain(s)
-	return changes
+	return slices.Collect(p.ExplainSeq(s))
 }
 
-// explain returns s normalized and the changes.
-func (p Profile) explain(s string) (string, []Change) {
-	out, stages := p.stages(s)
-	type staged struct {
-		Change
-		stage int
+// ExplainSeq returns the changes of Explain as a sequence, each yielded as
+// it is found: it needs memory for the stages of s (a few copies of the
+// text and their alignments) but not for the changes, however many there
+// are. For text read from a reader, see ExplainReader.
+func (p Profile) ExplainSeq(s string) iter.Seq[Change] {
+	return func(yield func(Change) bool) {
+		p.explainTo(s, yield)
 	}
-	var all []staged
-	for k, st := range stages {
-		for _, c := range st.changes() {
+}
+
+// explainTo calls yield with each change that p makes to s, in order,
+// until it returns false, and returns s normalized.
+func (p Profile) explainTo(s string, yield func(Change) bool) string {
+	out, stages := p.stages(s)
+	// Each stage's changes come in the order of the input; they are
+	// merged by their place in it, a stage before the stages after it.
+	type head struct {
+		c    Change
+		ok   bool
+		next func() (Change, bool)
+	}
+	var heads []head
+	for k := range stages {
+		if !stages[k].listed() {
+			continue
+		}
+		next, stop := iter.Pull(stageChanges(s, out, stages, k))
+		defer stop()
+		c, ok := next()
+		heads = append(heads, head{c, ok, next})
+	}
+	for {
+		best := -1
+		for i := range heads {
+			if heads[i].ok && (best < 0 || heads[i].c.InStart < heads[best].c.InStart) {
+				best = i
+			}
+		}
+		if best < 0 || !yield(heads[best].c) {
+			return out
+		}
+		h := &heads[best]
+		h.c, h.ok = h.next()
+	}
+}
+
+// stageChanges yields the changes of stage k of s, with offsets into s
+// and into out, s normalized; a run of like changes is one.
+func stageChanges(s, out string, stages []stage, k int) iter.Seq[Change] {
+	return func(yield func(Change) bool) {
+		st := &stages[k]
+		var run Change
+		held, unit := false, 0 // unit: the length of the input of one change of the run
+		ok := st.eachChange(func(c Change) bool {
 			a, b := c.InStart, c.InEnd
 			for i := k - 1; i >= 0; i-- {
 				if a == b {
@@ -81,24 +139,34 @@ func (p Profile) explain(s string) (string, []Change) {
 			}
 			y = max(x, y)
 			if st.form && s[a:b] == out[x:y] {
-				continue // decomposed and composed again
+				return true // decomposed and composed again
 			}
 			c.InStart, c.InEnd, c.OutStart, c.OutEnd = a, b, x, y
-			all = append(all, staged{c, k})
+			// A run stops at the end of a line, so that its place is
+			// its line's (and ExplainReader, which works a line at a
+			// time, gives what Explain does).
+			if held && c.InStart == run.InEnd && c.OutStart == run.OutEnd && run.InEnd > 0 && !lineEnd(s[run.InEnd-1]) &&
+				c.Rule == run.Rule && c.Before == run.Before && c.After == run.After && c.Detail == run.Detail &&
+				s[c.InStart:c.InEnd] == s[run.InStart:run.InStart+unit] {
+				run.InEnd, run.OutEnd = c.InEnd, c.OutEnd
+				run.Count++
+				return true
+			}
+			if held && !yield(run) {
+				return false
+			}
+			run, held, unit = c, true, c.InEnd-c.InStart
+			return true
+		})
+		if ok && held {
+			yield(run)
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].InStart != all[j].InStart {
-			return all[i].InStart < all[j].InStart
-		}
-		return all[i].stage < all[j].stage
-	})
-	var changes []Change
-	for _, c := range all {
-		changes = append(changes, c.Change)
-	}
-	return out, changes
 }
+
+// lineEnd reports whether a line ends after byte b (a line feed, or a
+// carriage return, alone or before a line feed).
+func lineEnd(b byte) bool { return b == '\n' || b == '\r' }
 
 // forward maps an offset x of a stage's input to its output: the start of
 // what the input from x on became, or with end the end of what the input
@@ -133,155 +201,227 @@ func forward(ps []Piece, x int, end bool) int {
 	return ps[j].OutStart
 }
 
-// changes lists the changes of one stage, with the stage's own offsets.
-func (st *stage) changes() []Change {
+// listed reports whether the stage has changes to list.
+func (st *stage) listed() bool {
 	if st.hidden {
-		return nil
+		return false
 	}
-	var cs []Change
-	k := 0 // changed pieces so far
 	for _, p := range st.pieces {
+		if !p.Same {
+			return true
+		}
+	}
+	return false
+}
+
+// change is the change of a piece, with the stage's offsets and rule.
+func (st *stage) change(p Piece) Change {
+	return Change{InStart: p.InStart, InEnd: p.InEnd, OutStart: p.OutStart, OutEnd: p.OutEnd,
+		Rule: st.rule, Before: st.in[p.InStart:p.InEnd], After: st.out[p.OutStart:p.OutEnd], Count: 1}
+}
+
+// A heldChange holds back the last change of a stage, which the next
+// piece may still extend (the later letters of a decomposition).
+type heldChange struct {
+	c     Change
+	held  bool
+	yield func(Change) bool
+}
+
+// put yields the change held back, if any, and holds c.
+func (h *heldChange) put(c Change) bool {
+	if h.held && !h.yield(h.c) {
+		return false
+	}
+	h.c, h.held = c, true
+	return true
+}
+
+// flush yields the change held back, if any.
+func (h *heldChange) flush() bool {
+	if !h.held {
+		return true
+	}
+	h.held = false
+	return h.yield(h.c)
+}
+
+// eachChange calls yield with each change of the stage, with the stage's
+// own offsets, in the order of its input, until yield returns false; it
+// reports whether it got to the end.
+func (st *stage) eachChange(yield func(Change) bool) bool {
+	if st.hidden {
+		return true
+	}
+	h := &heldChange{yield: yield}
+	ps := st.pieces
+	k := 0 // changed pieces so far
+	for j := 0; j < len(ps); j++ {
+		p := ps[j]
 		if p.Same {
 			continue
 		}
-		c := Change{InStart: p.InStart, InEnd: p.InEnd, OutStart: p.OutStart, OutEnd: p.OutEnd,
-			Rule: st.rule, Before: st.in[p.InStart:p.InEnd], After: st.out[p.OutStart:p.OutEnd]}
-		if st.whats != nil {
+		c := st.change(p)
+		switch {
+		case st.whats != nil:
 			// A pass of package repair: each piece is one of its steps.
-			if w := st.whats[k]; w != "" {
-				c.Detail = w
-			}
+			c.Detail = st.whats[k]
 			k++
-			cs = append(cs, c)
-			continue
-		}
-		if st.table == nil {
+			if !h.put(c) {
+				return false
+			}
+		case st.table == nil:
 			// A form's decomposition can come as an insertion before a
 			// change ("ﬁ" as "f" inserted and "ﬁ" made "i"): one change.
-			if n := len(cs); n > 0 && cs[n-1].InStart == cs[n-1].InEnd &&
-				cs[n-1].InEnd == c.InStart && cs[n-1].OutEnd == c.OutStart {
-				cs[n-1].InEnd, cs[n-1].OutEnd = c.InEnd, c.OutEnd
-				cs[n-1].Before += c.Before
-				cs[n-1].After += c.After
+			if l := &h.c; h.held && l.InStart == l.InEnd && l.InEnd == c.InStart && l.OutEnd == c.OutStart {
+				l.InEnd, l.OutEnd = c.InEnd, c.OutEnd
+				l.Before += c.Before
+				l.After += c.After
 				continue
 			}
-			cs = append(cs, c)
-			continue
+			if !h.put(c) {
+				return false
+			}
+		default:
+			// The cleaner's pieces may nest deletions in a run of white
+			// space held back (see recorder.finish): they are listed at
+			// their place in it.
+			end := j + 1
+			for end < len(ps) && ps[end].InStart < p.InEnd {
+				end++
+			}
+			if !st.cleanerChanges(h, c, ps[j+1:end]) {
+				return false
+			}
+			j = end - 1
 		}
-		cs = st.cleanerChanges(cs, c)
 	}
-	return cs
+	return h.flush()
 }
 
-// cleanerChanges appends the changes of a piece of the cleaner's output,
-// with its rule: the op of the rune the piece replaced says which, and a run
-// of white space is split into the changes of each of its characters.
-func (st *stage) cleanerChanges(cs []Change, c Change) []Change {
-	t := st.table
-	after := st.afterOf(c)
-	if c.InStart == c.InEnd {
+// cleanerChanges lists the changes of a piece of the cleaner's output,
+// then those of the pieces nested in it, with their rules: the op of the
+// rune the piece replaced says which, and a run of white space is split
+// into the changes of each of its characters.
+func (st *stage) cleanerChanges(h *heldChange, c Change, nested []Piece) bool {
+	switch r, size := utf8.DecodeRuneInString(c.Before); {
+	case c.InStart == c.InEnd:
 		// The second and later letters of a presentation form's
 		// decomposition: part of the change that expanded it.
-		if n := len(cs); n > 0 && cs[n-1].InEnd == c.InStart && cs[n-1].OutEnd == c.OutStart {
-			cs[n-1].After += after
-			cs[n-1].OutEnd = c.OutEnd
-			return cs
+		if l := &h.c; h.held && l.InEnd == c.InStart && l.OutEnd == c.OutStart {
+			l.After += c.After
+			l.OutEnd = c.OutEnd
+			return st.nestedChanges(h, nested)
 		}
-		c.Rule, c.After = PresentationForms.String(), after
-		return append(cs, c)
+		c.Rule = PresentationForms.String()
+	case r == utf8.RuneError && size <= 1:
+		c.Rule = RuleInvalidUTF8
+	default:
+		o := st.table.lookup(r)
+		if o.kind == opSpace || o.kind == opTab {
+			return st.spaceChanges(h, c, nested)
+		}
+		c.Rule = o.rule.String()
+		if o.rule == 0 {
+			c.Rule = "cleaner" // not expected: every op that changes text has a rule
+		}
 	}
-	r, size := utf8.DecodeRuneInString(c.Before)
-	if r == utf8.RuneError && size <= 1 {
-		c.Rule, c.After = RuleInvalidUTF8, after
-		return append(cs, c)
-	}
-	o := t.lookup(r)
-	if o.kind == opSpace || o.kind == opTab {
-		return st.spaceChanges(cs, c, after)
-	}
-	c.Rule, c.After = o.rule.String(), after
-	if o.rule == 0 {
-		c.Rule = "cleaner" // not expected: every op that changes text has a rule
-	}
-	return append(cs, c)
+	return h.put(c) && st.nestedChanges(h, nested)
 }
 
-// afterOf returns the output of the cleaner for a piece.
-func (st *stage) afterOf(c Change) string {
-	return st.out[c.OutStart:c.OutEnd]
+// nestedChanges lists the changes of pieces of the cleaner's output.
+func (st *stage) nestedChanges(h *heldChange, ps []Piece) bool {
+	for _, p := range ps {
+		if !p.Same && !st.cleanerChanges(h, st.change(p), nil) {
+			return false
+		}
+	}
+	return true
 }
 
 // spaceChanges splits a run of white space that the cleaner trimmed,
-// collapsed or mapped to SPACE into one change per character.
-func (st *stage) spaceChanges(cs []Change, c Change, after string) []Change {
+// collapsed or mapped to SPACE into one change per character, the
+// changes of the pieces nested in it at their places. It walks the run
+// twice, holding nothing per character: a run may be a whole line.
+func (st *stage) spaceChanges(h *heldChange, c Change, nested []Piece) bool {
 	t := st.table
-	type ws struct {
-		start, end int
-		r          rune
-		b          byte // what it becomes: ' ' or '\t'
-	}
-	var run []ws
-	for i := c.InStart; i < c.InEnd; {
+	after := c.After
+	// What the cleaner made of each space or tab: b, a space or a tab,
+	// or for a run collapsed nothing after a space.
+	kept := func(b byte, first bool, prev byte) bool { return b != ' ' || first || prev != ' ' }
+	space := func(i int) (size int, b byte, ok bool) {
 		r, size := utf8.DecodeRuneInString(st.in[i:])
-		if k := t.lookup(r).kind; k == opSpace || k == opTab {
-			b := byte(' ')
-			if k == opTab {
-				b = '\t'
-			}
-			run = append(run, ws{i, i + size, r, b})
+		switch t.lookup(r).kind {
+		case opSpace:
+			return size, ' ', true
+		case opTab:
+			return size, '\t', true
 		}
 		// Anything else in the run (a control, a ZWNJ) was dropped and
 		// has a piece, and so a change, of its own.
+		return size, 0, false
+	}
+	// Did the cleaner trim the run, map each character, or also
+	// collapse spaces? Anything else is one change of the whole run.
+	mapped, collapsed := 0, 0 // bytes of after matched, each way
+	mappedOK, collapsedOK := true, true
+	first, prev := true, byte(0)
+	for i := c.InStart; i < c.InEnd; {
+		size, b, ok := space(i)
+		if ok {
+			if mappedOK = mappedOK && mapped < len(after) && after[mapped] == b; mappedOK {
+				mapped++
+			}
+			if kept(b, first, prev) {
+				if collapsedOK = collapsedOK && collapsed < len(after) && after[collapsed] == b; collapsedOK {
+					collapsed++
+				}
+			}
+			first, prev = false, b
+		}
 		i += size
 	}
-	mapped := make([]byte, len(run))
-	for i, w := range run {
-		mapped[i] = w.b
-	}
-	var keep []bool
-	switch {
-	case after == "":
-		// Trailing white space, trimmed.
-		for _, w := range run {
-			cs = append(cs, Change{InStart: w.start, InEnd: w.end, OutStart: c.OutStart, OutEnd: c.OutStart,
-				Rule: TrimTrailing.String(), Before: st.in[w.start:w.end]})
-		}
-		return cs
-	case after == string(mapped):
-		keep = make([]bool, len(run))
-		for i := range keep {
-			keep[i] = true
-		}
-	default:
-		var b []byte
-		keep = make([]bool, len(run))
-		for i, m := range mapped {
-			keep[i] = m != ' ' || i == 0 || mapped[i-1] != ' '
-			if keep[i] {
-				b = append(b, m)
-			}
-		}
-		if string(b) != after {
-			c.Rule, c.After = CollapseSpaces.String(), after
-			return append(cs, c)
-		}
+	trimmed := after == ""
+	mappedOK = mappedOK && mapped == len(after)
+	collapsedOK = collapsedOK && collapsed == len(after)
+	if !trimmed && !mappedOK && !collapsedOK {
+		c.Rule = CollapseSpaces.String()
+		return h.put(c) && st.nestedChanges(h, nested)
 	}
 	o := c.OutStart
-	for i, w := range run {
-		before := st.in[w.start:w.end]
-		switch {
-		case !keep[i]:
-			cs = append(cs, Change{InStart: w.start, InEnd: w.end, OutStart: o, OutEnd: o,
-				Rule: CollapseSpaces.String(), Before: before})
-		case before != string(w.b):
-			cs = append(cs, Change{InStart: w.start, InEnd: w.end, OutStart: o, OutEnd: o + 1,
-				Rule: Spaces.String(), Before: before, After: string(w.b)})
-			o++
-		default:
-			o++
+	first, prev = true, 0
+	for i := c.InStart; i < c.InEnd; {
+		for len(nested) > 0 && nested[0].InStart <= i {
+			if !st.nestedChanges(h, nested[:1]) {
+				return false
+			}
+			nested = nested[1:]
 		}
+		size, b, ok := space(i)
+		if ok {
+			before := st.in[i : i+size]
+			ch := Change{InStart: i, InEnd: i + size, OutStart: o, OutEnd: o, Before: before, Count: 1}
+			switch {
+			case trimmed:
+				ch.Rule = TrimTrailing.String()
+			case !mappedOK && !kept(b, first, prev):
+				ch.Rule = CollapseSpaces.String()
+			case len(before) != 1 || before[0] != b:
+				ch.OutEnd = o + 1
+				ch.Rule, ch.After = Spaces.String(), after[o-c.OutStart:o-c.OutStart+1]
+				o++
+			default:
+				ch.Rule = "" // kept as it was
+				o++
+			}
+			if ch.Rule != "" && !h.put(ch) {
+				return false
+			}
+			first, prev = false, b
+		}
+		i += size
 	}
-	return cs
+	return st.nestedChanges(h, nested)
 }
 
 // ExplainReader reads text from r and calls fn with each change that p
@@ -290,40 +430,46 @@ func (st *stage) spaceChanges(cs []Change, c Change, after string) []Change {
 // numbered as package diag numbers them (LF, CR LF and a lone CR each end
 // one). It works a line feed at a time (no rule looks past a line feed,
 // and the forms do not compose across one), so it needs memory for the
-// longest line only. An error from fn stops it and is returned.
+// longest line only, and gives each change as it is found, so that fn
+// sees the changes of Explain on the whole text. An error from fn stops
+// it and is returned.
 func (p Profile) ExplainReader(r io.Reader, fn func(c Change, line, lineStart int) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	inBase, outBase, lineNo := 0, 0, 1
-	var line []byte
+	// A Builder, not a slice made a string: the line is not copied, and
+	// the changes' Before may keep it.
+	var line strings.Builder
 	for {
 		chunk, err := br.ReadSlice('\n')
-		line = append(line, chunk...)
+		line.Write(chunk)
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
 		if err != nil && err != io.EOF {
 			return err
 		}
-		if len(line) > 0 {
-			text := string(line)
-			out, changes := p.explain(text)
+		if line.Len() > 0 {
+			text := line.String()
+			line.Reset()
 			// The text read ends with a line feed (or the input): a lone
 			// CR in it ends a line too.
 			lines := diag.NewLines(text)
-			for _, c := range changes {
+			var ferr error
+			out := p.explainTo(text, func(c Change) bool {
 				pos := lines.Pos(c.InStart)
 				c.InStart += inBase
 				c.InEnd += inBase
 				c.OutStart += outBase
 				c.OutEnd += outBase
-				if ferr := fn(c, lineNo+pos.Line-1, c.InStart-pos.Col+1); ferr != nil {
-					return ferr
-				}
+				ferr = fn(c, lineNo+pos.Line-1, c.InStart-pos.Col+1)
+				return ferr == nil
+			})
+			if ferr != nil {
+				return ferr
 			}
-			inBase += len(line)
+			inBase += len(text)
 			outBase += len(out)
 			lineNo += lines.Count()
-			line = line[:0]
 		}
 		if err == io.EOF {
 			return nil

@@ -3,6 +3,7 @@ package normalize_test
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -20,39 +21,62 @@ func TestExplain(t *testing.T) {
 		want []normalize.Change
 	}{
 		{"default", normalize.Default, "\ufeffHi\u00a0\u00a0you \t\r\nx", []c{
-			{0, 3, 0, 0, "invisibles", "\ufeff", "", ""},
-			{5, 7, 2, 3, "spaces", "\u00a0", " ", ""},
-			{7, 9, 3, 3, "collapse-spaces", "\u00a0", "", ""},
-			{12, 13, 6, 6, "trim-trailing", " ", "", ""},
-			{13, 14, 6, 6, "trim-trailing", "\t", "", ""},
-			{14, 16, 6, 7, "line-endings", "\r\n", "\n", ""},
+			{0, 3, 0, 0, "invisibles", "\ufeff", "", "", 1},
+			{5, 7, 2, 3, "spaces", "\u00a0", " ", "", 1},
+			{7, 9, 3, 3, "collapse-spaces", "\u00a0", "", "", 1},
+			{12, 13, 6, 6, "trim-trailing", " ", "", "", 1},
+			{13, 14, 6, 6, "trim-trailing", "\t", "", "", 1},
+			{14, 16, 6, 7, "line-endings", "\r\n", "\n", "", 1},
 		}},
 		{"persian", normalize.Persian, "كي ١, ـa\u200c\u200c", []c{
-			{0, 2, 0, 2, "persian-letters", "ك", "ک", ""},
-			{2, 4, 2, 4, "persian-letters", "ي", "ی", ""},
-			{5, 7, 5, 7, "digits-persian", "١", "۱", ""},
-			{9, 11, 9, 9, "tatweel", "ـ", "", ""},
-			{12, 15, 10, 10, "zwnj", "\u200c", "", ""},
-			{15, 18, 10, 10, "zwnj", "\u200c", "", ""},
+			{0, 2, 0, 2, "persian-letters", "ك", "ک", "", 1},
+			{2, 4, 2, 4, "persian-letters", "ي", "ی", "", 1},
+			{5, 7, 5, 7, "digits-persian", "١", "۱", "", 1},
+			{9, 11, 9, 9, "tatweel", "ـ", "", "", 1},
+			{12, 18, 10, 10, "zwnj", "\u200c", "", "", 2}, // a run of two
 		}},
 		{"arabic punctuation", normalize.Persian, "سلام, دنیا?", []c{
-			{8, 9, 8, 10, "arabic-punctuation", ",", "،", ""},
-			{18, 19, 19, 21, "arabic-punctuation", "?", "؟", ""},
+			{8, 9, 8, 10, "arabic-punctuation", ",", "،", "", 1},
+			{18, 19, 19, 21, "arabic-punctuation", "?", "؟", "", 1},
 		}},
 		{"presentation forms", normalize.Persian, "\ufee1\ufef4", []c{
-			{0, 3, 0, 2, "presentation-forms", "\ufee1", "م", ""},
-			{3, 6, 2, 4, "presentation-forms", "\ufef4", "ی", ""},
+			{0, 3, 0, 2, "presentation-forms", "\ufee1", "م", "", 1},
+			{3, 6, 2, 4, "presentation-forms", "\ufef4", "ی", "", 1},
 		}},
 		{"nfc", normalize.None, "e\u0301!", []c{
-			{0, 3, 0, 2, "nfc", "e\u0301", "é", ""},
+			{0, 3, 0, 2, "nfc", "e\u0301", "é", "", 1},
 		}},
 		{"search stages", normalize.Search, "Éﬁ한", []c{
-			{0, 2, 0, 1, "nfkc", "É", "E\u0301", ""},
-			{0, 2, 0, 1, "case-fold", "E", "e", ""},
-			{0, 2, 1, 1, "diacritics", "\u0301", "", ""},
-			{2, 5, 1, 3, "nfkc", "ﬁ", "fi", ""},
+			{0, 2, 0, 1, "nfkc", "É", "E\u0301", "", 1},
+			{0, 2, 0, 1, "case-fold", "E", "e", "", 1},
+			{0, 2, 1, 1, "diacritics", "\u0301", "", "", 1},
+			{2, 5, 1, 3, "nfkc", "ﬁ", "fi", "", 1},
 		}},
 		{"nothing", normalize.Default, "plain text\n", nil},
+		// A run of like changes side by side is one, on its line only.
+		{"runs", normalize.Default, "a\u00a0\u00a0\u00a0b" + strings.Repeat(" ", 100) + "c  \r\r\n\r\n", []c{
+			{1, 3, 1, 2, "spaces", "\u00a0", " ", "", 1},
+			{3, 7, 2, 2, "collapse-spaces", "\u00a0", "", "", 2},
+			{9, 108, 4, 4, "collapse-spaces", " ", "", "", 99},
+			{109, 111, 5, 5, "trim-trailing", " ", "", "", 2},
+			{111, 112, 5, 6, "line-endings", "\r", "\n", "", 1},
+			{112, 114, 6, 7, "line-endings", "\r\n", "\n", "", 1},
+			{114, 116, 7, 8, "line-endings", "\r\n", "\n", "", 1},
+		}},
+		// Runs of each stage, from the same input only (a no-break space
+		// and a space are both a space to the cleaner after NFKC), side by
+		// side in the output too.
+		{"runs of stages", normalize.Search, "ÉÉ x\u00a0 \u00a0", []c{
+			{0, 4, 0, 2, "nfkc", "É", "E\u0301", "", 2},
+			{0, 4, 0, 2, "case-fold", "E", "e", "", 2},
+			{0, 2, 1, 1, "diacritics", "\u0301", "", "", 1}, // an e between them in the output
+			{2, 4, 2, 2, "diacritics", "\u0301", "", "", 1},
+			{6, 8, 4, 4, "nfkc", "\u00a0", " ", "", 1},
+			{6, 8, 4, 4, "trim-trailing", " ", "", "", 1},
+			{8, 9, 4, 4, "trim-trailing", " ", "", "", 1},
+			{9, 11, 4, 4, "nfkc", "\u00a0", " ", "", 1},
+			{9, 11, 4, 4, "trim-trailing", " ", "", "", 1},
+		}},
 	}
 	for _, tt := range tests {
 		got := tt.p.Explain(tt.in)
@@ -63,7 +87,7 @@ func TestExplain(t *testing.T) {
 }
 
 func fmtChange(c normalize.Change) string {
-	return fmt.Sprintf("{%d, %d, %d, %d, %q, %+q, %+q}", c.InStart, c.InEnd, c.OutStart, c.OutEnd, c.Rule, c.Before, c.After)
+	return fmt.Sprintf("{%d, %d, %d, %d, %q, %+q, %+q, %q, %d}", c.InStart, c.InEnd, c.OutStart, c.OutEnd, c.Rule, c.Before, c.After, c.Detail, c.Count)
 }
 
 func diffChanges(got, want []normalize.Change) string {
@@ -86,8 +110,8 @@ func diffChanges(got, want []normalize.Change) string {
 }
 
 // TestExplainRebuilds checks that for profiles whose rules run in one
-// stage on NFC text, putting each change's After in place of its input
-// span rebuilds the output, and that every change has a rule.
+// stage on NFC text, putting each change's After (Count times) in place of
+// its input span rebuilds the output, and that every change has a rule.
 func TestExplainRebuilds(t *testing.T) {
 	inputs := []string{
 		"\ufeffThe\u00a0price:  ٤٥ ريال\r\n",
@@ -109,11 +133,11 @@ func TestExplainRebuilds(t *testing.T) {
 				if c.InStart < pos || c.InEnd < c.InStart || c.OutEnd < c.OutStart || c.OutEnd > len(out) {
 					t.Fatalf("%s %+q: change out of order or range: %s", p.Name(), in, fmtChange(c))
 				}
-				if in[c.InStart:c.InEnd] != c.Before || out[c.OutStart:c.OutEnd] != c.After {
+				if c.Count < 1 || in[c.InStart:c.InEnd] != strings.Repeat(c.Before, c.Count) || out[c.OutStart:c.OutEnd] != strings.Repeat(c.After, c.Count) {
 					t.Errorf("%s %+q: %s: Before or After not the spans", p.Name(), in, fmtChange(c))
 				}
 				b.WriteString(in[pos:c.InStart])
-				b.WriteString(c.After)
+				b.WriteString(strings.Repeat(c.After, c.Count))
 				pos = c.InEnd
 			}
 			b.WriteString(in[pos:])
@@ -155,6 +179,37 @@ func TestExplainValidUTF8(t *testing.T) {
 	}
 }
 
+// ExplainSeq yields the changes of Explain, stops when asked to, and holds
+// none of them: on a line of a million spaces between two words it
+// allocates a few bytes per byte of input, where a change a space took
+// hundreds.
+func TestExplainSeq(t *testing.T) {
+	in := "x" + strings.Repeat(" ", 1<<20) + "y\n\ufeffz\u00a0\n"
+	var got []normalize.Change
+	for c := range normalize.Default.ExplainSeq(in) {
+		got = append(got, c)
+	}
+	if want := normalize.Default.Explain(in); !reflect.DeepEqual(got, want) || len(got) != 3 || got[0].Count != 1<<20-1 {
+		t.Fatalf("ExplainSeq:\n%s", diffChanges(got, want))
+	}
+	n := 0
+	for range normalize.Default.ExplainSeq(in) {
+		n++
+		break
+	}
+	if n != 1 {
+		t.Errorf("ExplainSeq went on after a break: %d changes", n)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range normalize.Default.ExplainSeq(in) {
+	}
+	runtime.ReadMemStats(&after)
+	if b := after.TotalAlloc - before.TotalAlloc; b > 8*uint64(len(in)) {
+		t.Errorf("ExplainSeq allocated %d bytes for %d of input, want at most 8 per byte", b, len(in))
+	}
+}
+
 // Each change: where, which rule, and what became what.
 func ExampleProfile_Explain() {
 	for _, c := range normalize.Persian.Explain("علي\u00a0 ١٢") {
@@ -166,4 +221,15 @@ func ExampleProfile_Explain() {
 	// 8-9 collapse-spaces: " " -> ""
 	// 9-11 digits-persian: "\u0661" -> "\u06f1"
 	// 11-13 digits-persian: "\u0662" -> "\u06f2"
+}
+
+// The changes one at a time, as they are found: a run of like changes
+// side by side is one, with its count.
+func ExampleProfile_ExplainSeq() {
+	for c := range normalize.Default.ExplainSeq("one" + strings.Repeat(" ", 1000) + "two\u00a0\u00a0\n") {
+		fmt.Printf("%d-%d %s: %+q -> %+q, %d times\n", c.InStart, c.InEnd, c.Rule, c.Before, c.After, c.Count)
+	}
+	// Output:
+	// 4-1003 collapse-spaces: " " -> "", 999 times
+	// 1006-1010 trim-trailing: "\u00a0" -> "", 2 times
 }

@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -72,14 +76,69 @@ func FuzzValidUTF8(f *testing.F) {
 }
 
 // FuzzStreaming checks that every streaming entry point gives String's
-// result whatever the input is cut into.
+// result whatever the input is cut into: the fuzzer picks where a reader
+// and a writer are cut, and the step of the input and the size of the
+// output buffer a transformer is driven with, so that an execution is a
+// few streams a profile, through transformers made once: every cut of the
+// input, in each execution, was 94% of its time, and a new transformer
+// for each entry point most of the rest, which kept it under a hundred
+// executions a second. TestStreamingEveryCut tries every cut of the seeds.
 func FuzzStreaming(f *testing.F) {
-	addSeeds(f)
-	f.Fuzz(func(t *testing.T, s string) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, uint(len(s)/2), uint8(0), uint8(0))
+		f.Add(s, uint(len(s)/3), uint8(1), uint8(4))
+	}
+	// One transformer a profile for all the executions, reset before
+	// each use, as for the cuts of one input.
+	trs := make([]transform.Transformer, len(fuzzProfiles))
+	for i, p := range fuzzProfiles {
+		trs[i] = p.Transformer()
+	}
+	f.Fuzz(func(t *testing.T, s string, cut uint, step, dst uint8) {
+		c := int(cut % uint(len(s)+1))
+		st := len(s) + 1 // all the input at once
+		if step%8 != 0 {
+			st = int(step % 8)
+		}
+		for i, p := range fuzzProfiles {
+			sc := &streamCheck{t: t, p: p, s: s, want: p.Apply(s), tr: trs[i]}
+			sc.cut(c)
+			sc.bytewise()
+			sc.small(st, int(dst%64)+1)
+			sc.padded()
+		}
+	})
+}
+
+// TestStreamingEveryCut runs the checks of FuzzStreaming at every cut, and
+// with every step and buffer size, on the seeds and the corpus in
+// testdata/fuzz/FuzzStreaming: what each execution of the fuzz target did
+// before the fuzzer picked them.
+func TestStreamingEveryCut(t *testing.T) {
+	inputs := append([]string(nil), fuzzSeeds...)
+	files, err := filepath.Glob("testdata/fuzz/FuzzStreaming/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// go test fuzz v1, then the arguments a line each: the string first.
+		lines := strings.Split(string(b), "\n")
+		arg, ok := strings.CutPrefix(lines[min(1, len(lines)-1)], "string(")
+		s, err := strconv.Unquote(strings.TrimSuffix(arg, ")"))
+		if !ok || err != nil {
+			t.Fatalf("%s: no string argument: %v", name, err)
+		}
+		inputs = append(inputs, s)
+	}
+	for _, s := range inputs {
 		for _, p := range fuzzProfiles {
 			checkStreaming(t, p, s)
 		}
-	})
+	}
 }
 
 // cuts returns the positions to cut s at: all of them for short inputs, a
@@ -102,79 +161,143 @@ func cuts(s string) []int {
 	return cs
 }
 
+// checkStreaming checks every streaming entry point of p on s at every cut
+// (see cuts), with every step and buffer size of transformSmall tried.
 func checkStreaming(t *testing.T, p Profile, s string) {
 	t.Helper()
-	want := p.Apply(s)
-	fail := func(how string, got string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %s on %+q: %v", p.Name(), how, s, err)
-		}
-		if got != want {
-			t.Fatalf("%s: %s differs from String: %s", p.Name(), how, diff(s, got, want))
+	sc := newStreamCheck(t, p, s)
+	for _, cut := range cuts(s) {
+		sc.cut(cut)
+	}
+	sc.bytewise()
+	sc.entryPoints()
+	// With all the input at once and a small dst, the cleaner works in
+	// chunks of 256 bytes of input.
+	for _, step := range []int{1, 3, 7, len(s) + 1} {
+		for _, dst := range []int{1, 5, 64} {
+			sc.small(step, dst)
 		}
 	}
+	sc.padded()
+}
+
+// A streamCheck compares the streaming entry points of a profile on one
+// input with its String.
+type streamCheck struct {
+	t    *testing.T
+	p    Profile
+	s    string
+	want string
 	// p.NewReader(r) is transform.NewReader(r, p.Transformer()); one
 	// transformer, which NewReader and NewWriter reset, makes the many
 	// cuts faster.
-	tr := p.Transformer()
-	for _, cut := range cuts(s) {
-		r := io.MultiReader(strings.NewReader(s[:cut]), strings.NewReader(s[cut:]))
-		got, err := io.ReadAll(transform.NewReader(r, tr))
-		fail(fmt.Sprintf("NewReader cut at %d", cut), string(got), err)
+	tr transform.Transformer
+}
 
-		var buf bytes.Buffer
-		w := transform.NewWriter(&buf, tr)
-		_, err = io.WriteString(w, s[:cut])
-		if err == nil {
-			_, err = io.WriteString(w, s[cut:])
-		}
-		if err == nil {
-			err = w.Close()
-		}
-		fail(fmt.Sprintf("NewWriter cut at %d", cut), buf.String(), err)
+func newStreamCheck(t *testing.T, p Profile, s string) *streamCheck {
+	return &streamCheck{t: t, p: p, s: s, want: p.Apply(s), tr: p.Transformer()}
+}
+
+func (c *streamCheck) fail(how string, got string, err error) {
+	c.t.Helper()
+	if err != nil {
+		c.t.Fatalf("%s: %s on %+q: %v", c.p.Name(), how, c.s, err)
 	}
-	got, err := io.ReadAll(p.NewReader(iotest.OneByteReader(strings.NewReader(s))))
-	fail("NewReader(OneByteReader)", string(got), err)
-	r := io.MultiReader(strings.NewReader(s[:len(s)/2]), strings.NewReader(s[len(s)/2:]))
-	got, err = io.ReadAll(p.NewReader(r))
-	fail("p.NewReader cut in the middle", string(got), err)
+	if got != c.want {
+		c.t.Fatalf("%s: %s differs from String: %s", c.p.Name(), how, diff(c.s, got, c.want))
+	}
+}
+
+// cut reads and writes the input in two parts, cut at cut.
+func (c *streamCheck) cut(cut int) {
+	c.t.Helper()
+	s := c.s
+	r := io.MultiReader(strings.NewReader(s[:cut]), strings.NewReader(s[cut:]))
+	got, err := io.ReadAll(transform.NewReader(r, c.tr))
+	c.fail(fmt.Sprintf("NewReader cut at %d", cut), string(got), err)
+
 	var buf bytes.Buffer
-	w := p.NewWriter(&buf)
+	w := transform.NewWriter(&buf, c.tr)
+	_, err = io.WriteString(w, s[:cut])
+	if err == nil {
+		_, err = io.WriteString(w, s[cut:])
+	}
+	if err == nil {
+		err = w.Close()
+	}
+	c.fail(fmt.Sprintf("NewWriter cut at %d", cut), buf.String(), err)
+}
+
+// bytewise reads and writes the input a byte at a time.
+func (c *streamCheck) bytewise() {
+	c.t.Helper()
+	s := c.s
+	got, err := io.ReadAll(transform.NewReader(iotest.OneByteReader(strings.NewReader(s)), c.tr))
+	c.fail("NewReader(OneByteReader)", string(got), err)
+	var buf bytes.Buffer
+	w := transform.NewWriter(&buf, c.tr)
 	for i := 0; i < len(s) && err == nil; i++ {
 		_, err = w.Write([]byte{s[i]})
 	}
 	if err == nil {
 		err = w.Close()
 	}
-	fail("NewWriter byte by byte", buf.String(), err)
-	// With all the input at once and a small dst, the cleaner works in
-	// chunks of 256 bytes of input.
-	for _, step := range []int{1, 3, 7, len(s) + 1} {
-		for _, dst := range []int{1, 5, 64} {
-			got, err := transformSmall(tr, s, step, dst)
-			fail(fmt.Sprintf("Transformer with src step %d, dst %d", step, dst), got, err)
-		}
+	c.fail("NewWriter byte by byte", buf.String(), err)
+}
+
+// entryPoints reads and writes the input, cut in the middle, through p's
+// own NewReader and NewWriter.
+func (c *streamCheck) entryPoints() {
+	c.t.Helper()
+	s, p := c.s, c.p
+	r := io.MultiReader(strings.NewReader(s[:len(s)/2]), strings.NewReader(s[len(s)/2:]))
+	got, err := io.ReadAll(p.NewReader(r))
+	c.fail("p.NewReader cut in the middle", string(got), err)
+	var buf bytes.Buffer
+	w := p.NewWriter(&buf)
+	_, err = io.WriteString(w, s[:len(s)/2])
+	if err == nil {
+		_, err = io.WriteString(w, s[len(s)/2:])
 	}
-	// A prefix puts a chunk boundary inside short inputs too.
-	padded := strings.Repeat("x", 255-len(s)%16) + s
-	pgot, err := transformSmall(tr, padded, len(padded), 64)
-	if want := p.Apply(padded); err != nil || pgot != want {
-		t.Fatalf("%s: Transformer on %+q: %v: %s", p.Name(), padded, err, diff(padded, pgot, want))
+	if err == nil {
+		err = w.Close()
+	}
+	c.fail("p.NewWriter cut in the middle", buf.String(), err)
+}
+
+// small drives the transformer by hand (see transformSmall).
+func (c *streamCheck) small(step, dst int) {
+	c.t.Helper()
+	got, err := transformSmall(c.tr, c.s, step, dst)
+	c.fail(fmt.Sprintf("Transformer with src step %d, dst %d", step, dst), got, err)
+}
+
+// padded puts a chunk boundary of the cleaner inside short inputs too,
+// with a prefix.
+func (c *streamCheck) padded() {
+	c.t.Helper()
+	padded := strings.Repeat("x", 255-len(c.s)%16) + c.s
+	got, err := transformSmall(c.tr, padded, len(padded), 64)
+	if want := c.p.Apply(padded); err != nil || got != want {
+		c.t.Fatalf("%s: Transformer on %+q: %v: %s", c.p.Name(), padded, err, diff(padded, got, want))
 	}
 }
 
 // transformSmall drives t by hand with src made available srcStep bytes at
 // a time and a dst buffer of dstSize bytes (grown when a call can make no
-// progress), checking the transform.Transformer contract as it goes.
+// progress), checking the transform.Transformer contract as it goes. It
+// copies s once: each call is given a slice of that copy, as
+// transform.Reader gives its buffer, since a copy of what is left at every
+// call made a one-byte dst quadratic.
 func transformSmall(t transform.Transformer, s string, srcStep, dstSize int) (string, error) {
 	t.Reset()
 	var out []byte
 	dst := make([]byte, dstSize)
+	b := []byte(s)
 	src, avail := 0, min(len(s), srcStep)
 	for iter := 0; iter < 100*len(s)+1000; iter++ {
 		atEOF := avail == len(s)
-		nDst, nSrc, err := t.Transform(dst, []byte(s[src:avail]), atEOF)
+		nDst, nSrc, err := t.Transform(dst, b[src:avail], atEOF)
 		if nDst < 0 || nDst > len(dst) || nSrc < 0 || nSrc > avail-src {
 			return "", fmt.Errorf("Transform returned nDst %d (dst %d), nSrc %d (src %d)", nDst, len(dst), nSrc, avail-src)
 		}
@@ -203,6 +326,26 @@ func transformSmall(t transform.Transformer, s string, srcStep, dstSize int) (st
 		}
 	}
 	return "", fmt.Errorf("no progress")
+}
+
+// TestTransformSmallLinear checks that transformSmall copies a linear
+// number of bytes: with a dst of one byte, Nop takes N calls for N bytes,
+// and the helper may allocate (and so copy into) no more than a few bytes
+// per byte of input, where a copy of the rest at each call is N*N/2.
+func TestTransformSmallLinear(t *testing.T) {
+	for _, n := range []int{1 << 10, 16 << 10} {
+		s := strings.Repeat("ab\u00a0", n/4)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		got, err := transformSmall(transform.Nop, s, len(s)+1, 1)
+		runtime.ReadMemStats(&after)
+		if err != nil || got != s {
+			t.Fatalf("%d bytes: %v, %d bytes out", len(s), err, len(got))
+		}
+		if copied := after.TotalAlloc - before.TotalAlloc; copied > 8*uint64(len(s))+4096 {
+			t.Errorf("%d bytes: the helper allocated %d bytes, want at most 8 a byte", len(s), copied)
+		}
+	}
 }
 
 // FuzzAlign checks that alignments are well formed and that Align gives

@@ -483,9 +483,11 @@ func (p Profile) stages(s string) (string, []stage) {
 func clean(t *table, s string, rec *recorder) string {
 	c := &cleaner{t: t, lineStart: true, rec: rec}
 	c.out = make([]byte, 0, len(s)+len(s)/16)
-	src := []byte(s)
+	// Views, not copies, so that a long line is not held three times: the
+	// cleaner only reads its input, and c.out is not touched again.
+	src := unsafe.Slice(unsafe.StringData(s), len(s))
 	c.run(src, src, true, true)
-	return string(c.out)
+	return unsafe.String(unsafe.SliceData(c.out), len(c.out))
 }
 
 // String returns s normalized with profile p.

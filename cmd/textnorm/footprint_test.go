@@ -126,6 +126,7 @@ type measurement struct {
 	elapsed time.Duration // wall time, start to exit
 	peakKB  int64         // peak RSS (VmHWM), read while it runs
 	out     int64         // bytes written to standard output
+	head    []byte        // the first 64 KB of them
 	stderr  []byte
 	err     error  // of Wait
 	stopped string // why it was killed, if it was
@@ -157,7 +158,7 @@ func measure(t *testing.T, bin string, args ...string) measurement {
 		select {
 		case m.err = <-exited:
 			m.elapsed = time.Since(start)
-			m.out, m.stderr = out.n, stderr.Bytes()
+			m.out, m.head, m.stderr = out.n, out.head, stderr.Bytes()
 			return m
 		case <-tick.C:
 			if kb := vmHWM(cmd.Process.Pid); kb > m.peakKB {
@@ -177,10 +178,14 @@ func measure(t *testing.T, bin string, args ...string) measurement {
 	}
 }
 
-// countWriter counts the bytes written to it.
-type countWriter struct{ n int64 }
+// countWriter counts the bytes written to it, and keeps the first 64 KB.
+type countWriter struct {
+	n    int64
+	head []byte
+}
 
 func (w *countWriter) Write(p []byte) (int, error) {
 	w.n += int64(len(p))
+	w.head = append(w.head, p[:min(len(p), 64<<10-len(w.head))]...)
 	return len(p), nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -11,6 +12,15 @@ import (
 
 	"github.com/textnorm/textnorm/jsonl"
 )
+
+// bufferedOutput returns the writer of a run's output: every command's
+// output goes through one, so that standard output is written a buffer
+// at a time (one write(2) per 64 KB), however small the writes of the
+// writers above it (a Deduper writes each paragraph). The run flushes it
+// at its end, and the sequencer before the messages of each input.
+func bufferedOutput(e *env) *bufio.Writer {
+	return bufio.NewWriterSize(e.stdout, 64<<10)
+}
 
 // maxHeld is how much output a job that is not first in line holds before
 // it waits for the jobs before it to finish: memory stays bounded by
@@ -165,6 +175,12 @@ func (s *sequencer) finish(w *jobOutput) {
 			}
 		}
 		j.buf = bytes.Buffer{}
+		if f, ok := s.out.(interface{ Flush() error }); ok && len(j.notes) > 0 && s.err == nil {
+			// The input's output before its messages, as if unbuffered.
+			if err := f.Flush(); err != nil {
+				s.err, s.stopped = err, true
+			}
+		}
 		for _, m := range j.notes {
 			fmt.Fprintf(s.msgs, "textnorm: %s\n", m)
 		}

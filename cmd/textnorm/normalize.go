@@ -92,10 +92,14 @@ func runNormalize(e *env, f *normalizeFlags, names []string) error {
 	c.changed = make([]bool, len(ins))
 	counter, stop := startProgress(e, ins)
 	c.counter = counter
-	failed, werr := runJobs(e, len(ins), int(f.jobs), e.stdout, func(i int, w *jobOutput) {
+	out := bufferedOutput(e)
+	failed, werr := runJobs(e, len(ins), int(f.jobs), out, func(i int, w *jobOutput) {
 		c.one(i, ins[i], w)
 	})
 	stop()
+	if werr == nil {
+		werr = out.Flush()
+	}
 	return finalStatus(failed, werr, f.check && anyTrue(c.changed))
 }
 
@@ -232,7 +236,7 @@ func (c *normalizeRun) one(i int, in input, w *jobOutput) {
 			c.changed[i] = cmp.finish()
 		}
 		if err == nil && c.changed[i] {
-			fmt.Fprintln(w, src.display)
+			fmt.Fprintln(w, diag.QuoteName(src.display))
 		}
 	default:
 		err = c.normalize(src, w, w)
@@ -380,7 +384,9 @@ func (c *normalizeRun) diff(src *source, w *jobOutput) (bool, error) {
 	if name != "" && name[0] == '/' {
 		name = name[1:] // as git diff --no-index: a/tmp/x
 	}
-	d := diff.Diff("a/"+name, orig.Bytes(), "b/"+name, out.Bytes())
+	// A name with a line break or an escape is quoted whole, prefix and
+	// all, as git quotes it: "a/two\nlines.txt".
+	d := diff.Diff(diag.QuoteName("a/"+name), orig.Bytes(), diag.QuoteName("b/"+name), out.Bytes())
 	if len(d) == 0 {
 		return false, nil
 	}
@@ -394,6 +400,7 @@ func (c *normalizeRun) diff(src *source, w *jobOutput) (bool, error) {
 func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 	bw := bufio.NewWriterSize(w, 32<<10)
 	changed := false
+	name := diag.QuoteName(src.display)
 	pos := newPositions(src.text)
 	// replaced lists the replacements of the text before offset before.
 	replaced := func(before int64) error {
@@ -405,7 +412,7 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 			changed = true
 			p := pos.pos(r.in)
 			ch := normalize.Change{Rule: normalize.RuleInvalidUTF8, Before: string([]byte{r.b}), After: "\uFFFD"}
-			if _, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", src.display, p, p.Offset, describeChange(ch)); err != nil {
+			if _, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", name, p, p.Offset, describeChange(ch, p.Offset)); err != nil {
 				return err
 			}
 		}
@@ -419,12 +426,15 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 			if !r.OK {
 				return nil
 			}
-			changes := c.n.p.Explain(r.Text)
-			for _, ch := range changes {
-				changed = true
-				fmt.Fprintf(bw, "%s:%d: %s byte %d: %s\n", src.display, r.Line, c.f.field, ch.InStart, describeChange(ch))
+			any := false
+			for ch := range c.n.p.ExplainSeq(r.Text) {
+				any = true
+				if _, err := fmt.Fprintf(bw, "%s:%d: %s byte %d: %s\n", name, r.Line, c.f.field, ch.InStart, describeChange(ch, int64(ch.InStart))); err != nil {
+					return err
+				}
 			}
-			if warn := r.LoneSurrogate(); warn != nil && len(changes) > 0 {
+			changed = changed || any
+			if warn := r.LoneSurrogate(); warn != nil && any {
 				w.note(warn)
 			}
 			return nil
@@ -436,7 +446,7 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 			}
 			changed = true
 			p := pos.pos(pos.input(int64(ch.InStart)))
-			_, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", src.display, p, p.Offset, describeChange(ch))
+			_, err := fmt.Fprintf(bw, "%s:%v: byte %d: %s\n", name, p, p.Offset, describeChange(ch, p.Offset))
 			return err
 		})
 	}
@@ -450,12 +460,22 @@ func (c *normalizeRun) explain(src *source, w *jobOutput) (bool, error) {
 }
 
 // describeChange says what a change did: "rule: BEFORE -> AFTER", each
-// side its code points and names.
-func describeChange(c normalize.Change) string {
+// side its code points and names; a run of like changes, which starts at
+// byte start, adds how many and the bytes they span: ", 3 times (bytes
+// 5-10)".
+func describeChange(c normalize.Change, start int64) string {
+	var b strings.Builder
+	b.WriteString(c.Rule)
 	if c.Detail != "" {
-		return fmt.Sprintf("%s: %s: %s -> %s", c.Rule, c.Detail, describeText(c.Before), describeText(c.After))
+		b.WriteString(": " + c.Detail)
 	}
-	return fmt.Sprintf("%s: %s -> %s", c.Rule, describeText(c.Before), describeText(c.After))
+	fmt.Fprintf(&b, ": %s -> %s", describeText(c.Before), describeText(c.After))
+	if c.Count > 1 {
+		// No U+FFFD of --invalid=replace lies inside a run: no rule
+		// changes U+FFFD, so the input's bytes are the text's.
+		fmt.Fprintf(&b, ", %d times (bytes %d-%d)", c.Count, start, start+int64(c.InEnd-c.InStart)-1)
+	}
+	return b.String()
 }
 
 func describeText(s string) string {

@@ -153,6 +153,54 @@ func runPeak(t *testing.T, out io.Writer, bin string, args ...string) peakRun {
 	return run
 }
 
+// TestExplainLongLine runs "normalize --explain" on lines of 10 MB of
+// spaces, alone, between two words (collapsed) and after a word (trimmed):
+// its changes are written as they are found and a run of like changes is
+// one line of output, so its peak memory (VmHWM) stays under 64 MB. Listing
+// each space, it took 4 GB and 200 s between two words.
+func TestExplainLongLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("30 MB: skipped with -short")
+	}
+	if raceEnabled {
+		t.Skip("the race detector's shadow memory is not textnorm's; .ci/run runs it without")
+	}
+	bin := textnormPath(t)
+	const n = 10 << 20
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, before, after string
+		want                string // the output; "" for any of at most maxLines lines
+		maxLines            int
+	}{
+		// Only the last spaces are trimmed: the cleaner writes out a
+		// run of indentation longer than it holds back.
+		{"alone", "", "\n", "", 4},
+		{"between words", "x", "y\n", "1:3: byte 2: collapse-spaces: U+0020 SPACE -> nothing, 10485759 times (bytes 2-10485760)\n", 1},
+		{"trailing", "x", "\n", "1:2: byte 1: trim-trailing: U+0020 SPACE -> nothing, 10485760 times (bytes 1-10485760)\n", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".txt")
+			if err := os.WriteFile(path, []byte(tc.before+strings.Repeat(" ", n)+tc.after), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m := measure(t, bin, "normalize", "--explain", path)
+			if m.err != nil || m.stopped != "" {
+				t.Fatalf("%v%s: %s", m.err, m.stopped, m.stderr)
+			}
+			got := string(m.head)
+			lines := strings.Count(got, "\n")
+			if tc.want != "" && got != path+":"+tc.want || lines == 0 || lines > tc.maxLines || int64(len(got)) != m.out {
+				t.Errorf("--explain wrote %d bytes:\n%s\nwant %s", m.out, got, tc.want)
+			}
+			t.Logf("%s: %v, %d lines, peak RSS %.1f MB", tc.name, m.elapsed.Round(time.Millisecond), lines, float64(m.peakKB)/1024)
+			if m.peakKB > 64<<10 {
+				t.Errorf("peak RSS %d kB, want at most 64 MB", m.peakKB)
+			}
+		})
+	}
+}
+
 // vmHWM returns the peak resident set size, in kB, of process pid so far,
 // or 0 if it cannot be read (the process has ended).
 func vmHWM(pid int) int64 {

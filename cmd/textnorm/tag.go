@@ -255,7 +255,7 @@ func runTag(e *env, f *tagFlags, names []string) error {
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	out := bufferedOutput(e)
 	sw := textnorm.NewSegmentWriter(out, f.format, f.offsets)
 	// The inputs' records are made in parallel, and written in order
 	// through sw, which puts what goes around and between them.
@@ -339,7 +339,7 @@ func runDetect(e *env, f *detectCmdFlags, names []string) error {
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	out := bufferedOutput(e)
 	named := f.jsonl || len(names) > 1 || f.recur
 	dw := textnorm.NewDetectionWriter(out, f.format, named)
 	err = runDocs(e, &f.docFlags, names, dw, out.Flush, func(src *source, d docInput, w *docOutput) error {
