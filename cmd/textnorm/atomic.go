@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/textnorm/textnorm/diag"
 )
 
 // An atomicFile replaces a file atomically: it is written elsewhere in the
@@ -142,7 +144,7 @@ type tempError struct {
 }
 
 func (e *tempError) Error() string {
-	return fmt.Sprintf("cannot create a temporary file in %s: %v", e.dir, systemReason(e.err))
+	return fmt.Sprintf("cannot create a temporary file in %s: %v", diag.QuoteName(e.dir), systemReason(e.err))
 }
 
 func (e *tempError) Unwrap() error { return e.err }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/textnorm/textnorm/diag"
 )
 
 // changeTime is a file's change time (st_ctime), which a chmod, a chown
@@ -44,7 +46,7 @@ func linkUnnamed(f *os.File, dir, pattern string) (string, error) {
 		}
 		return name, err
 	}
-	return "", fmt.Errorf("%s: cannot name the temporary file", dir)
+	return "", fmt.Errorf("%s: cannot name the temporary file", diag.QuoteName(dir))
 }
 
 // copyXattrs makes the extended attributes of to, the new file, those of

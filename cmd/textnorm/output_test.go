@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/textnorm/textnorm/detect"
 )
 
 // writeCounter counts the writes made to it, as the write(2) calls that
@@ -25,8 +27,10 @@ func (w *writeCounter) Write(p []byte) (int, error) {
 // TestOutputWrites runs textnorm in-process with a counting standard
 // output: whatever the mode, the output is written a buffer at a time, at
 // most 16 writes a megabyte (64 KB each) and one more for each input's
-// messages. --dedupe wrote each paragraph and the blank line before it
-// apart: 100,000 writes here.
+// messages, and for tag and detect one more for each block of an input
+// (they send a block's output on before they read the next). --dedupe
+// wrote each paragraph and the blank line before it apart: 100,000 writes
+// here.
 func TestOutputWrites(t *testing.T) {
 	dir := t.TempDir()
 	var text, records strings.Builder
@@ -47,13 +51,15 @@ func TestOutputWrites(t *testing.T) {
 		name   string
 		args   []string
 		inputs int // inputs with messages
+		blocks int // blocks of input whose output is sent on at their end
 	}{
-		{"plain", []string{"normalize", page}, 0},
-		{"dedupe", []string{"normalize", "--dedupe", page}, 1},
-		{"dedupe of three files", []string{"normalize", "--dedupe", "-j", "2", page, small, page}, 3},
-		{"explain", []string{"normalize", "--explain", page}, 0},
-		{"jsonl dedupe", []string{"normalize", "--jsonl", "--field", "text", "--dedupe", jsonl}, 1},
-		{"detect", []string{"detect", small, page}, 0},
+		{"plain", []string{"normalize", page}, 0, 0},
+		{"dedupe", []string{"normalize", "--dedupe", page}, 1, 0},
+		{"dedupe of three files", []string{"normalize", "--dedupe", "-j", "2", page, small, page}, 3, 0},
+		{"explain", []string{"normalize", "--explain", page}, 0, 0},
+		{"jsonl dedupe", []string{"normalize", "--jsonl", "--field", "text", "--dedupe", jsonl}, 1, 0},
+		{"detect", []string{"detect", small, page}, 0, 1 + text.Len()/detect.BlockSize + 1},
+		{"tag", []string{"tag", small, page}, 0, 1 + text.Len()/detect.BlockSize + 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out writeCounter
@@ -61,7 +67,7 @@ func TestOutputWrites(t *testing.T) {
 			if code := run(tc.args, strings.NewReader(""), &out, &stderr); code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr.Bytes())
 			}
-			max := int(out.n>>16) + 1 + tc.inputs
+			max := int(out.n>>16) + 1 + tc.inputs + tc.blocks
 			t.Logf("%d writes for %d bytes", out.writes, out.n)
 			if out.n < 1<<20 || out.writes > max {
 				t.Errorf("%d writes for %d bytes of output, want at most %d", out.writes, out.n, max)
