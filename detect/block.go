@@ -1,10 +1,10 @@
 package detect
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"iter"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -76,28 +76,55 @@ func ReadBlocks(r io.Reader) iter.Seq2[Block, error] {
 }
 
 // readBlocks is ReadBlocks with blocks of size and most bytes, which
-// tests make small.
+// tests make small. Its buffer grows as the input does, so that a short
+// input costs what it holds, not a block's worth.
 func readBlocks(r io.Reader, size, most int) iter.Seq2[Block, error] {
 	return func(yield func(Block, error) bool) {
-		br := bufio.NewReaderSize(r, most+blockLookahead)
+		want := most + blockLookahead
+		var buf []byte
+		atEOF := false
 		start, mid := 0, false
 		for {
-			buf, err := br.Peek(most + blockLookahead)
-			atEOF := errors.Is(err, io.EOF)
-			if err != nil && !atEOF && !errors.Is(err, bufio.ErrBufferFull) {
-				yield(Block{}, err)
-				return
+			for len(buf) < want && !atEOF {
+				if len(buf) == cap(buf) {
+					buf = slices.Grow(buf, min(max(2*cap(buf), 4<<10), want)-len(buf))
+				}
+				n, err := r.Read(buf[len(buf):cap(buf)])
+				buf = buf[:len(buf)+n]
+				switch {
+				case errors.Is(err, io.EOF):
+					atEOF = true
+				case err != nil:
+					yield(Block{}, err)
+					return
+				}
 			}
 			if len(buf) == 0 {
 				return
 			}
 			n, cut := blockLen(string(buf), atEOF, size, most)
-			b := Block{Text: string(buf[:n]), Start: start, MidLine: mid}
-			br.Discard(n)
-			if atEOF && n == len(buf) {
+			b := Block{Text: string(buf[:n]), Start: start, MidLine: mid, Last: atEOF && n == len(buf)}
+			buf = buf[:copy(buf, buf[n:])]
+			if !b.Last && atEOF && len(buf) == 0 {
 				b.Last = true
-			} else if rest, err := br.Peek(1); len(rest) == 0 && errors.Is(err, io.EOF) {
-				b.Last = true
+			}
+			if !b.Last && !atEOF {
+				// Whether any text follows: a read, at most.
+				for len(buf) == 0 && !atEOF {
+					n, err := r.Read(buf[:cap(buf)])
+					buf = buf[:n]
+					switch {
+					case errors.Is(err, io.EOF):
+						atEOF = true
+					case err != nil:
+						if !yield(b, nil) {
+							return
+						}
+						yield(Block{}, err)
+						return
+					}
+				}
+				b.Last = len(buf) == 0 && atEOF
 			}
 			if !yield(b, nil) || b.Last {
 				return
