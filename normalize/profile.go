@@ -260,7 +260,7 @@ func (p Profile) Transformer() transform.Transformer {
 		}
 		ts = append(ts, &lines.Transformer{Into: unmaskInto(q, p.numberRules())})
 	}
-	ts = append(ts, p.form)
+	ts = append(ts, formOf(p.form).transformer())
 	if len(ts) == 1 {
 		return ts[0]
 	}
@@ -321,13 +321,13 @@ func (p Profile) String() string { return p.Name() }
 // was named String before String became the profile's name.
 func (p Profile) Apply(s string) string {
 	if p.rules == 0 {
-		return p.form.String(s)
+		return formOf(p.form).String(s)
 	}
 	if fx := p.rules.Repairs(); fx != 0 {
 		s = repair.Fix(s, fx)
 	}
 	if f, ok := p.pre(); ok {
-		s = f.String(s)
+		s = formOf(f).String(s)
 	}
 	if p.rules.Has(CaseFold) {
 		s = cases.Fold().String(s)
@@ -347,13 +347,13 @@ func (p Profile) Apply(s string) string {
 		}
 		s = unmaskSpans(p.orthography(m), spans, p.numberRules())
 	}
-	return p.form.String(s)
+	return formOf(p.form).String(s)
 }
 
 // Bytes returns b normalized with p in a new slice.
 func (p Profile) Bytes(b []byte) []byte {
 	if p.rules == 0 {
-		return p.form.Bytes(b)
+		return formOf(p.form).Bytes(b)
 	}
 	return []byte(p.Apply(string(b)))
 }

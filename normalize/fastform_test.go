@@ -1,0 +1,125 @@
+package normalize
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+var allForms = []norm.Form{norm.NFC, norm.NFD, norm.NFKC, norm.NFKD}
+
+// fastFormCases hold what the fast path must hand to x/text: combining
+// marks after a starter they compose with, marks out of order, conjoining
+// jamo, compatibility characters, a run of over 30 marks (x/text's
+// stream-safe CGJ), invalid bytes and an incomplete rune.
+var fastFormCases = []string{
+	"",
+	"plain ASCII text",
+	"café and cafe\u0301, A\u030a and Å",
+	"خانه\u0654 and ۀ; سلام",
+	"x\u0316\u0301 and x\u0301\u0316",
+	"\u1100\u1161\u11a8 and 각",
+	"ﬁ ① ｶ ㎏ ﷺ",
+	"a" + strings.Repeat("\u0301", 40) + "b",
+	"bad \xff byte, cut \xe2\x82",
+	"Ελληνικά ά ά, Русский й й, 日本語 が か\u3099",
+}
+
+// TestFastFormStrings checks String and Bytes against x/text's, and that
+// String allocates nothing for text already in the form.
+func TestFastFormStrings(t *testing.T) {
+	for _, f := range allForms {
+		q := formOf(f)
+		for _, s := range fastFormCases {
+			if got, want := q.String(s), f.String(s); got != want {
+				t.Errorf("form %d, %q: String %q, want %q", f, s, got, want)
+			}
+			if got, want := q.Bytes([]byte(s)), f.Bytes([]byte(s)); !bytes.Equal(got, want) {
+				t.Errorf("form %d, %q: Bytes %q, want %q", f, s, got, want)
+			}
+		}
+	}
+	clean := strings.Repeat("سلام دنیا، the ministers met. Привет. ", 100)
+	if n := testing.AllocsPerRun(10, func() { formOf(norm.NFC).String(clean) }); n != 0 {
+		t.Errorf("String of NFC text: %v allocations, want 0", n)
+	}
+}
+
+// transformChunks runs t over s, src given k bytes at a time and dst d
+// bytes at a time, as a streaming caller may.
+func transformChunks(t transform.Transformer, s string, k, d int) (string, error) {
+	var out, pending []byte
+	dst := make([]byte, d)
+	for i, steps := 0, 0; ; steps++ {
+		if steps > 10*len(s)+100 {
+			return string(out), errors.New("no progress")
+		}
+		if i < len(s) {
+			end := min(i+k, len(s))
+			pending = append(pending, s[i:end]...)
+			i = end
+		}
+		atEOF := i == len(s)
+		nDst, nSrc, err := t.Transform(dst, pending, atEOF)
+		out = append(out, dst[:nDst]...)
+		pending = pending[nSrc:]
+		switch err {
+		case nil:
+			if atEOF && len(pending) == 0 {
+				return string(out), nil
+			}
+		case transform.ErrShortDst:
+			if nDst == 0 && nSrc == 0 {
+				dst = make([]byte, 2*len(dst)) // as callers grow their buffer
+			}
+		case transform.ErrShortSrc:
+			if atEOF {
+				return string(out), err
+			}
+		default:
+			return string(out), err
+		}
+	}
+}
+
+// FuzzFastForm checks the fast path against x/text on any input, in every
+// form, whole and streamed with any cut of src and dst.
+func FuzzFastForm(f *testing.F) {
+	for _, s := range fastFormCases {
+		f.Add(s, uint8(3), uint8(5))
+	}
+	f.Fuzz(func(t *testing.T, s string, k, d uint8) {
+		for _, form := range allForms {
+			q := formOf(form)
+			want := form.String(s)
+			if got := q.String(s); got != want {
+				t.Fatalf("form %d: String %q, want %q", form, got, want)
+			}
+			got, err := transformChunks(q.transformer(), s, int(k)%17+1, int(d)%23+8)
+			if err != nil || got != want {
+				t.Fatalf("form %d, cut %d/%d: %q (%v), want %q", form, int(k)%17+1, int(d)%23+8, got, err, want)
+			}
+		}
+	})
+}
+
+// TestQuickCheckVersion checks that the safe-starter tables are of the
+// Unicode version of x/text's norm: a new x/text needs go generate.
+func TestQuickCheckVersion(t *testing.T) {
+	if quickCheckVersion != norm.Version {
+		t.Fatalf("quickcheck.go is of Unicode %s, x/text's norm of %s: run go generate ./normalize", quickCheckVersion, norm.Version)
+	}
+}
+
+// TestNoneAllocations checks that the profile none, and the form of every
+// profile after its rules, allocate nothing for text already normal.
+func TestNoneAllocations(t *testing.T) {
+	clean := strings.Repeat("سلام دنیا، the ministers met. Привет. 中文。 ", 100)
+	if n := testing.AllocsPerRun(10, func() { None.Apply(clean) }); n != 0 {
+		t.Errorf("None.Apply of NFC text: %v allocations, want 0", n)
+	}
+}
