@@ -219,6 +219,16 @@ func (c *cleaner) span(src, more []byte, moreEOF bool) int {
 			}
 			break
 		}
+		if b >= 0xC2 && b < 0xE0 && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
+			// Two bytes (Arabic, Cyrillic, Greek, Hebrew, Latin
+			// accents), decoded here: utf8.DecodeRune's slow path is
+			// most of the span's cost on such text.
+			if t.low[rune(b&0x1F)<<6|rune(src[i+1]&0x3F)] != 0 {
+				break
+			}
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		if size == 1 || !t.keeps(r) {
 			break

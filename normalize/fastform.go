@@ -43,8 +43,18 @@ func (q *fastForm) safe(r rune) bool {
 // starters: valid UTF-8 whose every code point is one.
 func (q *fastForm) span(s string) int {
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// Two bytes, decoded here: the scripts that pay most for
+			// a decode.
+			if !q.safe(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)) {
+				return i
+			}
+			i += 2
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -134,15 +134,23 @@ func mayHave(text string) bool {
 // but tags and code needs: a digit, / \\ @ . or :.
 func tokenMayHave(tok string) bool {
 	for i := 0; i < len(tok); i++ {
-		switch c := tok[i]; {
-		case c >= '0' && c <= '9', c == '/', c == '\\', c == '@', c == '.', c == ':':
-			return true
-		case c >= 0x80 && isDigitAt(tok, i):
+		if c := tok[i]; tokenBytes[c] && (c < 0x80 || isDigitAt(tok, i)) {
 			return true
 		}
 	}
 	return false
 }
+
+// tokenBytes are the bytes tokenMayHave looks for: those a token that
+// holds a span needs (a digit, '/', '\\', '@', '.' or ':'), and the lead
+// bytes of the Arabic-Indic digits, one table lookup a byte.
+var tokenBytes = func() (t [256]bool) {
+	for _, c := range []byte("0123456789/\\@.:") {
+		t[c] = true
+	}
+	t[0xD9], t[0xDB] = true, true
+	return t
+}()
 
 // isDigitAt reports whether a digit of a number starts at s[i]: an ASCII
 // one, or an Arabic-Indic or Extended Arabic-Indic (Persian) one.
