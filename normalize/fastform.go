@@ -157,6 +157,23 @@ func (t fastTransformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int,
 	q := t.q
 	s := unsafe.String(unsafe.SliceData(src), len(src))
 	for nSrc < len(s) {
+		// Look no further than dst has room for: a short dst must not
+		// make each call span the whole of a long src again.
+		if room := len(dst) - nDst; len(s)-nSrc > room+utf8.UTFMax {
+			lim := nSrc + room
+			p := nSrc + q.span(s[nSrc:lim])
+			if p == lim || !utf8.FullRuneInString(s[p:lim]) {
+				// Safe starters up to the edge of the room: copy them
+				// but the last, which may compose with what follows.
+				b := p
+				if p > nSrc {
+					_, n := utf8.DecodeLastRuneInString(s[nSrc:p])
+					b = p - n
+				}
+				nDst += copy(dst[nDst:], s[nSrc:b])
+				return nDst, b, transform.ErrShortDst
+			}
+		}
 		p := nSrc + q.span(s[nSrc:])
 		b := p
 		if p > nSrc {

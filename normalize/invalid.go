@@ -115,8 +115,22 @@ const replacement = "\uFFFD"
 func (t *UTF8Transformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	defer func() { t.in, t.out = t.in+int64(nSrc), t.out+int64(nDst) }()
 	for nSrc < len(src) {
-		// The longest valid run that fits in dst is copied at once.
+		// The longest valid run that fits in dst is copied at once; a
+		// chunk utf8.Valid passes (nearly every one) is one at once.
 		end, room := nSrc, nSrc+len(dst)-nDst
+		if lim := min(len(src), room); lim-end >= 64 {
+			// The chunk ends where its last rune ends, if it is whole.
+			k, i := lim, lim-1
+			for j := 0; j < utf8.UTFMax-1 && i > end && !utf8.RuneStart(src[i]); j++ {
+				i--
+			}
+			if !utf8.FullRune(src[i:lim]) {
+				k = i
+			}
+			if utf8.Valid(src[end:k]) {
+				end = k
+			}
+		}
 		for end < len(src) && end < room {
 			c := src[end]
 			if c < utf8.RuneSelf {
