@@ -372,3 +372,63 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 	c.s = c.s[k:]
 	return k, nil
 }
+
+// TestDocLine checks that with DocLine each line is segmented as if it were
+// a text of its own, and with DocParagraph each paragraph: no context
+// crosses their edges.
+func TestDocLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads language models")
+	}
+	lines := []string{
+		"The minister said the talks were useful and would go on next week.",
+		"خبر",
+		"وزير گفت كه مذاكرات مفيد بود و ادامه خواهد يافت.",
+		"Bank",
+		"",
+		"Привет",
+		"  ",
+		"کتاب",
+	}
+	text := strings.Join(lines, "\n") + "\n"
+	for _, tc := range []struct {
+		doc   Doc
+		parts []string // the documents of text
+	}{
+		{DocLine, strings.SplitAfter(text, "\n")},
+		{DocParagraph, []string{strings.Join(lines[:5], "\n") + "\n", lines[5] + "\n" + lines[6] + "\n", lines[7] + "\n"}},
+	} {
+		d := mustDetector(t, Options{Doc: tc.doc})
+		alone := mustDetector(t, Options{})
+		got := d.Segments(text)
+		var want []Segment
+		at := 0
+		for _, part := range tc.parts {
+			for _, s := range alone.Segments(part) {
+				want = append(want, Segment{Start: at + s.Start, End: at + s.End, Lang: s.Lang, Script: s.Script, Conf: s.Conf})
+			}
+			at += len(part)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%v: %d segments, want %d", tc.doc, len(got), len(want))
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			if g.Start != w.Start || g.End != w.End || g.Lang != w.Lang || g.Script != w.Script || g.Conf != w.Conf {
+				t.Errorf("%v: segment %d: %d-%d %s %v %.4f, want %d-%d %s %v %.4f", tc.doc, i, g.Start, g.End, g.Lang, g.Script, g.Conf, w.Start, w.End, w.Lang, w.Script, w.Conf)
+			}
+		}
+	}
+}
+
+func TestParseDoc(t *testing.T) {
+	for _, name := range []string{"file", "paragraph", "line", "LINE"} {
+		d, err := ParseDoc(name)
+		if err != nil || !strings.EqualFold(d.String(), name) {
+			t.Errorf("ParseDoc(%q) = %v, %v", name, d, err)
+		}
+	}
+	if _, err := ParseDoc("page"); err == nil || !strings.Contains(err.Error(), "(known: file, paragraph, line)") {
+		t.Errorf("ParseDoc(page): %v", err)
+	}
+}

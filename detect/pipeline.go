@@ -63,12 +63,14 @@ type piece struct {
 }
 
 // pieces yields the pieces of block b, in order: stage 1, the script runs.
-func pieces(b Block, yield func(*piece) bool) bool {
+// A document's end (see Doc) ends a piece too, so that its context stays
+// in it.
+func pieces(b Block, doc Doc, yield func(*piece) bool) bool {
 	var runs []Segment
 	from := 0 // where the piece starts
 	for r := range script.Runs(b.Text) {
 		runs = append(runs, Segment{Start: r.Start, End: r.End, Script: r.Script, Dir: r.Dir})
-		if len(runs) >= maxRuns && endsWithBreak(b.Text[:r.End]) || len(runs) >= 2*maxRuns {
+		if len(runs) >= maxRuns && endsWithBreak(b.Text[:r.End]) || len(runs) >= 2*maxRuns || doc.docEnds(b.Text, r.End) {
 			if !yield(&piece{b: b, from: from, to: r.End, runs: runs, last: r.End == len(b.Text)}) {
 				return false
 			}
@@ -98,7 +100,7 @@ func (d *Detector) decide(pc *piece) {
 // its segments. It reports whether the caller wants more.
 func (p *pipeline) block(b Block, yield func(Segment) bool) bool {
 	p.out.start(b)
-	ok := pieces(b, func(pc *piece) bool {
+	ok := pieces(b, p.d.opts.Doc, func(pc *piece) bool {
 		p.d.decide(pc)
 		return p.write(pc, yield)
 	})

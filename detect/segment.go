@@ -55,6 +55,10 @@ type Options struct {
 	// ContextRuns is how many runs of the same script before and after a
 	// run form the context that decides its short spans; 0 means 8.
 	ContextRuns int
+	// Doc is what a document is: the whole text (DocFile, the zero
+	// value), each paragraph or each line. Context never crosses a
+	// document's edge.
+	Doc Doc
 	// Workers is how many goroutines decide the pieces of a document read
 	// a block at a time (SegmentsReader, Stream.Blocks) in parallel; 0 or
 	// 1 means the caller's alone. The segments are the same whatever it
@@ -198,7 +202,7 @@ func (s *Stream) Blocks(blocks iter.Seq2[Block, error], workers int, each func(b
 				yield(&piece{err: err})
 				return
 			}
-			if !pieces(b, yield) {
+			if !pieces(b, s.p.d.opts.Doc, yield) {
 				return
 			}
 		}

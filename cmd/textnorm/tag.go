@@ -154,15 +154,17 @@ func (d *docOutput) Flush() error {
 type detectFlags struct {
 	langs  language.List
 	engine engine.Name
+	doc    detect.Doc
 	all    bool
 }
 
 // detectSynopsis names the engines this build has: lingua only with -tags lingua.
-var detectSynopsis = "[--langs L,...] [--engine " + strings.Join(engine.Names(), "|") + "]"
+var detectSynopsis = "[--langs L,...] [--engine " + strings.Join(engine.Names(), "|") + "] [--doc file|paragraph|line]"
 
 func (f *detectFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.langs, "langs", "comma-separated `languages` to consider, such as en,fa,ar, in the scripts they are written in (default: all)")
 	fs.Var(&f.engine, "engine", "the `engine` of statistics: "+engineUsage)
+	fs.Var(&f.doc, "doc", "what a `document` is, which context never crosses: file (the default), paragraph (blocks between blank lines) or line; a JSON Lines record is always one")
 }
 
 // engineUsage says what each engine of this build is.
@@ -189,7 +191,7 @@ func (f *detectFlags) options() (detect.Options, error) {
 	if err != nil {
 		return detect.Options{}, err
 	}
-	return detect.Options{Langs: f.langs, Engine: e, All: f.all}, nil
+	return detect.Options{Langs: f.langs, Engine: e, All: f.all, Doc: f.doc}, nil
 }
 
 // blockWorkers is how many goroutines decide the blocks of an input: -j
