@@ -79,6 +79,10 @@ type JSONLine struct {
 	File    string // the input's name; not written when empty
 	Line    int    // the 1-based line (or record) number; not written when 0
 	Offsets Offsets
+	// ID, when not nil, is written as "id": the JSON value of a record's
+	// id field (the command's --id), so that segments join back to their
+	// records.
+	ID []byte
 	// Input, when not nil, maps a byte offset of the text to the input's,
 	// for text decoded from another encoding (see InputOffsets): start
 	// and end are written as it says. Code point and UTF-16 offsets
@@ -95,7 +99,7 @@ func (l JSONLine) byteOffset(off int) int {
 }
 
 // AppendJSON appends the JSON object of segment s to dst, without a
-// newline. Keys come in a fixed order: v, file, line, start, end, text,
+// newline. Keys come in a fixed order: v, file, line, id, start, end, text,
 // script, lang, tag, dir, conf, norm, then rune_start, rune_end, u16_start,
 // u16_end when asked for. conf has four decimals; strings are UTF-8 with
 // only the escapes JSON requires (and U+2028, U+2029), so that output is
@@ -111,6 +115,10 @@ func AppendJSON(dst []byte, s Segment, l JSONLine) []byte {
 	if l.Line > 0 {
 		dst = append(dst, `,"line":`...)
 		dst = strconv.AppendInt(dst, int64(l.Line), 10)
+	}
+	if l.ID != nil {
+		dst = append(dst, `,"id":`...)
+		dst = append(dst, l.ID...)
 	}
 	dst = append(dst, `,"start":`...)
 	dst = strconv.AppendInt(dst, int64(l.byteOffset(s.Start)), 10)

@@ -3,6 +3,7 @@ package jsonl
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -140,6 +141,23 @@ func (r *Record) find() {
 		r.Text, _, _ = Unquote(body[start:end])
 		r.OK, r.Start, r.End = true, start, end
 	}
+}
+
+// Value returns the JSON value of the record's top-level field name,
+// compacted to one line, or nil when the record has no such field (or is
+// not an object): such as its id, for segments to join back to it.
+func (r *Record) Value(name string) []byte {
+	body := bytes.TrimSuffix(r.Raw, []byte("\n"))
+	body = bytes.TrimPrefix(body, []byte(BOM))
+	start, end, _, err := Field(body, name)
+	if err != nil {
+		return nil
+	}
+	var b bytes.Buffer
+	if json.Compact(&b, body[start:end]) != nil {
+		return nil
+	}
+	return b.Bytes()
 }
 
 func blank(b []byte) bool {

@@ -102,3 +102,20 @@ func TestRecordRewrite(t *testing.T) {
 		t.Errorf("warnings: %s", w)
 	}
 }
+
+// TestRecordValue checks the raw value of a record's field, compacted, and
+// nil where there is none.
+func TestRecordValue(t *testing.T) {
+	in := "{\"id\":7,\"text\":\"a\"}\n\ufeff{\"id\": {\"a\": [1, 2]}, \"text\":\"b\"}\n{\"text\":\"c\"}\nnot json\n{\"id\":\"x\\\"y\"}"
+	want := []string{`7`, `{"a":[1,2]}`, `<nil>`, `<nil>`, `"x\"y"`}
+	s := NewScanner(strings.NewReader(in), "in.jsonl", "text")
+	for i := 0; s.Scan(); i++ {
+		got := "<nil>"
+		if v := s.Record().Value("id"); v != nil {
+			got = string(v)
+		}
+		if i >= len(want) || got != want[i] {
+			t.Errorf("record %d: %s", i+1, got)
+		}
+	}
+}

@@ -92,6 +92,7 @@ type docFlags struct {
 	encoding      normalize.Encoding
 	jsonl, binary bool
 	field         string
+	id            string // tag's --id
 	recur         bool
 	jobs          jobsFlag
 }

@@ -23,6 +23,7 @@ import (
 // a time from r, or with --jsonl the field of a record.
 type docInput struct {
 	line int       // the record's line, or 0 for a whole file
+	id   []byte    // the record's --id field, as JSON
 	text string    // the record's field
 	r    io.Reader // the file's text, for a whole file
 }
@@ -31,7 +32,16 @@ type docInput struct {
 // field of each of its records (bad records are reported and skipped).
 // With workers above 1, records are done that many at a time, each into a
 // buffer of its own, and written to out in order.
-func forEachDoc(src *source, field string, workers int, w *jobOutput, out *docOutput, fn func(d docInput, w *docOutput) error) error {
+func forEachDoc(src *source, field, id string, workers int, w *jobOutput, out *docOutput, fn func(d docInput, w *docOutput) error) error {
+	record := func(r *jsonl.Record) docInput {
+		d := docInput{line: r.Line, text: r.Text}
+		if id != "" {
+			if d.id = r.Value(id); d.id == nil {
+				d.id = []byte("null") // a record without one still joins by line
+			}
+		}
+		return d
+	}
 	if field == "" {
 		return fn(docInput{r: src.text}, out)
 	}
@@ -40,7 +50,7 @@ func forEachDoc(src *source, field string, workers int, w *jobOutput, out *docOu
 			if !r.OK {
 				return nil
 			}
-			d := docInput{line: r.Line, text: r.Text}
+			d := record(r)
 			if len(r.Raw) > maxHeldRecord {
 				// tag and detect need the field's text alone: the line
 				// it came from can go while the text is worked on.
@@ -52,7 +62,7 @@ func forEachDoc(src *source, field string, workers int, w *jobOutput, out *docOu
 	var readErr error
 	records := func(yield func(docInput) bool) {
 		readErr = forEachRecord(src, field, w, func(r *jsonl.Record) error {
-			if r.OK && !yield(docInput{line: r.Line, text: r.Text}) {
+			if r.OK && !yield(record(r)) {
 				return errStopped
 			}
 			return nil
@@ -120,7 +130,7 @@ func runDocs(e *env, f *docFlags, names []string, out io.Writer, flushOut func()
 		}
 		defer src.Close()
 		dw := &docOutput{Writer: bufio.NewWriterSize(w, 32<<10), job: w, flushOut: flushOut}
-		err = forEachDoc(src, f.field, workers, w, dw, func(d docInput, out *docOutput) error { return fn(src, d, out) })
+		err = forEachDoc(src, f.field, f.id, workers, w, dw, func(d docInput, out *docOutput) error { return fn(src, d, out) })
 		if ferr := dw.Writer.Flush(); err == nil {
 			err = ferr
 		}
@@ -216,7 +226,7 @@ type tagFlags struct {
 var tagCommand = &command{
 	name:    "tag",
 	summary: "split text into segments of one script and language, normalized",
-	synopsis: "[--profile auto|P] [--with RULES] [--format jsonl|json|tsv] [--offsets byte,rune,utf16] [--all]\n" +
+	synopsis: "[--profile auto|P] [--with RULES] [--format jsonl|json|tsv] [--offsets byte,rune,utf16] [--all] [--id NAME]\n" +
 		"                    " + detectSynopsis + "\n" +
 		"                    " + docSynopsis,
 	example: "textnorm tag --offsets byte,rune,utf16 testdata/sample/news_fa_en.txt\n" +
@@ -228,6 +238,7 @@ var tagCommand = &command{
 		fs.Var(&f.format, "format", "output `format`: jsonl (a segment a line), json (an array) or tsv")
 		fs.Var(&f.offsets, "offsets", "the offset `units` to write, comma-separated: byte (always), rune (code points) and utf16 (UTF-16 units)")
 		fs.BoolVar(&f.all, "all", false, "also write the white space between segments, so that the segments concatenated are the input")
+		fs.StringVar(&f.id, "id", "", "with --jsonl: the `name` of a top-level field each segment carries as \"id\" (its JSON value; null where a record has none), to join segments back to their records")
 		f.detectFlags.register(fs)
 		f.docFlags.register(fs)
 		return func(e *env, names []string) error { return runTag(e, f, names) }
@@ -237,6 +248,12 @@ var tagCommand = &command{
 func runTag(e *env, f *tagFlags, names []string) error {
 	if err := f.docFlags.check(); err != nil {
 		return err
+	}
+	switch {
+	case f.id != "" && !f.jsonl:
+		return usageError("--id goes with --jsonl")
+	case f.id != "" && f.format == textnorm.TSV:
+		return usageError("--id needs --format jsonl or json")
 	}
 	opts, err := f.options()
 	if err != nil {
@@ -262,7 +279,7 @@ func runTag(e *env, f *tagFlags, names []string) error {
 	// The inputs' records are made in parallel, and written in order
 	// through sw, which puts what goes around and between them.
 	err = runDocs(e, &f.docFlags, names, sw, out.Flush, func(src *source, d docInput, w *docOutput) error {
-		l := textnorm.JSONLine{File: src.display, Line: d.line, Offsets: f.offsets}
+		l := textnorm.JSONLine{File: src.display, Line: d.line, ID: d.id, Offsets: f.offsets}
 		if d.r == nil {
 			return f.format.WriteSeq(w, d.text, tagger.TagSeq(d.text), l)
 		}
