@@ -121,6 +121,9 @@ func clusterAround(text string, off int) int {
 // TestReadBlocks checks that ReadBlocks gives the blocks of Blocks,
 // however the reader hands the text over.
 func TestReadBlocks(t *testing.T) {
+	if raceEnabled {
+		t.Skip("40 MB of blocks: too slow with the race detector; .ci/run runs it without")
+	}
 	readers := map[string]func(string) io.Reader{
 		"whole":    func(s string) io.Reader { return strings.NewReader(s) },
 		"one byte": func(s string) io.Reader { return iotest.OneByteReader(strings.NewReader(s)) },

@@ -32,6 +32,9 @@ func (w *writeCounter) Write(p []byte) (int, error) {
 // wrote each paragraph and the blank line before it apart: 100,000 writes
 // here.
 func TestOutputWrites(t *testing.T) {
+	if raceEnabled {
+		t.Skip("30 MB through the command in-process: too slow with the race detector; .ci/run runs it without")
+	}
 	dir := t.TempDir()
 	var text, records strings.Builder
 	for i := 0; text.Len() < 4<<20; i++ {

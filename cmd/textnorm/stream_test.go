@@ -72,6 +72,9 @@ func TestTagDetectBoundedMemory(t *testing.T) {
 // keeps open until the first line of output comes (or, if tag waited for
 // the end of its input, until the test's deadline guard gives up).
 func TestTagOutputBeforeEnd(t *testing.T) {
+	if raceEnabled {
+		t.Skip("5 MB through tag: too slow with the race detector; .ci/run runs it without")
+	}
 	bin := textnormPath(t)
 	cmd := exec.Command(bin, "tag")
 	stdin, err := cmd.StdinPipe()
