@@ -17,6 +17,7 @@ import (
 func init() {
 	register.DoFn2x0[Doc, func(string, Piece)](&dedupeKeyFn{})
 	register.Function2x1(firstPiece)
+	register.Function2x0(pieceLine)
 	register.DoFn3x0[context.Context, Piece, func(Piece)](&countDroppedFn{})
 	register.Emitter1[Piece]()
 	register.Emitter2[string, Piece]()
@@ -190,3 +191,11 @@ func AppendPiece(dst []byte, p Piece) []byte {
 	dst = strconv.AppendInt(dst, int64(p.Copies), 10)
 	return append(dst, '}')
 }
+
+// PieceLines returns the lines of pieces, a PCollection of Piece, as
+// AppendPiece writes them.
+func PieceLines(s beam.Scope, pieces beam.PCollection) beam.PCollection {
+	return beam.ParDo(s.Scope("textnorm.PieceLines"), pieceLine, pieces)
+}
+
+func pieceLine(p Piece, emit func(string)) { emit(string(AppendPiece(nil, p))) }
