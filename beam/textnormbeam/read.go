@@ -1,7 +1,6 @@
 package textnormbeam
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -160,9 +159,11 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 		}
 		d := Doc{File: name, Line: r.Line, Raw: raw}
 		if f.Opts.ID != "" {
-			rec := bytes.TrimPrefix(r.Raw, []byte(jsonl.BOM))
-			if start, end, _, err := jsonl.Field(rec, f.Opts.ID); err == nil {
-				d.ID = string(rec[start:end])
+			// As textnorm tag --id writes it: compacted, null where the
+			// record has none.
+			d.ID = "null"
+			if v := r.Value(f.Opts.ID); v != nil {
+				d.ID = string(v)
 			}
 		}
 		switch {

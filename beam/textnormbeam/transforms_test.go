@@ -71,7 +71,7 @@ func TestRead(t *testing.T) {
 		{"jsonl", "*.jsonl*", ReadOptions{Field: "text", ID: "id"}, []Doc{
 			{File: at("c.jsonl"), Line: 1, ID: `"x1"`, Text: "one", Raw: "\ufeff{\"id\":\"x1\",\"text\":\"one\"}", Start: 21, End: 26},
 			{File: at("c.jsonl"), Line: 3, ID: "2", Raw: `{"id":2}`, Err: at("c.jsonl") + `:3:1: no field "text"`},
-			{File: at("c.jsonl"), Line: 4, Text: "no id", Raw: `{"text":"no id"}`, Start: 8, End: 15},
+			{File: at("c.jsonl"), Line: 4, ID: "null", Text: "no id", Raw: `{"text":"no id"}`, Start: 8, End: 15},
 			{File: at("d.jsonl.gz"), Line: 1, ID: "3", Text: "zipped", Raw: `{"id":3,"text":"zipped"}`, Start: 15, End: 23},
 		}},
 	}
