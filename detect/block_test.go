@@ -39,6 +39,9 @@ func blockCases() map[string]string {
 // is at a space, else at a grapheme cluster boundary, else at a code point
 // boundary.
 func TestBlocks(t *testing.T) {
+	if raceEnabled {
+		t.Skip("20 MB of blocks: too slow with the race detector; .ci/run runs it without")
+	}
 	for name, text := range blockCases() {
 		t.Run(name, func(t *testing.T) {
 			var blocks []Block
