@@ -164,7 +164,7 @@ func TestReadBlocks(t *testing.T) {
 
 // TestReadBlocksError checks that a read error ends the blocks with it.
 func TestReadBlocksError(t *testing.T) {
-	r := io.MultiReader(strings.NewReader(strings.Repeat("line\n", BlockSize/4)), iotest.ErrReader(io.ErrUnexpectedEOF))
+	r := io.MultiReader(strings.NewReader(strings.Repeat("line\n", MaxBlock/4)), iotest.ErrReader(io.ErrUnexpectedEOF))
 	var n int
 	var last error
 	for _, err := range ReadBlocks(r) {
@@ -292,7 +292,7 @@ func TestStreamBlocks(t *testing.T) {
 
 // TestStreamBlocksError checks that a read error ends Blocks with it.
 func TestStreamBlocksError(t *testing.T) {
-	r := io.MultiReader(strings.NewReader(strings.Repeat("line\n", BlockSize/4)), iotest.ErrReader(io.ErrUnexpectedEOF))
+	r := io.MultiReader(strings.NewReader(strings.Repeat("line\n", MaxBlock/4)), iotest.ErrReader(io.ErrUnexpectedEOF))
 	n := 0
 	err := fakeDetector(false).NewStream().Blocks(ReadBlocks(r), 2, func(b Block, segs iter.Seq[Segment]) bool {
 		n++
