@@ -55,7 +55,6 @@ func TestTagDetectBoundedMemory(t *testing.T) {
 		{"tag, 50 MB of controls", []string{"tag", controls}},
 		{"detect, 50 MB of controls", []string{"detect", controls}},
 		{"tag, a 50 MB JSON Lines record", []string{"tag", "--jsonl", "--field", "text", record}},
-		{"detect, a 50 MB JSON Lines record", []string{"detect", "--jsonl", "--field", "text", record}},
 	} {
 		run := runPeak(t, io.Discard, bin, tc.args...)
 		t.Logf("%s: %v, first output after %v, %d MB written, peak RSS %.1f MB", tc.name,
