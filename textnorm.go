@@ -225,12 +225,10 @@ func (s *TagStream) Blocks(blocks iter.Seq2[detect.Block, error], each func(b de
 				yield(b, err)
 				return
 			}
-			fixed, a := repair.Align(b.Text, s.t.repair)
+			fb, a := s.repairBlock(b)
 			mu.Lock()
 			queue = append(queue, repaired{b, a})
 			mu.Unlock()
-			fb := detect.Block{Text: fixed, Start: s.fixedAt, Last: b.Last, MidLine: b.MidLine}
-			s.fixedAt += len(fixed)
 			if !yield(fb, nil) {
 				return
 			}
@@ -271,10 +269,17 @@ func (s *TagStream) block(b detect.Block, yield func(Segment) bool) bool {
 // at a time, and blocks end at line breaks, so a block repaired alone is
 // repaired as in the whole document.
 func (s *TagStream) repairedBlock(b detect.Block, yield func(Segment) bool) bool {
+	fb, a := s.repairBlock(b)
+	return s.repairedSegments(b, fb, a, s.st.Segments(fb), yield)
+}
+
+// repairBlock returns block b repaired, as a block of the repaired
+// document, and how to map it back to b.
+func (s *TagStream) repairBlock(b detect.Block) (detect.Block, *repair.Alignment) {
 	fixed, a := repair.Align(b.Text, s.t.repair)
 	fb := detect.Block{Text: fixed, Start: s.fixedAt, Last: b.Last, MidLine: b.MidLine}
 	s.fixedAt += len(fixed)
-	return s.repairedSegments(b, fb, a, s.st.Segments(fb), yield)
+	return fb, a
 }
 
 // repairedSegments yields segs, the segments of fb, the repaired block b,

@@ -127,11 +127,7 @@ func (q *fastForm) appendString(dst []byte, s string, p int) []byte {
 	for {
 		// What may change is the code point at p with the safe starter
 		// before it, which it may compose with, to the next safe starter.
-		b := p
-		if p > start {
-			_, n := utf8.DecodeLastRuneInString(s[start:p])
-			b = p - n
-		}
+		b := starterBefore(s, start, p)
 		dst = append(dst, s[start:b]...)
 		e := q.stretchEnd(s, p)
 		dst = q.f.AppendString(dst, s[b:e])
@@ -143,6 +139,17 @@ func (q *fastForm) appendString(dst []byte, s string, p int) []byte {
 			return append(dst, s[start:]...)
 		}
 	}
+}
+
+// starterBefore returns where the safe starter before s[p] starts, s[from:p]
+// being safe starters: the code point at p may compose with it, so what may
+// change starts there. It is p when there is none (p == from).
+func starterBefore(s string, from, p int) int {
+	if p == from {
+		return p
+	}
+	_, n := utf8.DecodeLastRuneInString(s[from:p])
+	return p - n
 }
 
 // transformer returns a transformer of the form with the fast path: it
@@ -165,21 +172,13 @@ func (t fastTransformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int,
 			if p == lim || !utf8.FullRuneInString(s[p:lim]) {
 				// Safe starters up to the edge of the room: copy them
 				// but the last, which may compose with what follows.
-				b := p
-				if p > nSrc {
-					_, n := utf8.DecodeLastRuneInString(s[nSrc:p])
-					b = p - n
-				}
+				b := starterBefore(s, nSrc, p)
 				nDst += copy(dst[nDst:], s[nSrc:b])
 				return nDst, b, transform.ErrShortDst
 			}
 		}
 		p := nSrc + q.span(s[nSrc:])
-		b := p
-		if p > nSrc {
-			_, n := utf8.DecodeLastRuneInString(s[nSrc:p])
-			b = p - n
-		}
+		b := starterBefore(s, nSrc, p)
 		if p == len(s) {
 			// Safe starters to the end, but the last may compose with
 			// what comes next, unless this is the end.
