@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"bytes"
 	"io"
 	"iter"
 	"slices"
@@ -179,6 +178,19 @@ func TestReadBlocksError(t *testing.T) {
 	}
 }
 
+// mixedText returns segmentInvariantCases over and over, each followed by
+// sep, for a block and a half past MaxBlock.
+func mixedText(sep string) string {
+	var b strings.Builder
+	for b.Len() < MaxBlock+BlockSize/2 {
+		for _, c := range segmentInvariantCases {
+			b.WriteString(c)
+			b.WriteString(sep)
+		}
+	}
+	return b.String()
+}
+
 // TestSegmentsReader checks that the segments of a reader are those of the
 // whole text, with and without All.
 func TestSegmentsReader(t *testing.T) {
@@ -186,14 +198,7 @@ func TestSegmentsReader(t *testing.T) {
 		t.Skip("segments 20 MB")
 	}
 	texts := blockCases()
-	var mixed bytes.Buffer
-	for mixed.Len() < MaxBlock+BlockSize/2 {
-		for _, c := range segmentInvariantCases {
-			mixed.WriteString(c)
-			mixed.WriteString(" ")
-		}
-	}
-	texts["mixed long line"] = mixed.String()
+	texts["mixed long line"] = mixedText(" ")
 	for _, all := range []bool{false, true} {
 		d := fakeDetector(all)
 		for name, text := range texts {
@@ -238,14 +243,7 @@ func TestStreamBlocks(t *testing.T) {
 		t.Skip("segments 20 MB")
 	}
 	texts := blockCases()
-	var mixed bytes.Buffer
-	for mixed.Len() < MaxBlock+BlockSize/2 {
-		for _, c := range segmentInvariantCases {
-			mixed.WriteString(c)
-			mixed.WriteString("\n")
-		}
-	}
-	texts["mixed lines"] = mixed.String()
+	texts["mixed lines"] = mixedText("\n")
 	for _, all := range []bool{false, true} {
 		d := fakeDetector(all)
 		for name, text := range texts {
