@@ -179,7 +179,7 @@ func TestReadBlocksError(t *testing.T) {
 }
 
 // mixedText returns segmentInvariantCases over and over, each followed by
-// sep, for a block and a half past MaxBlock.
+// sep, to MaxBlock and half a block more.
 func mixedText(sep string) string {
 	var b strings.Builder
 	for b.Len() < MaxBlock+BlockSize/2 {
