@@ -30,6 +30,7 @@ import (
 var (
 	langevalUpdate  = flag.Bool("langeval.floors", false, "rewrite testdata/langeval/floors.tsv from textnorm's measured accuracy on the real-text evaluation set")
 	langevalMD      = flag.String("langeval.md", "", "write the real-text evaluation's tables to `file` (markdown)")
+	langevalPart    = flag.String("langeval.part", "measure", "the `part` of testdata/langeval that TestLangEval scores: measure, or tune (to tune on; its floors are not checked)")
 	langevalTargets = flag.Bool("langeval.targets", false, "make TestLangEvalOthers fail unless textnorm's default meets each other engine's agreement targets (issue 10's, for lingua-go alone)")
 )
 
@@ -620,7 +621,7 @@ func writeLangevalFloors(t testing.TB, s *langevalStats, rows []langevalRow) {
 // and checks it against floors.tsv. With -short it scores every 10th
 // string and checks only the pooled floors, 5 points lower.
 func TestLangEval(t *testing.T) {
-	rows := readLangeval(t, "measure")
+	rows := readLangeval(t, *langevalPart)
 	short := testing.Short() && !*langevalUpdate
 	if short {
 		rows = langevalSample(rows, 10)
@@ -633,6 +634,9 @@ func TestLangEval(t *testing.T) {
 		if err := os.WriteFile(*langevalMD, []byte(md.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if *langevalPart != "measure" {
+		return
 	}
 	if *langevalUpdate {
 		writeLangevalFloors(t, def, rows)

@@ -440,8 +440,10 @@ func (a *Analysis) Spans(ctx *Context) []Span {
 	}
 	han := slices.Contains(a.cands, "zh") && slices.Contains(a.cands, "ja")
 	var prior map[string]float64
+	shown := false
 	if !han {
 		prior = ctx.Prior(a.script, a.cands)
+		shown = ctx.ShownAny()
 	}
 	for i, s := range a.sents {
 		if decided[i] || s.letters == 0 {
@@ -451,7 +453,7 @@ func (a *Analysis) Spans(ctx *Context) []Span {
 			langs[i], confs[i] = a.hanLang(ctx)
 			continue
 		}
-		langs[i], confs[i] = a.withContext(s, prior, neighbours(langs, decided, i))
+		langs[i], confs[i] = a.withContext(s, prior, shown, neighbours(langs, decided, i))
 	}
 	// Letterless sentences join a neighbour.
 	for i, s := range a.sents {
@@ -548,7 +550,7 @@ func neighbours(langs []string, decided []bool, i int) [2]string {
 
 // withContext decides sentence s from its own scores and a prior made of the
 // document context and its neighbours' languages.
-func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]string) (string, float64) {
+func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, shown bool, nb [2]string) (string, float64) {
 	nbPrior := map[string]float64{}
 	for _, l := range nb {
 		if l != "" && slices.Contains(a.cands, l) {
@@ -570,6 +572,7 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]st
 		priors = append(priors, nbPrior)
 	}
 	weak := s.letters < minLetters || s.words < minWords || s.names
+	shown = shown || len(nbPrior) > 0
 	ownLang, ownMargin := margin(s.scores)
 	if len(priors) == 0 {
 		if weak {
@@ -611,7 +614,7 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, nb [2]st
 			o = max(v, ownFloor)
 		}
 		var v float64
-		if weak {
+		if weak && shown {
 			v = (o + 2*p) / 3
 		} else {
 			v = o * (p + priorFloor)
