@@ -275,8 +275,28 @@ func (d *Detector) languages(text string, runs []Segment) []Segment {
 			})
 		}
 		spans = append(spans[:first], graphemeSafe(text, r.Start, spans[first:])...)
+		if d.id.Ambiguous(r.Script) {
+			d.confidences(text, spans[first:])
+		}
 	}
 	return spans
+}
+
+// confidences calibrates the confidences of spans, of a script with more
+// than one language, and makes those under Options.MinConf Und.
+func (d *Detector) confidences(text string, spans []Segment) {
+	for i := range spans {
+		s := &spans[i]
+		if s.Lang == Und {
+			continue
+		}
+		if !d.id.Standalone() {
+			s.Conf = calibrated(s.Conf, text[s.Start:s.End])
+		}
+		if s.Conf < d.opts.MinConf {
+			s.Lang = Und
+		}
+	}
 }
 
 // defaultWeight is the weight of each script's default languages

@@ -59,6 +59,13 @@ type Options struct {
 	// value), each paragraph or each line. Context never crosses a
 	// document's edge.
 	Doc Doc
+	// MinConf is the least confidence a span of a script with more than
+	// one language needs to keep its language: below it, the span is Und
+	// (its confidence kept). 0 keeps every span's best guess. Confidences
+	// are calibrated: of the spans given about p, about p are right (on
+	// testdata/langeval's strings, each a document of its own; see the
+	// README's reliability table).
+	MinConf float64
 	// Workers is how many goroutines decide the pieces of a document read
 	// a block at a time (SegmentsReader, Stream.Blocks) in parallel; 0 or
 	// 1 means the caller's alone. The segments are the same whatever it

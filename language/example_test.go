@@ -50,10 +50,13 @@ func ExampleForScript() {
 	}
 	fmt.Println(language.ForScript(script.Han), language.ForScript(script.Hangul))
 	// Output:
-	// fa Persian 0.4
-	// ar Arabic 0.3
+	// fa Persian 0.38
+	// ar Arabic 0.29
 	// ur Urdu 0.2
 	// ps Pashto 0.1
+	// ckb Sorani Kurdish 0.01
+	// ug Uyghur 0.01
+	// sd Sindhi 0.01
 	// [zh ja] [ko]
 }
 
@@ -62,7 +65,7 @@ func ExamplePriors() {
 	fmt.Println(language.Priors(script.Latin))
 	fmt.Println(language.Priors(script.Greek))
 	// Output:
-	// map[ar:0.3 fa:0.4 ps:0.1 ur:0.2]
+	// map[ar:0.29 ckb:0.01 fa:0.38 ps:0.1 sd:0.01 ug:0.01 ur:0.2]
 	// map[en:1]
 	// map[]
 }

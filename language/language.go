@@ -41,7 +41,10 @@ type Language struct {
 	// leaves opt-in languages out.
 	OptIn bool
 	// Evidence is what the language's spelling tells of it, for the
-	// evidence model of the Arabic script; nil for other languages.
+	// evidence models of the Arabic and Cyrillic scripts: hand-set letters
+	// and words of the table, and the function words that gen_words.go
+	// derives from testdata/langeval's building part; nil for languages
+	// without any.
 	Evidence *Evidence
 }
 
@@ -164,6 +167,12 @@ func init() {
 		l := &table[i]
 		if l.Profile == "" {
 			l.Profile = "default"
+		}
+		if ws := generatedWords[l.Code]; len(ws) > 0 {
+			if l.Evidence == nil {
+				l.Evidence = &Evidence{}
+			}
+			l.Evidence.Words = append(slices.Clone(ws), l.Evidence.Words...)
 		}
 		add(l.Code, i)
 		add(strings.ToLower(l.Name), i)

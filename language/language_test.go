@@ -50,8 +50,8 @@ func TestTableRows(t *testing.T) {
 		if l.Prior < 0 || l.Prior > 1 || (l.Prior > 0 && l.OptIn) {
 			t.Errorf("%s: prior %v (opt-in %v)", l.Code, l.Prior, l.OptIn)
 		}
-		if l.Evidence != nil && !l.WrittenIn(script.Arabic) {
-			t.Errorf("%s: evidence is for the Arabic script's model only", l.Code)
+		if l.Evidence != nil && !l.WrittenIn(script.Arabic) && !l.WrittenIn(script.Cyrillic) {
+			t.Errorf("%s: evidence is for the models of the Arabic and Cyrillic scripts only", l.Code)
 		}
 	}
 }
@@ -223,9 +223,9 @@ func TestAllAndCodes(t *testing.T) {
 		t.Error("All returns the registry's own slice")
 	}
 	// Every language the engine can tag today, and no other.
-	want := strings.Fields(`af ar az be bg bn bo bs ca cs cy da de dv el en eo es et eu fa fi fr ga gu he hi hr hu hy
-		id is it ja ka kk km kn ko la lg lo lt lv mi mk ml mn mr ms nb nl nn or pa pl ps pt ro ru si sk sl sn so sq sr st sv
-		sw ta te th tl tn tr ts uk ur vi xh yo zh zu`)
+	want := strings.Fields(`af ar az be bg bn bo bs ca ckb cs cy da de dv el en eo es et eu fa fi fr ga gu he hi hr hu hy
+		id is it ja ka kk km kn ko la lg lo lt lv mi mk ml mn mr ms nb nl nn or pa pl ps pt ro ru sd si sk sl sn so sq sr st sv
+		sw ta te tg th tl tn tr ts ug uk ur vi xh yo zh zu`)
 	if !slices.Equal(codes, want) {
 		t.Errorf("Codes() = %v\nwant %v", codes, want)
 	}
@@ -243,7 +243,7 @@ func TestForScript(t *testing.T) {
 		sc   script.Script
 		want []string
 	}{
-		{script.Arabic, []string{"fa", "ar", "ur", "ps"}},
+		{script.Arabic, []string{"fa", "ar", "ur", "ps", "ckb", "ug", "sd"}},
 		{script.Han, []string{"zh", "ja"}},
 		{script.Bopomofo, []string{"zh"}},
 		{script.Hiragana, []string{"ja"}},
@@ -255,7 +255,7 @@ func TestForScript(t *testing.T) {
 		{script.Thaana, []string{"dv"}},
 		{script.Gurmukhi, []string{"pa"}},
 		{script.Devanagari, []string{"hi", "mr"}},
-		{script.Cyrillic, []string{"be", "bg", "kk", "mk", "mn", "ru", "sr", "uk"}},
+		{script.Cyrillic, []string{"be", "bg", "kk", "mk", "mn", "ru", "sr", "tg", "uk"}},
 		{script.Common, nil},
 		{script.Unknown, nil},
 		{script.Runic, nil},

@@ -14,8 +14,10 @@ import (
 )
 
 // The evidence model of the Arabic script tells Persian (with Dari),
-// Arabic, Urdu and Pashto apart by their spelling: letters, function words
-// and affixes, each with a weight in nats per language. Its data are the
+// Arabic, Urdu, Pashto, Sorani, Uyghur and Sindhi apart by their spelling:
+// letters, function words and affixes, each with a weight in nats per
+// language. The same model over the Cyrillic script's rows gives Tajik,
+// which lingua-go has no model of, its letters and words. Its data are the
 // rows of the language registry (see language.Evidence, where the weights
 // and their reasons are kept); this file only applies them.
 
@@ -41,7 +43,9 @@ type prefixRule struct {
 
 // arabicModel is the evidence model, built once from the registry.
 type arabicModel struct {
-	langs      []string // the Arabic script's candidates, in registry order
+	isLetter   func(rune) bool         // the letters of the model's script
+	fold       func(rune) (rune, bool) // how words are folded for look-ups
+	langs      []string                // the script's candidates, in registry order
 	letters    map[rune]arabicLetter
 	words      map[string][]lw // by folded word
 	noOwn      []lw            // per word without the language's own letters
@@ -51,14 +55,21 @@ type arabicModel struct {
 	zwnjOther  []lw
 }
 
-// arab is the evidence model of the Arabic script.
-var arab = newArabicModel(language.ForScript(script.Arabic))
+// arab is the evidence model of the Arabic script; cyrl that of the
+// Cyrillic script, whose only evidence is Tajik's.
+var (
+	arab = newArabicModel(language.ForScript(script.Arabic), isArabicLetter, fold)
+	cyrl = newArabicModel(language.ForScript(script.Cyrillic), isCyrillicLetter, foldCyrillic)
+)
 
-// newArabicModel builds the evidence model of langs from their Evidence.
-// It panics on rows the model cannot read (a letter or word twice for one
-// language, an unknown affix kind): the registry's tests rule them out.
-func newArabicModel(langs []language.Language) *arabicModel {
+// newArabicModel builds the evidence model of langs from their Evidence,
+// for the letters isLetter accepts, words folded by fold. It panics on rows
+// the model cannot read (a letter or word twice for one language, an
+// unknown affix kind): the registry's tests rule them out.
+func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold func(rune) (rune, bool)) *arabicModel {
 	m := &arabicModel{
+		isLetter:   isLetter,
+		fold:       fold,
 		letters:    map[rune]arabicLetter{},
 		words:      map[string][]lw{},
 		prefixes:   make([][]prefixRule, len(langs)),
@@ -96,7 +107,7 @@ func newArabicModel(langs []language.Language) *arabicModel {
 		}
 		for _, set := range ev.Words {
 			for _, w := range strings.Fields(set.List) {
-				f := foldWord(w)
+				f := m.foldWord(w)
 				if slices.ContainsFunc(m.words[f], func(x lw) bool { return x.lang == i }) {
 					bad("word %q twice", w)
 				}
@@ -106,7 +117,7 @@ func newArabicModel(langs []language.Language) *arabicModel {
 		for _, a := range ev.Affixes {
 			var forms []string
 			for _, f := range strings.Fields(a.Forms) {
-				forms = append(forms, foldWord(f))
+				forms = append(forms, m.foldWord(f))
 			}
 			switch a.Kind {
 			case language.Prefix:
@@ -135,12 +146,12 @@ func addForms(m map[string][]lw, forms []string, v lw) {
 	}
 }
 
-// foldWord folds a word of the registry as scoreArabic folds the words of
-// a text (see fold).
-func foldWord(w string) string {
+// foldWord folds a word of the registry as score folds the words of a
+// text (see fold).
+func (m *arabicModel) foldWord(w string) string {
 	var b strings.Builder
 	for _, r := range w {
-		if f, ok := fold(r); ok {
+		if f, ok := m.fold(r); ok {
 			b.WriteRune(f)
 		}
 	}
@@ -212,11 +223,27 @@ func isArabicLetter(r rune) bool {
 	return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r)
 }
 
-// scoreArabic runs the evidence model over text. Per word and language, it
-// adds the weights of the word's letters (each once), then of the word
-// itself and of its affix, then the absence of the language's own letters.
-func scoreArabic(text string) arabicEvidence {
-	m := arab
+// isCyrillicLetter reports whether r is a letter of the Cyrillic script.
+func isCyrillicLetter(r rune) bool {
+	return unicode.Is(unicode.Cyrillic, r) && unicode.IsLetter(r)
+}
+
+// foldCyrillic lower-cases letters and drops combining marks (stress
+// accents), for word look-ups only.
+func foldCyrillic(r rune) (rune, bool) {
+	if unicode.Is(unicode.Mn, r) {
+		return 0, false
+	}
+	return unicode.ToLower(r), true
+}
+
+// scoreArabic runs the Arabic script's evidence model over text.
+func scoreArabic(text string) arabicEvidence { return arab.score(text) }
+
+// score runs the evidence model over text. Per word and language, it adds
+// the weights of the word's letters (each once), then of the word itself
+// and of its affix, then the absence of the language's own letters.
+func (m *arabicModel) score(text string) arabicEvidence {
 	e := arabicEvidence{score: make([]float64, len(m.langs))}
 	var wordBuf [64]byte
 	word := wordBuf[:0] // folded word, ZWNJ kept
@@ -239,15 +266,16 @@ func scoreArabic(text string) arabicEvidence {
 	}
 	for _, r := range text {
 		switch {
-		case isArabicLetter(r):
-			if a, ok := m.letters[r]; ok && !slices.Contains(seen, r) {
-				seen = append(seen, r)
+		case m.isLetter(r):
+			lr := unicode.ToLower(r) // the registry's letters are lower case
+			if a, ok := m.letters[lr]; ok && !slices.Contains(seen, lr) {
+				seen = append(seen, lr)
 				e.add(a.weights)
 				for _, l := range a.own {
 					hasOwn[l] = true
 				}
 			}
-			if f, ok := fold(r); ok {
+			if f, ok := m.fold(r); ok {
 				word = utf8.AppendRune(word, f)
 			}
 		case r == zwnj || r == '\u0640' || unicode.Is(unicode.Mn, r):

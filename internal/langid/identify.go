@@ -84,6 +84,13 @@ const (
 	// when the two are multiplied (see withContext).
 	ownFloor   = 1e-3
 	priorFloor = 0.2
+	// The floor of the registry's priors for a sentence of a document that
+	// has shown nothing else: the priors (en for Latin, ru for Cyrillic)
+	// say how common a language is, but only break near ties, weighing a
+	// short text's own evidence by at most ln((1+f)/f) ≈ 0.4 nats (on
+	// testdata/langeval's building part, a stronger prior loses short
+	// strings of the other languages, and a weaker one gains nothing).
+	defaultPriorFloor = 2
 	// Scripts with more candidates than manyCands (Latin, Cyrillic) need a
 	// lead of manyMargin for a sentence to be decided alone.
 	manyCands  = 4
@@ -171,6 +178,8 @@ func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
 		if s.letters > 0 && len(a.cands) > 1 {
 			if sc == script.Arabic && !id.standalone {
 				s.scores = id.scoreArabicSentence(st, a.cands)
+			} else if sc == script.Cyrillic && !id.standalone {
+				s.scores = id.scoreWithEvidence(st, a.cands, cyrl)
 			} else if ng, ok := id.scorer.(*NgramScorer); ok {
 				s.scores = ng.topScores(st, a.cands, keptScores)
 			} else {
@@ -203,6 +212,15 @@ func (a *Analysis) NeedsContext() bool { return a.open }
 
 // keptScores is how many of a sentence's best scores an Analysis keeps.
 const keptScores = 4
+
+// Ambiguous reports whether a run of script sc has more than one candidate
+// language, so that its spans' languages are guesses with a confidence,
+// not facts of the script.
+func (id *Identifier) Ambiguous(sc script.Script) bool { return len(id.candidates(sc)) > 1 }
+
+// Standalone reports whether the Scorer decides every sentence alone
+// (engine.Standalone): its confidences are its own.
+func (id *Identifier) Standalone() bool { return id.standalone }
 
 // candidates is Candidates without the copy, for the Identifier's own use:
 // the slices are shared and must not be changed.
@@ -260,6 +278,53 @@ func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
 			out = append(out, Score{Lang: arab.langs[i], P: p})
 			sum += p
 		}
+	}
+	for i := range out {
+		out[i].P /= sum
+	}
+	sortScores(out)
+	return out
+}
+
+// proxyCost is how far (nats) below the best modelled candidate a language
+// the Scorer has no model of (Tajik) starts, before its evidence.
+const proxyCost = 0.5
+
+// scoreWithEvidence weighs the Scorer's probabilities with the orthographic
+// evidence of m: S(l) = ln P(l) + evidence(l), where a candidate the Scorer
+// has no model of takes the best candidate's ln P less proxyCost (the
+// statistics of its nearest modelled neighbour, which is what its text
+// looks like to them). The result is softmax(S) over the candidates.
+func (id *Identifier) scoreWithEvidence(text string, cands []string, m *arabicModel) []Score {
+	ps := id.scorer.Scores(text, cands)
+	e := m.score(text)
+	S := make([]float64, len(cands))
+	known := make([]bool, len(cands))
+	best := 0.0
+	for k, p := range ps {
+		i := slices.Index(cands, p.Lang)
+		if i < 0 {
+			continue
+		}
+		S[i], known[i] = portableLog(math.Max(p.P, 1e-300)), true
+		if k == 0 || S[i] > best {
+			best = S[i]
+		}
+	}
+	for i, l := range cands {
+		if !known[i] {
+			S[i] = best - proxyCost
+		}
+		if j := m.index(l); j >= 0 {
+			S[i] += e.score[j]
+		}
+	}
+	maxS := slices.Max(S)
+	out := make([]Score, len(cands))
+	sum := 0.0
+	for i, l := range cands {
+		out[i] = Score{Lang: l, P: portableExp(S[i] - maxS)}
+		sum += out[i].P
 	}
 	for i := range out {
 		out[i].P /= sum
@@ -420,7 +485,11 @@ func (a *Analysis) own(s sentence) (lang string, conf float64, ok bool) {
 // after it in the run, averaged. A long sentence that is not a line of
 // names multiplies its own probabilities by that prior (floored at
 // priorFloor); a short one or a line of names averages them with it,
-// (own + 2*prior)/3. It takes the top language, however small its lead
+// (own + prior)/2. In a document that has shown no language yet (a string
+// of its own: --doc line, a JSON Lines record), the prior is only the
+// registry's defaults, which say how common a language is, not what this
+// document is in: every sentence multiplies its own probabilities by them,
+// floored at defaultPriorFloor, so they break near ties only. It takes the top language, however small its lead
 // (the lead is its confidence): every sentence with letters gets its most
 // likely language. With no prior at all, it keeps its own top language (at
 // half the confidence when it is short or a line of names); it is Und
@@ -597,7 +666,9 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, shown bo
 	// its context, floored so that a language the page has not shown yet
 	// is not ruled out; the context breaks near ties and cannot overturn
 	// clear evidence. A short sentence or a line of names has little
-	// evidence: it is averaged with its context, which weighs twice.
+	// evidence: it is averaged with its context. In a document that has
+	// shown nothing, the context is the registry's defaults: they are a
+	// weak prior, not evidence (see defaultPriorFloor).
 	post := make([]Score, 0, len(a.cands))
 	sum := 0.0
 	for _, l := range a.cands {
@@ -614,10 +685,13 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, shown bo
 			o = max(v, ownFloor)
 		}
 		var v float64
-		if weak && shown {
-			v = (o + 2*p) / 3
-		} else {
+		switch {
+		case weak && shown:
+			v = (o + p) / 2
+		case shown:
 			v = o * (p + priorFloor)
+		default:
+			v = o * (p + defaultPriorFloor)
 		}
 		post = append(post, Score{Lang: l, P: v})
 		sum += v

@@ -75,7 +75,7 @@ func TestArabicScript(t *testing.T) {
 		name    string
 		scorer  Scorer
 		minConf float64
-	}{{"ngram", DefaultNgram(), 0.5}, {"evidence-only", noScorer, 0.1}} {
+	}{{"ngram", DefaultNgram(), 0.45}, {"evidence-only", noScorer, 0.05}} {
 		id := New(Options{Scorer: sc.scorer})
 		for _, c := range arabicCases {
 			t.Run(sc.name+"/"+c.name, func(t *testing.T) {
@@ -225,7 +225,7 @@ func TestCandidates(t *testing.T) {
 		{script.Greek, nil, []string{"el"}},
 		{script.Hebrew, nil, []string{"he"}},
 		{script.Thai, nil, []string{"th"}},
-		{script.Arabic, nil, []string{"fa", "ar", "ur", "ps"}},
+		{script.Arabic, nil, []string{"fa", "ar", "ur", "ps", "ckb", "ug", "sd"}},
 		{script.Arabic, []string{"fa", "ar", "en"}, []string{"fa", "ar"}},
 		{script.Latin, []string{"en", "fa"}, []string{"en"}},
 		{script.Greek, []string{"en", "fa"}, []string{"el"}}, // restriction leaves none: script's own

@@ -1,0 +1,222 @@
+package detect
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"go/format"
+	"io"
+	"math"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var langevalCalibrate = flag.Bool("langeval.calibrate", false, "fit the confidence calibration on testdata/langeval's building part and rewrite calibration_table.go")
+
+// calibrationClasses are the length classes (most letters of a span) of
+// the calibration, the last without bound.
+var calibrationClasses = []int{4, 11, 29, 79, math.MaxInt}
+
+// calibrationSteps bounds the steps of each class's map.
+const calibrationSteps = 24
+
+// A calibrationPoint is one string's answer: the confidence and length of
+// its segment covering most letters, and whether its language is right.
+type calibrationPoint struct {
+	conf    float64
+	letters int
+	right   bool
+}
+
+// calibrationPoints segments every row as one document and returns the
+// answers of the rows whose main segment is of a script with more than one
+// language.
+func calibrationPoints(t *testing.T, rows []langevalRow) []calibrationPoint {
+	d, err := NewDetector(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts := make([]calibrationPoint, len(rows))
+	keep := make([]bool, len(rows))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(rows); i += workers {
+				var best *Segment
+				n := 0
+				segs := d.Segments(rows[i].Text)
+				for k := range segs {
+					if l := letters(segs[k].Text); l > n {
+						best, n = &segs[k], l
+					}
+				}
+				if best != nil && d.id.Ambiguous(best.Script) {
+					pts[i] = calibrationPoint{conf: best.Conf, letters: n, right: best.Lang == rows[i].Lang}
+					keep[i] = true
+				}
+			}
+		})
+	}
+	wg.Wait()
+	var out []calibrationPoint
+	for i, p := range pts {
+		if keep[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isotonic fits a non-decreasing step function to pts (sorted by conf) by
+// pooling adjacent violators, then merges the closest neighbouring steps
+// until at most steps are left. It returns each step's highest conf and
+// its share right, smoothed by half a point either way.
+func isotonic(pts []calibrationPoint, steps int) (upper, value []float64) {
+	type block struct {
+		upper    float64
+		right, n float64
+	}
+	var bs []block
+	for _, p := range pts {
+		b := block{upper: p.conf, n: 1}
+		if p.right {
+			b.right = 1
+		}
+		bs = append(bs, b)
+		for len(bs) > 1 {
+			a, c := bs[len(bs)-2], bs[len(bs)-1]
+			if a.right/a.n < c.right/c.n && a.upper < c.upper {
+				break
+			}
+			bs = append(bs[:len(bs)-2], block{upper: c.upper, right: a.right + c.right, n: a.n + c.n})
+		}
+	}
+	for len(bs) > steps {
+		k := 0
+		for i := 1; i+1 < len(bs); i++ {
+			if bs[i+1].right/bs[i+1].n-bs[i].right/bs[i].n < bs[k+1].right/bs[k+1].n-bs[k].right/bs[k].n {
+				k = i
+			}
+		}
+		a, c := bs[k], bs[k+1]
+		bs = append(bs[:k], append([]block{{upper: c.upper, right: a.right + c.right, n: a.n + c.n}}, bs[k+2:]...)...)
+	}
+	for _, b := range bs {
+		v := math.Round((b.right+0.5)/(b.n+1)*1e4) / 1e4
+		if k := len(value) - 1; k >= 0 {
+			v = math.Max(v, value[k]) // the smoothing may dent a small step
+		}
+		upper = append(upper, b.upper)
+		value = append(value, v)
+	}
+	return upper, value
+}
+
+// reliability writes the reliability table of pts over 10 equal-width
+// bins of confidence and returns the expected calibration error: the
+// mean, weighted by the bins' spans, of |share right - mean confidence|.
+func reliability(w io.Writer, pts []calibrationPoint) float64 {
+	var n, right [10]int
+	var sum [10]float64
+	for _, p := range pts {
+		b := min(int(p.conf*10), 9)
+		n[b]++
+		sum[b] += p.conf
+		if p.right {
+			right[b]++
+		}
+	}
+	fmt.Fprintln(w, "| confidence | spans | mean confidence | share right |")
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: |")
+	ece := 0.0
+	for b := range 10 {
+		if n[b] == 0 {
+			fmt.Fprintf(w, "| %.1f–%.1f | 0 | | |\n", float64(b)/10, float64(b+1)/10)
+			continue
+		}
+		mean, share := sum[b]/float64(n[b]), float64(right[b])/float64(n[b])
+		ece += float64(n[b]) / float64(len(pts)) * math.Abs(share-mean)
+		fmt.Fprintf(w, "| %.1f–%.1f | %d | %.3f | %.3f |\n", float64(b)/10, float64(b+1)/10, n[b], mean, share)
+	}
+	return ece
+}
+
+// TestCalibration measures the calibration of confidences on the measure
+// part of testdata/langeval (each string a document of its own, the span
+// covering most of its letters), prints the reliability table with -v,
+// and holds the expected calibration error to 0.05. With
+// -langeval.calibrate it fits the calibration on the building part first
+// and rewrites calibration_table.go.
+func TestCalibration(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scores the whole real-text set")
+	}
+	if *langevalCalibrate {
+		rawConfidence = true
+		pts := calibrationPoints(t, readLangeval(t, "tune"))
+		rawConfidence = false
+		var b bytes.Buffer
+		b.WriteString("// Code generated by TestCalibration with -langeval.calibrate; DO NOT EDIT.\n\npackage detect\n\n")
+		fmt.Fprintf(&b, "// calibration is fitted on %d strings of testdata/langeval's building part.\nvar calibration = []calibrationClass{\n", len(pts))
+		lo := 0
+		for _, hi := range calibrationClasses {
+			var class []calibrationPoint
+			for _, p := range pts {
+				if p.letters > lo && p.letters <= hi {
+					class = append(class, p)
+				}
+			}
+			slices.SortStableFunc(class, func(a, b calibrationPoint) int {
+				switch {
+				case a.conf < b.conf:
+					return -1
+				case a.conf > b.conf:
+					return 1
+				}
+				return 0
+			})
+			upper, value := isotonic(class, calibrationSteps)
+			max := "math.MaxInt"
+			if hi != math.MaxInt {
+				max = fmt.Sprint(hi)
+			}
+			fmt.Fprintf(&b, "\t{ // %d strings\n\t\tmaxLetters: %s,\n\t\tupper: []float64{%s},\n\t\tvalue: []float64{%s},\n\t},\n", len(class), max, floats(upper), floats(value))
+			lo = hi
+		}
+		b.WriteString("}\n")
+		src := b.String()
+		if strings.Contains(src, "math.MaxInt") {
+			src = strings.Replace(src, "package detect\n", "package detect\n\nimport \"math\"\n", 1)
+		}
+		out, err := format.Source([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("calibration_table.go", out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Log("wrote calibration_table.go: run the test again to measure it")
+		return
+	}
+	pts := calibrationPoints(t, readLangeval(t, "measure"))
+	var md strings.Builder
+	ece := reliability(&md, pts)
+	t.Logf("reliability on %d strings of the measure part (scripts of more than one language):\n%s\nexpected calibration error %.4f", len(pts), md.String(), ece)
+	if ece > 0.05 {
+		t.Errorf("expected calibration error %.4f, want at most 0.05", ece)
+	}
+}
+
+// floats formats xs as Go literals.
+func floats(xs []float64) string {
+	var s []string
+	for _, x := range xs {
+		s = append(s, fmt.Sprint(x))
+	}
+	return strings.Join(s, ", ")
+}
