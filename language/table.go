@@ -128,7 +128,7 @@ var table = []Language{
 			NoOwn: -1.0,
 			Letters: []Letters{
 				{1.2, "پچژگکی"}, // shared with fa and ps, not ar
-				{1.5, "ھ"},     // shared with sd, ckb and ug
+				{1.5, "ھ"},      // shared with sd, ckb and ug
 			},
 			Words: []Words{
 				{2, "کے میں ہے ہیں اور سے نے تھا بھی لیے"},
