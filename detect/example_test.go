@@ -83,3 +83,29 @@ func ExampleReadBlocks() {
 	// 0 1048590 false
 	// 1048590 524265 true
 }
+
+func ExampleDetector_LanguageOf() {
+	d, _ := detect.NewDetector(detect.Options{})
+	for _, text := range []string{"Guten Morgen", "Dzień dobry", "شكرا جزيلا", "The talks resumed in Kabul today after a long pause.", "123"} {
+		lang, _, reliable := d.LanguageOf(text)
+		fmt.Println(lang, reliable)
+	}
+	// Output:
+	// de false
+	// pl true
+	// ar true
+	// en true
+	// und false
+}
+
+func ExampleDetector_Confidences() {
+	d, _ := detect.NewDetector(detect.Options{Langs: []string{"fa", "ar", "ur", "ps"}})
+	for _, s := range d.Confidences("سلام دوستان عزیز، امروز هوا خیلی خوب است") {
+		fmt.Printf("%s %.2f\n", s.Lang, s.P)
+	}
+	// Output:
+	// fa 0.99
+	// ar 0.01
+	// ps 0.01
+	// ur 0.00
+}

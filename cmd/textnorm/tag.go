@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"fmt"
 	"flag"
 	"io"
 	"iter"
+	"strconv"
 	"strings"
 
 	"github.com/textnorm/textnorm"
@@ -165,15 +167,31 @@ type detectFlags struct {
 	langs  language.List
 	engine engine.Name
 	doc    detect.Doc
+	min    minConf
 	all    bool
 }
 
+// minConf is --min-conf: a confidence from 0 to 1.
+type minConf float64
+
+func (c *minConf) String() string { return strconv.FormatFloat(float64(*c), 'g', -1, 64) }
+
+func (c *minConf) Set(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || !(v >= 0 && v <= 1) {
+		return fmt.Errorf("%q is not a confidence from 0 to 1", s)
+	}
+	*c = minConf(v)
+	return nil
+}
+
 // detectSynopsis names the engines this build has: lingua only with -tags lingua.
-var detectSynopsis = "[--langs L,...] [--engine " + strings.Join(engine.Names(), "|") + "] [--doc file|paragraph|line]"
+var detectSynopsis = "[--langs L,...] [--engine " + strings.Join(engine.Names(), "|") + "] [--doc file|paragraph|line] [--min-conf P]"
 
 func (f *detectFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.langs, "langs", "comma-separated `languages` to consider, such as en,fa,ar, in the scripts they are written in (default: all)")
 	fs.Var(&f.engine, "engine", "the `engine` of statistics: "+engineUsage)
+	fs.Var(&f.min, "min-conf", "the least calibrated `confidence` (0 to 1) a span needs to keep its language; under it, und (default 0: every span with letters gets its best guess)")
 	fs.Var(&f.doc, "doc", "what a `document` is, which context never crosses: file (the default), paragraph (blocks between blank lines) or line; a JSON Lines record is always one")
 }
 
@@ -201,7 +219,7 @@ func (f *detectFlags) options() (detect.Options, error) {
 	if err != nil {
 		return detect.Options{}, err
 	}
-	return detect.Options{Langs: f.langs, Engine: e, All: f.all, Doc: f.doc}, nil
+	return detect.Options{Langs: f.langs, Engine: e, All: f.all, Doc: f.doc, MinConf: float64(f.min)}, nil
 }
 
 // blockWorkers is how many goroutines decide the blocks of an input: -j

@@ -176,15 +176,7 @@ func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
 		st := text[r[0]:r[1]]
 		s.letters, s.words, s.names = sentenceStats(st)
 		if s.letters > 0 && len(a.cands) > 1 {
-			if sc == script.Arabic && !id.standalone {
-				s.scores = id.scoreArabicSentence(st, a.cands)
-			} else if sc == script.Cyrillic && !id.standalone {
-				s.scores = id.scoreWithEvidence(st, a.cands, cyrl)
-			} else if ng, ok := id.scorer.(*NgramScorer); ok {
-				s.scores = ng.topScores(st, a.cands, keptScores)
-			} else {
-				s.scores = id.scorer.Scores(st, a.cands)
-			}
+			s.scores = id.scores(st, sc, a.cands, keptScores)
 		}
 		if len(s.scores) > keptScores {
 			// The tail is all but zero, and a document holds many
@@ -212,6 +204,37 @@ func (a *Analysis) NeedsContext() bool { return a.open }
 
 // keptScores is how many of a sentence's best scores an Analysis keeps.
 const keptScores = 4
+
+// Scores returns the probabilities of the candidates of script sc for
+// text, a run of that script, taken as one sentence: the statistics and
+// the script's orthographic evidence weighed together, as a sentence's
+// own evidence is before its context counts; sorted, best first. A script
+// of one language gives it, with 1; one of none, or text without letters,
+// gives nil.
+func (id *Identifier) Scores(text string, sc script.Script) []Score {
+	cands := id.candidates(sc)
+	switch letters, _, _ := sentenceStats(text); {
+	case letters == 0 || len(cands) == 0:
+		return nil
+	case len(cands) == 1:
+		return []Score{{Lang: cands[0], P: 1}}
+	}
+	return id.scores(text, sc, cands, 0)
+}
+
+// scores scores one sentence of script sc over cands, the best k (all
+// with k <= 0) at least.
+func (id *Identifier) scores(st string, sc script.Script, cands []string, k int) []Score {
+	switch ng, ok := id.scorer.(*NgramScorer); {
+	case sc == script.Arabic && !id.standalone:
+		return id.scoreArabicSentence(st, cands)
+	case sc == script.Cyrillic && !id.standalone:
+		return id.scoreWithEvidence(st, cands, cyrl)
+	case ok:
+		return ng.topScores(st, cands, k)
+	}
+	return id.scorer.Scores(st, cands)
+}
 
 // Ambiguous reports whether a run of script sc has more than one candidate
 // language, so that its spans' languages are guesses with a confidence,
