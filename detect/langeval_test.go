@@ -386,10 +386,35 @@ func langevalTables(w io.Writer, rows []langevalRow, stats []*langevalStats, bot
 		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s | %s |\n", label, n,
 			col("short"), col("medium"), col("sentence"), col("all"), strings.Join(lv, " / "), wrong)
 	}
+	// macro is the mean over langs of each bucket's accuracy, over the
+	// languages with at least 100 strings in the bucket.
+	macro := func(label string, langs []string) {
+		col := func(bucket string) string {
+			var v []string
+			for _, s := range stats {
+				sum, k := 0.0, 0
+				for _, l := range langs {
+					c, _ := s.pool([]string{l})
+					if c[bucket] != nil && c[bucket].N >= 100 {
+						sum += c[bucket].pct()
+						k++
+					}
+				}
+				if k == 0 {
+					v = append(v, "–")
+				} else {
+					v = append(v, langevalFmt(sum/float64(k)))
+				}
+			}
+			return strings.Join(v, " / ")
+		}
+		fmt.Fprintf(w, "| %s | | %s | %s | %s | %s | | |\n", label, col("short"), col("medium"), col("sentence"), col("all"))
+	}
 	for _, l := range known {
 		line(l, []string{l}, langevalWrong(rows, stats[0], l))
 	}
 	line("**all**", known, "")
+	macro("**macro**", known)
 	if len(both) > 0 {
 		var kb []string
 		for _, l := range known {
@@ -398,6 +423,7 @@ func langevalTables(w io.Writer, rows []langevalRow, stats []*langevalStats, bot
 			}
 		}
 		line(fmt.Sprintf("**both** (%d)", len(kb)), kb, "")
+		macro(fmt.Sprintf("**macro, both** (%d)", len(kb)), kb)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Han and kana: share of strings given zh (Han-only) or ja (with kana).")
