@@ -29,11 +29,13 @@ type Record struct {
 
 	// Err says why a line that is not blank has no string field: a
 	// *diag.Error at the place in the input (FILE:LINE:COL) of an *Error
-	// (whose Off is in Raw).
-	// It is nil for a record with its field and for a blank line.
+	// (whose Off is in Raw), or with Scanner.RejectInvalidUTF8 of a
+	// *normalize.InvalidUTF8Error. It is nil for a record with its field
+	// and for a blank line.
 	Err error
 
-	file, field string
+	file, field   string
+	rejectInvalid bool
 }
 
 // A Scanner reads the records of a JSON Lines input one at a time, as
@@ -50,7 +52,12 @@ type Record struct {
 //   - a line that is not a JSON object, lacks the field or has another
 //     type there is a record with an Err that says where and why;
 //   - when the key is repeated, the last value is the field's, as
-//     encoding/json, Python and JavaScript read it.
+//     encoding/json, Python and JavaScript read it;
+//   - with RejectInvalidUTF8, a line with a byte that is not UTF-8 is a
+//     record with an Err too.
+//
+// Record.AppendError writes a bad record's error as a line of its own,
+// for output that carries its errors in-band (ErrorsInline).
 type Scanner struct {
 	br          *bufio.Reader
 	file, field string
@@ -58,6 +65,8 @@ type Scanner struct {
 	next        Record // where the next record starts
 	err         error
 	done        bool
+
+	rejectInvalid bool // RejectInvalidUTF8
 }
 
 // NewScanner returns a Scanner of the records of r, an input named file
@@ -99,7 +108,7 @@ func (s *Scanner) Scan() bool {
 			return false
 		}
 	}
-	*r = Record{Line: s.next.Line, Offset: s.next.Offset, Raw: raw, file: s.file, field: s.field}
+	*r = Record{Line: s.next.Line, Offset: s.next.Offset, Raw: raw, file: s.file, field: s.field, rejectInvalid: s.rejectInvalid}
 	s.next.Line += diag.LineBreaks(raw)
 	s.next.Offset += int64(len(raw))
 	r.find()
@@ -125,6 +134,11 @@ func (r *Record) find() {
 	}
 	if blank(body[skip:]) {
 		return
+	}
+	if r.rejectInvalid {
+		if r.Err = r.invalidUTF8(body); r.Err != nil {
+			return
+		}
 	}
 	start, end, isString, err := Field(body[skip:], r.field)
 	start, end = start+skip, end+skip

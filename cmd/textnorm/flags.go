@@ -10,12 +10,14 @@ import (
 
 	"github.com/textnorm/textnorm"
 	"github.com/textnorm/textnorm/diag"
+	"github.com/textnorm/textnorm/jsonl"
 	"github.com/textnorm/textnorm/normalize"
 )
 
 // The flags' values are the library's own types (normalize.Profile,
 // normalize.Form, normalize.RuleList, normalize.InvalidPolicy,
-// textnorm.Format, textnorm.Offsets, detect.Engine, language.List): each
+// textnorm.Format, textnorm.Offsets, detect.Engine, language.List,
+// jsonl.ErrorMode): each
 // reads its names and refuses the others with a *diag.UnknownError. The
 // few values below are the command's own: the auto profile beside the
 // library's, and the number of jobs.
@@ -92,14 +94,15 @@ type docFlags struct {
 	encoding      normalize.Encoding
 	jsonl, binary bool
 	field         string
-	id            string // tag's --id
+	errors        jsonl.ErrorMode // --errors, with --jsonl
+	id            string          // tag's --id
 	recur         bool
 	jobs          jobsFlag
 }
 
 // docSynopsis is the end of the usage of normalize, detect and tag: their
 // docFlags.
-const docSynopsis = "[--jsonl --field NAME] [--encoding NAME] [--invalid error|replace|keep] [--binary] [-r] [-j N] [FILE...]"
+const docSynopsis = "[--jsonl --field NAME [--errors stderr|inline]] [--encoding NAME] [--invalid error|replace|keep] [--binary] [-r] [-j N] [FILE...]"
 
 func (f *docFlags) register(fs *flag.FlagSet) {
 	f.jobs = defaultJobs()
@@ -107,6 +110,7 @@ func (f *docFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.encoding, "encoding", "the `name` of the inputs' character encoding, such as windows-1256 or koi8-r (default utf-8; UTF-16 with a byte-order mark is found without it); output is UTF-8")
 	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines records: work on each record's string field --field, and keep the rest of it as it is")
 	fs.StringVar(&f.field, "field", "", "with --jsonl: the `name` of the top-level string field, such as text")
+	fs.Var(&f.errors, "errors", "with --jsonl: where a bad record's error goes (not JSON, no field, not a string, invalid UTF-8 under --invalid=error): stderr (reported there, exit 2) or inline (a line {\"textnorm_error\":{...}} in the record's place, with its bytes; invalid UTF-8 does not stop the input; exit 0)")
 	fs.BoolVar(&f.binary, "binary", false, "process files with NUL bytes as text (they are skipped as binary otherwise)")
 	fs.BoolVar(&f.recur, "r", false, "process the files in directories, recursively (names starting with a dot are skipped)")
 	fs.Var(&f.jobs, "j", "`N` files processed at once (the output comes in the order of the inputs)")
@@ -125,13 +129,18 @@ func (f *docFlags) check() error {
 		return usageError("--jsonl needs --field NAME: the string field to read")
 	case !f.jsonl && f.field != "":
 		return usageError("--field goes with --jsonl")
+	case !f.jsonl && f.errors == jsonl.ErrorsInline:
+		return usageError("--errors=inline goes with --jsonl: it is the error of a record")
 	}
 	return nil
 }
+
+// inline reports whether bad records are written in-band (--errors=inline).
+func (f *docFlags) inline() bool { return f.errors == jsonl.ErrorsInline }
 
 func (f *docFlags) inputOptions() inputOptions {
 	// A raw NUL in a JSON Lines record is not a binary file: it is
 	// invalid JSON, which that record's error reports, and the records
 	// after it go on.
-	return inputOptions{invalid: f.invalid, binary: f.binary || f.jsonl, recursive: f.recur, encoding: f.encoding}
+	return inputOptions{invalid: f.invalid, binary: f.binary || f.jsonl, recursive: f.recur, encoding: f.encoding, errors: f.errors}
 }

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/textnorm/textnorm/diag"
+	"github.com/textnorm/textnorm/jsonl"
 	"github.com/textnorm/textnorm/normalize"
 )
 
@@ -30,6 +31,7 @@ type inputOptions struct {
 	binary    bool                    // --binary: NUL bytes are text
 	recursive bool                    // -r: directories are walked
 	encoding  normalize.Encoding      // --encoding; UTF-16 with a BOM is found without it
+	errors    jsonl.ErrorMode         // --errors: inline writes a bad record's error in its place
 	// regularFor, when set, is the flag that takes regular files only
 	// ("-w", "--check"): it reads each file twice, and -w replaces it.
 	regularFor string
@@ -196,6 +198,11 @@ type source struct {
 	bom     int                // bytes of a UTF-16 byte-order mark read before the text
 	text    *textReader
 	closers []io.Closer
+	// errors is --errors; with inline and --invalid=error, the text keeps
+	// its invalid bytes and rejectInvalid makes each its record's error,
+	// so that the records after it go on.
+	errors        jsonl.ErrorMode
+	rejectInvalid bool
 }
 
 func (s *source) Close() error {
@@ -263,7 +270,12 @@ func openSource(e *env, in input, opts inputOptions, counted *atomic.Int64) (*so
 		s.Close()
 		return nil, &diag.Error{File: s.display, Pos: diag.PosOf(head, i), Err: nulError{sniffed: true}}
 	}
-	s.text = newTextReader(br, s.display, opts.invalid, opts.binary)
+	policy := opts.invalid
+	s.errors = opts.errors
+	if opts.errors == jsonl.ErrorsInline && policy == normalize.InvalidError {
+		policy, s.rejectInvalid = normalize.InvalidKeep, true
+	}
+	s.text = newTextReader(br, s.display, policy, opts.binary)
 	return s, nil
 }
 

@@ -202,12 +202,17 @@ func (s *sequencer) finish(w *jobOutput) {
 // forEachRecord calls fn with each record of a JSON Lines input in turn
 // (see jsonl.Scanner). A record without its string field is reported to
 // w (one failure each; the run goes on) and passed to fn too, not OK;
-// blank lines are passed the same way, without a report.
+// blank lines are passed the same way, without a report. With
+// --errors=inline a bad record is not reported: fn writes its error in
+// its place (see inlineError).
 func forEachRecord(src *source, field string, w *jobOutput, fn func(r *jsonl.Record) error) error {
 	sc := jsonl.NewScanner(src.text, src.display, field)
+	if src.rejectInvalid {
+		sc.RejectInvalidUTF8()
+	}
 	for sc.Scan() {
 		r := sc.Record()
-		if r.Err != nil {
+		if r.Err != nil && src.errors != jsonl.ErrorsInline {
 			w.report(r.Err)
 		}
 		if err := fn(r); err != nil {
@@ -215,6 +220,21 @@ func forEachRecord(src *source, field string, w *jobOutput, fn func(r *jsonl.Rec
 		}
 	}
 	return sc.Err()
+}
+
+// inlineError returns the line of a bad record's error for
+// --errors=inline (jsonl.Record.AppendError), with a line feed when eol
+// or when the record had one; nil without --errors=inline or for a record
+// that is not bad (a blank line).
+func inlineError(src *source, r *jsonl.Record, eol bool) []byte {
+	if src.errors != jsonl.ErrorsInline || r.Err == nil {
+		return nil
+	}
+	line := r.AppendError(make([]byte, 0, 128+len(r.Raw)*4/3))
+	if eol || bytes.HasSuffix(r.Raw, []byte("\n")) {
+		line = append(line, '\n')
+	}
+	return line
 }
 
 // startProgress starts a progress bar over the inputs when standard error

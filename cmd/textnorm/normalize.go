@@ -144,6 +144,8 @@ func checkModes(f *normalizeFlags) error {
 		return usageError("-w and --check exclude each other")
 	case f.explain && f.profile.auto():
 		return usageError("--explain needs a profile, not auto")
+	case f.inline() && (modes > 0 || f.check):
+		return usageError("--errors=inline writes the errors in the output: not with -w, --check, --diff or --explain")
 	}
 	return nil
 }
@@ -254,14 +256,19 @@ func (s *sequencer) writeFailed() bool {
 
 // normalize writes the input normalized to dst: its text, or its records'
 // field with --jsonl; --dedupe drops repeated paragraphs. Bad records are
-// reported to w and written as they are.
+// reported to w and written as they are, or with --errors=inline written
+// as their error lines.
 func (c *normalizeRun) normalize(src *source, dst io.Writer, w *jobOutput) error {
 	dropped := 0
 	var err error
 	if c.f.jsonl {
 		err = forEachRecord(src, c.f.field, w, func(r *jsonl.Record) error {
 			if !r.OK {
-				_, err := dst.Write(r.Raw)
+				out := r.Raw // blank, or bad: as it was
+				if line := inlineError(src, r, false); line != nil {
+					out = line
+				}
+				_, err := dst.Write(out)
 				return err
 			}
 			s := c.n.String(r.Text)

@@ -28,10 +28,14 @@ type docInput struct {
 	id   []byte    // the record's --id field, as JSON
 	text string    // the record's field
 	r    io.Reader // the file's text, for a whole file
+	// errLine is a bad record's error line (--errors=inline), to write in
+	// its place: no document.
+	errLine []byte
 }
 
 // forEachDoc calls fn with the input's document, or with --jsonl with the
-// field of each of its records (bad records are reported and skipped).
+// field of each of its records (bad records are reported and skipped, or
+// with --errors=inline written as their error lines, in their place).
 // With workers above 1, records are done that many at a time, each into a
 // buffer of its own, and written to out in order.
 func forEachDoc(src *source, field, id string, workers int, w *jobOutput, out *docOutput, fn func(d docInput, w *docOutput) error) error {
@@ -50,6 +54,10 @@ func forEachDoc(src *source, field, id string, workers int, w *jobOutput, out *d
 	if workers <= 1 {
 		return forEachRecord(src, field, w, func(r *jsonl.Record) error {
 			if !r.OK {
+				if line := inlineError(src, r, true); line != nil {
+					_, err := out.Write(line)
+					return err
+				}
 				return nil
 			}
 			d := record(r)
@@ -64,7 +72,16 @@ func forEachDoc(src *source, field, id string, workers int, w *jobOutput, out *d
 	var readErr error
 	records := func(yield func(docInput) bool) {
 		readErr = forEachRecord(src, field, w, func(r *jsonl.Record) error {
-			if r.OK && !yield(record(r)) {
+			var d docInput
+			switch line := inlineError(src, r, true); {
+			case r.OK:
+				d = record(r)
+			case line != nil:
+				d = docInput{line: r.Line, errLine: line}
+			default:
+				return nil
+			}
+			if !yield(d) {
 				return errStopped
 			}
 			return nil
@@ -76,6 +93,9 @@ func forEachDoc(src *source, field, id string, workers int, w *jobOutput, out *d
 		inline *docInput // a record too long to hold its output: done in turn, into out
 	}
 	for res := range ordered.Map(records, workers, func(d docInput) result {
+		if d.errLine != nil {
+			return result{out: d.errLine}
+		}
 		if len(d.text) > maxHeldRecord {
 			return result{inline: &d}
 		}
@@ -272,6 +292,8 @@ func runTag(e *env, f *tagFlags, names []string) error {
 		return usageError("--id goes with --jsonl")
 	case f.id != "" && f.format == textnorm.TSV:
 		return usageError("--id needs --format jsonl or json")
+	case f.inline() && f.format == textnorm.TSV:
+		return usageError("--errors=inline needs --format jsonl or json: an error line is a JSON object")
 	}
 	opts, err := f.options()
 	if err != nil {
@@ -366,6 +388,9 @@ var detectCommand = &command{
 func runDetect(e *env, f *detectCmdFlags, names []string) error {
 	if err := f.docFlags.check(); err != nil {
 		return err
+	}
+	if f.inline() && f.format != textnorm.DetectJSONL {
+		return usageError("--errors=inline needs --format jsonl: an error line is a JSON object")
 	}
 	opts, err := f.options()
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/base64"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -193,10 +194,93 @@ func TestEndToEnd(t *testing.T) {
 
 // TestFilterContract is the contract of "textnorm normalize --jsonl
 // --field F" as a filter (Spark's RDD.pipe, Hadoop Streaming): a line out
-// for each line in, in order; a bad record is written as it is, in its
-// place, and reported on standard error with its line.
+// for each line in, in order. With --errors=inline, a bad record's line is
+// its error, in its place, with the record's bytes (invalid UTF-8
+// included, which stops nothing), and the exit status 0; with the default
+// --errors=stderr, a bad record is written as it is, in its place, and
+// reported on standard error with its line.
 func TestFilterContract(t *testing.T) {
 	_, cliBin := binaries(t)
+	t.Run("--errors=inline", func(t *testing.T) { testFilterInline(t, cliBin) })
+	t.Run("--errors=stderr", func(t *testing.T) { testFilterStderr(t, cliBin) })
+}
+
+func testFilterInline(t *testing.T, cliBin string) {
+	in := []string{
+		`{"id":1,"text":"كتاب  علي"}`,
+		``,
+		`not json`,
+		`{"id":3}`,
+		`{"id":4,"text":5}`,
+		"{\"id\":5,\"text\":\"bad \xff byte\"}",
+		"caf\xe9, neither JSON nor UTF-8",
+		"{\"id\":7,\"text\":\"a\\tb\"}\r",
+		`{"id":8,"text":"ok\u00a0 fine ","n":1.50}`,
+	}
+	// The good lines as they come out; "" at a bad record's, whose error
+	// is checked against the line in.
+	want := []string{
+		`{"id":1,"text":"كتاب علي"}`,
+		``,
+		"", "", "", "", "",
+		"{\"id\":7,\"text\":\"a\\tb\"}\r",
+		`{"id":8,"text":"ok fine","n":1.50}`,
+	}
+	bad := map[int]string{ // line: message
+		3: "not a JSON object", 4: `no field "text"`, 5: `field "text" is a number, not a string`,
+		6: "invalid UTF-8 (byte 0xff)", 7: "invalid UTF-8 (byte 0xe9)",
+	}
+	for _, final := range []string{"\n", ""} {
+		cmd := exec.Command(cliBin, "normalize", "--jsonl", "--field", "text", "--errors=inline")
+		cmd.Stdin = strings.NewReader(strings.Join(in, "\n") + final)
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		if err := cmd.Run(); err != nil || errb.Len() > 0 {
+			t.Errorf("exit %v, stderr %q: want 0 and nothing", err, errb.String())
+		}
+		if strings.HasSuffix(out.String(), "\n") != (final == "\n") {
+			t.Errorf("the last line feed: in %q, out %q", final, out.String())
+		}
+		got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		if len(got) != len(in) {
+			t.Fatalf("%d lines in, %d out:\n%s", len(in), len(got), out.String())
+		}
+		for i, line := range got {
+			var e struct {
+				Err *struct {
+					Line      int
+					Message   string
+					Raw       *string
+					RawBase64 *string `json:"raw_base64"`
+				} `json:"textnorm_error"`
+			}
+			msg, isBad := bad[i+1]
+			if !isBad {
+				if line != want[i] {
+					t.Errorf("line %d: %q, want %q", i+1, line, want[i])
+				}
+				continue
+			}
+			if err := json.Unmarshal([]byte(line), &e); err != nil || e.Err == nil {
+				t.Errorf("line %d: %q, want its error (%v)", i+1, line, err)
+				continue
+			}
+			orig := ""
+			switch {
+			case e.Err.Raw != nil:
+				orig = *e.Err.Raw
+			case e.Err.RawBase64 != nil:
+				b, _ := base64.StdEncoding.DecodeString(*e.Err.RawBase64)
+				orig = string(b)
+			}
+			if e.Err.Line != i+1 || e.Err.Message != msg || orig != in[i] {
+				t.Errorf("line %d: %s; want line %d, %q, the bytes %q", i+1, line, i+1, msg, in[i])
+			}
+		}
+	}
+}
+
+func testFilterStderr(t *testing.T, cliBin string) {
 	in := []string{
 		`{"id":1,"text":"كتاب  علي"}`,
 		``,
