@@ -177,7 +177,7 @@ func (c *cleaner) run(src, more []byte, eof, moreEOF bool) (n int, short bool) {
 		case opPunct:
 			c.holdPunct(r, o.repl, at, at+size)
 		case opUnlessHamza, opPositionalYeh:
-			next, ok := c.lookahead(o.kind, "", more[n+size:], moreEOF)
+			next, ok := c.t.lookahead(o.kind, "", more[n+size:], moreEOF)
 			if !ok {
 				return n, true
 			}
@@ -262,12 +262,12 @@ func (c *cleaner) keptAt(src []byte, i int) int {
 // composes with it (1) or not (0); for opPositionalYeh whether a letter
 // that it joins follows (1) or not (0). ok is false when the input ends
 // before that is known and more will come.
-func (c *cleaner) lookahead(kind opKind, rest string, more []byte, moreEOF bool) (next int, ok bool) {
+func (t *table) lookahead(kind opKind, rest string, more []byte, moreEOF bool) (next int, ok bool) {
 	marks := 0
 	for i := 0; i < len(rest) && marks < maxLookahead; marks++ {
 		r, size := utf8.DecodeRuneInString(rest[i:])
 		i += size
-		if next, done := c.decides(kind, r); done {
+		if next, done := t.decides(kind, r); done {
 			return next, true
 		}
 	}
@@ -280,7 +280,7 @@ func (c *cleaner) lookahead(kind opKind, rest string, more []byte, moreEOF bool)
 		}
 		r, size := utf8.DecodeRune(more[i:])
 		i += size
-		if next, done := c.decides(kind, r); done {
+		if next, done := t.decides(kind, r); done {
 			return next, true
 		}
 	}
@@ -289,8 +289,8 @@ func (c *cleaner) lookahead(kind opKind, rest string, more []byte, moreEOF bool)
 
 // decides looks at rune r for lookahead: done is false when r is skipped
 // (a mark, or a rune that the rules drop).
-func (c *cleaner) decides(kind opKind, r rune) (next int, done bool) {
-	if c.t.lookup(r).kind == opDrop {
+func (t *table) decides(kind opKind, r rune) (next int, done bool) {
+	if t.lookup(r).kind == opDrop {
 		return 0, false
 	}
 	if classOf(r)&classMark == 0 {
@@ -317,7 +317,7 @@ func (c *cleaner) decides(kind opKind, r rune) (next int, done bool) {
 func (c *cleaner) expandReady(s string, more []byte, moreEOF bool) bool {
 	for i, r := range s {
 		if k := c.t.lookup(r).kind; k == opUnlessHamza || k == opPositionalYeh {
-			if _, ok := c.lookahead(k, s[i+utf8.RuneLen(r):], more, moreEOF); !ok {
+			if _, ok := c.t.lookahead(k, s[i+utf8.RuneLen(r):], more, moreEOF); !ok {
 				return false
 			}
 		}
@@ -327,20 +327,27 @@ func (c *cleaner) expandReady(s string, more []byte, moreEOF bool) bool {
 
 // special handles the ops that depend on what follows.
 func (c *cleaner) special(r rune, o op, next int, start, end int) {
+	if repl, same := specialOut(o, next); same {
+		c.emit(r, start, end)
+	} else {
+		c.emitString(repl, start, end)
+	}
+}
+
+// specialOut returns what a rune of an op that depends on what follows
+// becomes, next being what lookahead found: the rune itself (same), or
+// repl.
+func specialOut(o op, next int) (repl string, same bool) {
 	switch o.kind {
 	case opUnlessHamza:
-		if next == 1 {
-			c.emit(r, start, end)
-		} else {
-			c.emitString(o.repl, start, end)
-		}
+		return o.repl, next == 1
 	case opPositionalYeh:
 		if next == 1 {
-			c.emitString(arabicYeh, start, end)
-		} else {
-			c.emitString(alefMaksura, start, end)
+			return arabicYeh, false
 		}
+		return alefMaksura, false
 	}
+	return "", true
 }
 
 // expand cleans the runes of a presentation form's decomposition as if they
@@ -358,7 +365,7 @@ func (c *cleaner) expand(s string, more []byte, moreEOF bool, start, end int) {
 		case opSpace:
 			c.space(' ', start, end)
 		case opUnlessHamza, opPositionalYeh:
-			next, _ := c.lookahead(o.kind, s[i+utf8.RuneLen(r):], more, moreEOF)
+			next, _ := c.t.lookahead(o.kind, s[i+utf8.RuneLen(r):], more, moreEOF)
 			c.special(r, o, next, start, end)
 		case opReplace:
 			c.emitString(o.repl, start, end)

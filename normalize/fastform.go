@@ -110,6 +110,14 @@ func (q *fastForm) String(s string) string {
 	return unsafe.String(unsafe.SliceData(out), len(out))
 }
 
+// appendForm appends s in the form to dst.
+func (q *fastForm) appendForm(dst []byte, s string) []byte {
+	if p := q.span(s); p < len(s) {
+		return q.appendString(dst, s, p)
+	}
+	return append(dst, s...)
+}
+
 // Bytes returns b in the form, in a new slice.
 func (q *fastForm) Bytes(b []byte) []byte {
 	s := unsafe.String(unsafe.SliceData(b), len(b))

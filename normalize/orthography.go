@@ -503,7 +503,15 @@ func punctSpacingEdits(edits []edit, text string) []edit {
 		// : ) ] and the lead bytes of ، ؛ ؟ ۔ « » …; the rest is skipped a
 		// byte at a time (a lead byte is never a continuation byte).
 		switch text[i] {
-		case ' ', '\t', '.', '!', ':', ')', ']', 0xD8, 0xDB, 0xC2, 0xE2:
+		case ' ', '\t', '.', '!', ':', ')', ']':
+		case 0xD8, 0xDB, 0xC2:
+			// Of the two-byte runes with these lead bytes, only ، ؛ ؟
+			// ۔ « »: the letters of Arabic script skip so, not decoded.
+			if i+1 < len(text) && !punctSecond(text[i], text[i+1]) {
+				i += 2
+				continue
+			}
+		case 0xE2:
 		default:
 			i++
 			continue
@@ -530,6 +538,10 @@ func punctSpacingEdits(edits []edit, text string) []edit {
 			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 				j++
 			}
+			if !spacingMayAt(text, i, j) {
+				i = j // most spaces: no punctuation beside
+				continue
+			}
 			next, _ := utf8.DecodeRuneInString(text[j:])
 			p, _ := prevRune(i)
 			if j < len(text) && isClosingPunct(next) && (isArabicLetter(p) || isArabicMark(p) || p == '»' || p == ')') && i > 0 && !isPeriodOfNumber(text, j) {
@@ -553,6 +565,47 @@ func punctSpacingEdits(edits []edit, text string) []edit {
 		i += n
 	}
 	return mergeEdits(edits)
+}
+
+// spacingMayAt reports whether the spaces text[i:j] may be edited by
+// punctSpacingEdits, as bytes: whether closing punctuation follows them
+// or opening punctuation is before them.
+func spacingMayAt(text string, i, j int) bool {
+	if j < len(text) {
+		switch text[j] {
+		case '!', '.', ':', ')', ']':
+			return true
+		case 0xD8, 0xDB, 0xC2, 0xE2:
+			if j+1 < len(text) && punctSecond(text[j], text[j+1]) || text[j] == 0xE2 {
+				return true
+			}
+		}
+	}
+	if i > 0 {
+		switch text[i-1] {
+		case '(', '[', 0xAB: // « is C2 AB
+			return true
+		}
+	}
+	return false
+}
+
+// punctSecond reports whether lead, second are the first two bytes of
+// one of ، ؛ ؟ ۔ « », the punctuation of punctSpacingEdits of two bytes,
+// or may start no rune of two bytes (so that it is decoded after all).
+func punctSecond(lead, second byte) bool {
+	if second&0xC0 != 0x80 {
+		return true
+	}
+	switch lead {
+	case 0xD8:
+		return second == 0x8C || second == 0x9B || second == 0x9F
+	case 0xDB:
+		return second == 0x94
+	case 0xC2:
+		return second == 0xAB || second == 0xBB
+	}
+	return true
 }
 
 // prevSolid returns the last character before text[i] that is not a space

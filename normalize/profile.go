@@ -323,6 +323,16 @@ func (p Profile) Apply(s string) string {
 	if p.rules == 0 {
 		return formOf(p.form).String(s)
 	}
+	if f := p.fused(); f != nil {
+		return f.apply(p, s)
+	}
+	return p.applyStages(s)
+}
+
+// applyStages returns s normalized with p a stage after the other, each
+// over the whole of s: the reference the fused path (fused.go) keeps to,
+// and what it runs on the lines that may change.
+func (p Profile) applyStages(s string) string {
 	if fx := p.rules.Repairs(); fx != 0 {
 		s = repair.Fix(s, fx)
 	}
@@ -355,7 +365,9 @@ func (p Profile) Bytes(b []byte) []byte {
 	if p.rules == 0 {
 		return formOf(p.form).Bytes(b)
 	}
-	return []byte(p.Apply(string(b)))
+	// A view of b, not a copy: Apply only reads it, and its result is
+	// copied (it may be the view itself).
+	return []byte(p.Apply(unsafe.String(unsafe.SliceData(b), len(b))))
 }
 
 // NewReader returns a reader of r's contents normalized with p.

@@ -1,0 +1,550 @@
+package normalize
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The fused path runs a profile's rules and its form in one scan of each
+// line, ICU's quick check widened to the rules. Lines that no stage can
+// change (every code point a safe starter of the form that the cleaner
+// copies as it is, no protected span, the spaces single and inside the
+// line, nothing for the line rules) are skipped in one loop, at the cost
+// of a table lookup a code point. A line with no protected span whose
+// cleaning is local (a letter mapped, an invisible dropped, a ZWNJ
+// between letters kept) is cleaned in the same scan, then given to the
+// line rules when it is of Arabic script and to the form when it may
+// change. Only the lines the scan cannot clean (trailing or doubled
+// spaces, protected spans, controls, invalid UTF-8, presentation forms,
+// ...) go through the stages one after the other (applyStages), in runs
+// of such lines.
+//
+// It gives applyStages's output on any input (FuzzFused): every stage
+// works a line at a time (the cleaner's state is that of a line's start
+// after each line feed, protected spans never hold one, the line rules
+// are rules of lines) and the form carries nothing across a line feed,
+// so the text may be cut after any line feed and a line that no stage
+// changes left out. The line rules (PunctSpacing, ZWNJAffixes, ...) are
+// not in the scan: they run on each copied line of Arabic script, whose
+// cleaner and protected spans they would have seen unchanged anyway.
+//
+// The table is built from the profile's rules at run time, not generated:
+// a RuleSet is any of 2^38 sets, and the tables it is built from (the
+// cleaner's, compiled from the rules, and the quick-check table of
+// quickcheck.go, generated from Unicode's data) are the ones the stages
+// use, so the scan and the stages agree by construction.
+type fused struct {
+	t     *table
+	q     *fastForm
+	lines bool // the profile has line rules
+	rules RuleSet
+	// ascii is what the scan does with each ASCII byte.
+	ascii [utf8.RuneSelf]uint8
+	// low is what it does with each code point of two bytes.
+	low [0x800]uint8
+	// keep has a bit set for each code point of three bytes that the
+	// cleaner copies as it is, except for the ones kindOf looks at;
+	// safe for each that is a safe starter of the form.
+	keep, safe [0x10000 / 64]uint64
+}
+
+// What the scan does with a byte or code point.
+const (
+	fStop    = iota // the stages must see the line
+	fInert          // copied as it is
+	fSpace          // a space: copied when single, inside the line
+	fNewline        // LF: ends the line
+	fDigit          // an ASCII digit: copied unless a separator is before it (a number)
+	fDot            // '.': copied unless "www" is before it (a URL)
+	fPunct          // , ; ?: copied unless after an Arabic letter (ArabicPunctuation)
+	fReplace        // the cleaner writes op.repl instead (a letter map)
+	fSpecial        // opUnlessHamza, opPositionalYeh: decided by what follows
+	fDrop           // the cleaner drops it (tatweel, an invisible)
+	fZWNJ           // kept only between two letters (ZWNJ)
+	fKind    = 0x0F
+	// Besides its kind, a code point of two bytes or more may be marked
+	// (in low, or by line): fNumeral, a digit of protect's (Arabic-Indic
+	// or Persian), a number after a separator; fArabic, of the Arabic
+	// script, for the line rules; fUnsafe, no safe starter of the form.
+	fNumeral = 0x20
+	fArabic  = 0x40
+	fUnsafe  = 0x80
+)
+
+var fuseds sync.Map // fusedKey -> *fused
+
+type fusedKey struct {
+	rules RuleSet
+	form  norm.Form
+}
+
+// fused returns the fused path of p, or nil when p has stages the scan
+// does not know: repairs, a decomposition first, case or width folding,
+// and CollapseBlankLines, which carries state from line to line.
+func (p Profile) fused() *fused {
+	rs := p.rules
+	if rs == 0 || rs.Repairs() != 0 || rs&RuleSet(CaseFold|Width|CollapseBlankLines) != 0 {
+		return nil
+	}
+	if _, ok := p.pre(); ok {
+		return nil
+	}
+	k := fusedKey{rs, p.form}
+	if f, ok := fuseds.Load(k); ok {
+		return f.(*fused)
+	}
+	f, _ := fuseds.LoadOrStore(k, newFused(p))
+	return f.(*fused)
+}
+
+func newFused(p Profile) *fused {
+	rs := p.rules
+	t := tableFor(p.cleanerRules())
+	f := &fused{t: t, q: formOf(p.form), lines: p.hasOrthography(), rules: rs}
+	for b := range utf8.RuneSelf {
+		c := byte(b)
+		k := uint8(fStop)
+		switch {
+		case c == '\n':
+			k = fNewline
+		case strings.IndexByte("@/\\<`", c) >= 0:
+			// What a URL, an e-mail address, a mention, a path, a tag
+			// or code needs (see package protect).
+		case c == ' ':
+			if t.spaceStateful {
+				k = fSpace
+			} else if t.low[c] == 0 {
+				k = fInert
+			}
+		case t.lookup(rune(c)).kind == opPunct:
+			k = fPunct
+		case !t.asciiKeep[c]:
+			// Controls (an ESC may start an ANSI sequence), and what
+			// the digit rules map, which protected numbers keep.
+		case c >= '0' && c <= '9':
+			k = fDigit
+		case c == '.':
+			k = fDot
+		default:
+			k = fInert // ASCII is a safe starter in every form
+		}
+		f.ascii[b] = k
+	}
+	for r := rune(0x80); r < 0x800; r++ {
+		k := f.kindOf(r)
+		if r >= 0x0660 && r <= 0x0669 || r >= 0x06F0 && r <= 0x06F9 {
+			k |= fNumeral
+		}
+		if r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F {
+			k |= fArabic // as hasArabicScript sees it
+		}
+		if !f.q.safe(r) {
+			k |= fUnsafe
+		}
+		f.low[r] = k
+	}
+	for r := rune(0x800); r < 0x10000; r++ {
+		// The noncharacters U+FDD0..U+FDEF hold the placeholder of
+		// protected spans, and presentation forms are Arabic script
+		// to the line rules: kindOf looks at both.
+		if t.keeps(r) && !(r >= 0xFB50 && r <= 0xFEFC) {
+			f.keep[r>>6] |= 1 << (r & 63)
+		}
+		if f.q.safe(r) {
+			f.safe[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return f
+}
+
+// kindOf returns what the scan does with r, no ASCII: its cleaner op's.
+func (f *fused) kindOf(r rune) uint8 {
+	switch o := f.t.lookup(r); o.kind {
+	case opKeep:
+		if r >= 0xFDD0 && r <= 0xFDEF {
+			return fStop // a placeholder, or what protectSpans takes for one
+		}
+		return fInert
+	case opReplace:
+		if o.repl != "" && o.repl[0] != ' ' {
+			return fReplace
+		}
+	case opUnlessHamza, opPositionalYeh:
+		return fSpecial
+	case opDrop:
+		if r >= 0xA0 {
+			return fDrop // C1 controls may be ANSI sequences
+		}
+	case opZWNJ:
+		return fZWNJ
+	}
+	return fStop
+}
+
+// span returns where the first line from s[i] (a line's start) that the
+// scan cannot skip starts, or len(s): the lines before it are copied as
+// they are.
+func (f *fused) span(s string, i int) int {
+	if f.rules.Has(TrimLeading) {
+		return i // every line goes to the line rules
+	}
+	start := i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch f.ascii[c] {
+			case fInert:
+				i++
+				continue
+			case fNewline:
+				i++
+				start = i
+				continue
+			case fSpace:
+				// As the cleaner's span copies it: not at the line's
+				// start, and before a rune it copies that is no space.
+				if i > start && i+1 < len(s) && f.keptAt(s, i+1) {
+					i++
+					continue
+				}
+			case fDigit:
+				if !afterSeparator(s, i) {
+					i++
+					continue
+				}
+			case fDot:
+				if !afterWWW(s, start, i) {
+					i++
+					continue
+				}
+			}
+			return start
+		}
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			k := f.low[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]
+			if !f.lines {
+				k &^= fArabic
+			}
+			if k == fInert || k == fInert|fNumeral && !afterSeparator(s, i) {
+				i += 2
+				continue
+			}
+			return start
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n > 1 && r < 0x10000 && f.keep[r>>6]&f.safe[r>>6]&(1<<(r&63)) != 0 {
+			i += n
+			continue
+		}
+		return start
+	}
+	return len(s)
+}
+
+// A lineOut is what the scan made of a line.
+type lineOut struct {
+	end     int    // where the line ends: after its LF, or at the end of s
+	ok      bool   // the scan cleaned it; else the stages must
+	changed bool   // the cleaner changed it: out holds what it wrote
+	out     []byte // what the cleaner wrote of the line, when changed
+	form    bool   // the form may change it
+	arabic  bool   // the line rules may change it
+}
+
+// line cleans the line that starts at s[start] as the cleaner and the
+// masking of protected spans would, into dst when it changes.
+func (f *fused) line(dst []byte, s string, start int) lineOut {
+	lo := lineOut{out: dst[:0]}
+	copied := start // s[start:copied] is in lo.out, when changed
+	// written returns what the cleaner wrote of the line before s[i].
+	written := func(i int) string {
+		if !lo.changed {
+			return s[start:i]
+		}
+		lo.out = append(lo.out, s[copied:i]...)
+		copied = i
+		return unsafe.String(unsafe.SliceData(lo.out), len(lo.out))
+	}
+	// write puts repl in place of s[i:i+n].
+	write := func(i, n int, repl string) {
+		if !lo.changed {
+			lo.changed = true
+			lo.out = append(lo.out, s[start:i]...)
+		} else {
+			lo.out = append(lo.out, s[copied:i]...)
+		}
+		lo.out = append(lo.out, repl...)
+		copied = i + n
+	}
+	i := start
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch f.ascii[c] {
+			case fInert:
+				i++
+				continue
+			case fNewline:
+				i++
+				goto done
+			case fSpace:
+				if len(written(i)) > 0 && i+1 < len(s) && f.emitsAt(s, i+1) {
+					i++
+					continue
+				}
+			case fDigit:
+				if !afterSeparator(s, i) {
+					i++
+					continue
+				}
+			case fDot:
+				if !afterWWW(s, start, i) {
+					i++
+					continue
+				}
+			case fPunct:
+				if !arabicLast(written(i)) {
+					i++
+					continue
+				}
+			}
+			return lineOut{end: f.skip(s, i)}
+		}
+		var r rune
+		var n int
+		var k uint8
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			k = f.low[r]
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case n == 1:
+				return lineOut{end: f.skip(s, i)} // invalid
+			case r < 0x10000 && f.keep[r>>6]&(1<<(r&63)) != 0:
+				k = fInert
+			default:
+				k = f.kindOf(r)
+				if r >= 0xFB50 && r <= 0xFEFC {
+					k |= fArabic
+				}
+			}
+			if r >= 0x10000 && !f.q.safe(r) || r < 0x10000 && f.safe[r>>6]&(1<<(r&63)) == 0 {
+				k |= fUnsafe
+			}
+		}
+		lo.arabic = lo.arabic || k&fArabic != 0
+		lo.form = lo.form || k&fUnsafe != 0
+		if k&fNumeral != 0 && afterSeparator(s, i) {
+			return lineOut{end: f.skip(s, i)}
+		}
+		switch k & fKind {
+		case fInert:
+		case fReplace:
+			write(i, n, f.t.lookup(r).repl)
+		case fSpecial:
+			o := f.t.lookup(r)
+			// Far enough for lookahead to decide (a line feed is no
+			// mark: the line's end decides as in the whole text).
+			more := s[i+n : min(len(s), i+n+(maxLookahead+1)*utf8.UTFMax)]
+			next, _ := f.t.lookahead(o.kind, "", unsafe.Slice(unsafe.StringData(more), len(more)), i+n+len(more) == len(s))
+			if repl, same := specialOut(o, next); !same {
+				write(i, n, repl)
+			}
+		case fDrop:
+			write(i, n, "")
+		case fZWNJ:
+			if !f.zwnjKept(written(i), s, i+n) {
+				return lineOut{end: f.skip(s, i)}
+			}
+		default:
+			return lineOut{end: f.skip(s, i)}
+		}
+		i += n
+	}
+done:
+	lo.end, lo.ok = i, true
+	if lo.changed {
+		lo.out = append(lo.out, s[copied:i]...)
+	}
+	return lo
+}
+
+// skip returns the end of the line s[i] is on.
+func (f *fused) skip(s string, i int) int {
+	if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
+		return i + k + 1
+	}
+	return len(s)
+}
+
+// keptAt reports whether the cleaner copies the rune at s[i] as it is and
+// it is no space (cleaner.keptAt).
+func (f *fused) keptAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return f.t.asciiKeep[c]
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n > 1 && f.t.keeps(r)
+}
+
+// emitsAt reports whether the cleaner writes the rune at s[i] at once,
+// and no space: after a space, which it then writes before it as it is.
+func (f *fused) emitsAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return f.t.asciiKeep[c]
+	}
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		switch f.low[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] & fKind {
+		case fInert, fReplace, fSpecial:
+			return true
+		}
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if n == 1 {
+		return false
+	}
+	switch f.kindOf(r) {
+	case fInert, fReplace, fSpecial:
+		return true
+	}
+	return false
+}
+
+// afterSeparator reports whether a separator of numbers (see protect:
+// . , : / ٫ ٬) is right before s[i], a digit: the two may be a number, or
+// a port after a domain name.
+func afterSeparator(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch s[i-1] {
+	case '.', ',', ':', '/':
+		return true
+	case 0xAB, 0xAC:
+		return i >= 2 && s[i-2] == 0xD9
+	}
+	return false
+}
+
+// afterWWW reports whether "www" (in any case) is right before s[i], on
+// the line that starts at s[start]: a URL may start there.
+func afterWWW(s string, start, i int) bool {
+	return i >= start+3 && strings.EqualFold(s[i-3:i], "www")
+}
+
+// arabicLast reports what the cleaner's prevArabic is after writing w, a
+// line's start: whether its last letter that is no mark, space or tab is
+// of the Arabic script.
+func arabicLast(w string) bool {
+	for len(w) > 0 {
+		r, n := utf8.DecodeLastRuneInString(w)
+		w = w[:len(w)-n]
+		if r == ' ' || r == '\t' || classOf(r)&classMark != 0 {
+			continue
+		}
+		return classOf(r)&classArabicLetter != 0
+	}
+	return false
+}
+
+// zwnjKept reports whether the cleaner keeps a ZWNJ written after w, a
+// line's start, and before s[i]: a letter or mark is on each side (the
+// one after written at once, not dropped).
+func (f *fused) zwnjKept(w string, s string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(w)
+	if w == "" || classOf(before)&classLetterOrMark == 0 || i >= len(s) {
+		return false
+	}
+	after, n := utf8.DecodeRuneInString(s[i:])
+	if n == 1 && after >= utf8.RuneSelf {
+		return false
+	}
+	if after < utf8.RuneSelf {
+		return f.t.asciiKeep[after] && classOf(after)&classLetterOrMark != 0
+	}
+	switch f.kindOf(after) {
+	case fInert, fSpecial: // what opSpecial writes is a letter too
+		return classOf(after)&classLetterOrMark != 0
+	case fReplace:
+		first, _ := utf8.DecodeRuneInString(f.t.lookup(after).repl)
+		return classOf(first)&classLetterOrMark != 0
+	}
+	return false
+}
+
+// apply returns s normalized with p, whose fused path f is.
+func (f *fused) apply(p Profile, s string) string {
+	var out []byte
+	var o *orthoLines
+	var buf []byte  // the scan's output for a line
+	var ebuf []byte // the line rules' output for a line
+	copied := 0     // s[:copied] is in out, or unchanged when out is nil
+	slow := -1      // the run of lines the stages must see starts here
+	grow := func() {
+		if out == nil {
+			out = make([]byte, 0, len(s)+len(s)/16+8)
+		}
+	}
+	flush := func(at int) {
+		if slow < 0 {
+			return
+		}
+		grow()
+		out = append(out, s[copied:slow]...)
+		out = append(out, p.applyStages(s[slow:at])...)
+		copied, slow = at, -1
+	}
+	for i := 0; i < len(s); {
+		if slow < 0 {
+			if i = f.span(s, i); i == len(s) {
+				break
+			}
+		}
+		lo := f.line(buf, s, i)
+		if lo.changed {
+			buf = lo.out
+		}
+		if !lo.ok {
+			if slow < 0 {
+				slow = i
+			}
+			i = lo.end
+			continue
+		}
+		flush(i)
+		cur := s[i:lo.end]
+		if lo.changed {
+			cur = unsafe.String(unsafe.SliceData(lo.out), len(lo.out))
+		}
+		if f.lines && (lo.arabic || lo.changed || f.rules.Has(TrimLeading)) {
+			if o == nil {
+				o = &orthoLines{rules: f.rules, all: f.rules.Has(TrimLeading)}
+			}
+			// Into ebuf, not buf, which cur may be.
+			edited := o.into(ebuf[:0], unsafe.Slice(unsafe.StringData(cur), len(cur)))
+			ebuf = edited
+			if e := unsafe.String(unsafe.SliceData(edited), len(edited)); e != cur {
+				cur, lo.changed = e, true
+			}
+		}
+		if lo.changed || lo.form {
+			grow()
+			out = append(out, s[copied:i]...)
+			out = f.q.appendForm(out, cur)
+			copied = lo.end
+		}
+		i = lo.end
+	}
+	flush(len(s))
+	if out == nil {
+		return s
+	}
+	out = append(out, s[copied:]...)
+	return unsafe.String(unsafe.SliceData(out), len(out))
+}

@@ -1,0 +1,81 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// fusedProfiles are the profiles whose fused path FuzzFused checks: the
+// built-in ones with a fused path, and others with the rules that the
+// scan treats apart (ZWNJ, Arabic punctuation, line rules, spaces not
+// collapsed, NFD).
+var fusedProfiles = func() []Profile {
+	var ps []Profile
+	for _, p := range Profiles() {
+		if p.fused() != nil {
+			ps = append(ps, p)
+		}
+	}
+	return append(ps,
+		Persian.With(TrimLeading, PersianDecimal, PersianHamzeh, RepeatedLetters),
+		Persian.WithForm(norm.NFD),
+		NewProfile("zwnj", norm.NFC, RuleSet(0).With(ZWNJ, ArabicPunctuation)),
+		NewProfile("trim", norm.NFC, RuleSet(0).With(TrimTrailing, Invisibles)),
+		NewProfile("collapse", norm.NFC, RuleSet(0).With(CollapseSpaces, DigitsASCII)),
+		NewProfile("ar-lines", norm.NFC, RuleSet(0).With(PunctSpacing, PersianQuotes)),
+	)
+}()
+
+// fusedCases are texts at the edges of the scan: the spaces, digits, dots,
+// ZWNJs and punctuation it copies only in some places.
+var fusedCases = []string{
+	"plain line\nanother one\n",
+	"a  b\n c\nd \n\te\t\n",
+	"3.14 and 1,000 and 12:30 and 7 apples\n",
+	"www.example.com and example.com/x and a@b.cd\n",
+	"کتاب‌ها را می خوانم , خوب?\nok, fine?\n",
+	"a\u200cb \u200cc\u200c d\u200c\u200ce\n",
+	"«سلام» \"سلام\" سلام .\n",
+	"x\u0301\ny\n\u0301z\n",
+	"\xff\nabc\xe2\x80\n",
+	"۱۴۰۲٫۵ و ١٢٣ و ۳.۱۴\n",
+	"\uFDD0 line\n",
+	"last line without end",
+}
+
+// FuzzFused checks the fused path against the stages one after the other
+// (applyStages), on any input.
+func FuzzFused(f *testing.F) {
+	addSeeds(f)
+	for _, s := range fusedCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range fusedProfiles {
+			if got, want := p.Apply(s), p.applyStages(s); got != want {
+				t.Fatalf("%s (%s) on %+q: %+q, want %+q", p.Name(), p.Rules(), s, got, want)
+			}
+		}
+	})
+}
+
+// TestFusedCorpora checks the fused path against the stages on the
+// benchmark corpora, real text at length.
+func TestFusedCorpora(t *testing.T) {
+	for _, c := range benchCorpora() {
+		for _, p := range fusedProfiles {
+			got, want := p.Apply(c.text), p.applyStages(c.text)
+			if got == want {
+				continue
+			}
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			line := strings.LastIndexByte(want[:i], '\n') + 1
+			t.Errorf("%s, %s: differs at %d: %+q, want %+q", c.name, p.Name(), i, got[line:min(len(got), i+80)], want[line:min(len(want), i+80)])
+		}
+	}
+}
