@@ -124,6 +124,10 @@ func TestOptionErrors(t *testing.T) {
 			_, err := LanguageStats(s, c, StatsOptions{Langs: []string{"xx"}})
 			return err
 		}, "langs"},
+		{"encoding", func(s beam.Scope, c beam.PCollection) error {
+			_, err := Read(s, "*.txt", ReadOptions{Encoding: "klingon-8"})
+			return err
+		}, "encoding"},
 		{"id without field", func(s beam.Scope, c beam.PCollection) error {
 			_, err := Read(s, "*.jsonl", ReadOptions{ID: "id"})
 			return err

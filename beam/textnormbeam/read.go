@@ -1,6 +1,9 @@
 package textnormbeam
 
 import (
+	"bufio"
+	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -49,6 +52,12 @@ type Doc struct {
 	// record stays in the collection so that Normalize can write it as it
 	// is, as the textnorm command does.
 	Err string
+	// Encoding is the encoding a whole file was decoded from
+	// (ReadOptions.Encoding, or UTF-16 found by its byte-order mark); ""
+	// for UTF-8. Skip is the length of that mark. Tag's byte offsets
+	// index the file as it was, as textnorm tag's do.
+	Encoding string
+	Skip     int
 }
 
 // Bad reports whether d is a record without a document.
@@ -67,6 +76,15 @@ type ReadOptions struct {
 	// name: "error" (or ""): the file or record is reported and left
 	// out; "replace": U+FFFD for each invalid byte; "keep": as it is.
 	Invalid string
+	// Encoding is the files' character encoding, a normalize.Encoding
+	// name such as windows-1256 or koi8-r; "" is UTF-8, where a UTF-16
+	// byte-order mark is found without it, as in the textnorm command.
+	// The documents are UTF-8.
+	Encoding string
+	// Binary reads a text file with a NUL byte as text; otherwise it is
+	// a binary file, reported and left out, as the textnorm command
+	// skips one. (A NUL in a JSON Lines record is that record's error.)
+	Binary bool
 }
 
 func (o ReadOptions) check() error {
@@ -78,8 +96,34 @@ func (o ReadOptions) check() error {
 			return &OptionError{Option: "invalid", Err: err}
 		}
 	}
+	if o.Encoding != "" {
+		if _, err := normalize.ParseEncoding(o.Encoding); err != nil {
+			return &OptionError{Option: "encoding", Err: err}
+		}
+	}
 	return nil
 }
+
+// decoded returns r decoded to UTF-8: from enc, or when enc is UTF-8 from
+// UTF-16 if it starts with a byte-order mark; enc is what it was decoded
+// from, skip the bytes of the mark.
+func decoded(r io.Reader, enc normalize.Encoding) (_ io.Reader, _ normalize.Encoding, skip int) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if enc.IsUTF8() {
+		head, _ := br.Peek(2)
+		if e, n, ok := normalize.SniffBOM(head); ok {
+			br.Discard(n)
+			enc, skip = e, n
+		}
+	}
+	if dec := enc.Decoder(); dec != nil {
+		return transform.NewReader(br, dec), enc, skip
+	}
+	return br, enc, skip
+}
+
+// errBinary is a text file with a NUL byte, without Binary.
+var errBinary = errors.New("NUL byte: a binary file, skipped (use --binary to process it as text)")
 
 // An OptionError is an option that a transform cannot take.
 type OptionError struct {
@@ -130,12 +174,17 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 	defer rc.Close()
 	name := file.Metadata.Path
 	policy, _ := normalize.ParseInvalidPolicy(f.Opts.Invalid)
+	enc, _ := normalize.ParseEncoding(cmp.Or(f.Opts.Encoding, "utf-8"))
+	r, enc, skip := decoded(rc, enc)
 	if f.Opts.Field == "" {
-		b, err := io.ReadAll(rc)
+		b, err := io.ReadAll(r)
 		if err != nil {
 			return fmt.Errorf("textnorm: %s: %w", name, err)
 		}
 		text, err := validText(b, name, policy)
+		if i := bytes.IndexByte(b, 0); i >= 0 && !f.Opts.Binary {
+			err = &diag.Error{File: name, Pos: diag.PosOf(b, i), Err: errBinary}
+		}
 		if err != nil {
 			// As the command goes on to the next file after a bad one,
 			// one bad file does not fail a corpus's job: it is logged
@@ -146,10 +195,14 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 		}
 		docsRead.Inc(ctx, 1)
 		bytesRead.Inc(ctx, int64(len(b)))
-		emit(Doc{File: name, Text: text})
+		d := Doc{File: name, Text: text, Skip: skip}
+		if !enc.IsUTF8() {
+			d.Encoding = enc.String()
+		}
+		emit(d)
 		return nil
 	}
-	sc := jsonl.NewScanner(rc, name, f.Opts.Field)
+	sc := jsonl.NewScanner(r, name, f.Opts.Field)
 	for sc.Scan() {
 		r := sc.Record()
 		raw := strings.TrimRight(string(r.Raw), "\r\n")

@@ -54,6 +54,11 @@ func TestRead(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "c.jsonl"), "\ufeff{\"id\":\"x1\",\"text\":\"one\"}\n\n{\"id\":2}\n{\"text\":\"no id\"}\n")
 	writeFile(t, filepath.Join(dir, "d.jsonl.gz"), "{\"id\":3,\"text\":\"zipped\"}\n")
 	writeFile(t, filepath.Join(dir, "e.txt"), "bad \xff byte\n")
+	// Windows-1256: "سلام" and a record of it; UTF-16LE with its mark.
+	writeFile(t, filepath.Join(dir, "w.1256"), "\xd3\xe1\xc7\xe3 1\n")
+	writeFile(t, filepath.Join(dir, "w.records1256"), "{\"text\":\"\xd3\xe1\xc7\xe3\"}\n")
+	writeFile(t, filepath.Join(dir, "u.utf16"), "\xff\xfeH\x00i\x00\n\x00")
+	writeFile(t, filepath.Join(dir, "n.bin"), "a\x00b\n")
 	at := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
 		name string
@@ -68,6 +73,11 @@ func TestRead(t *testing.T) {
 		}},
 		{"replace", "e.txt", ReadOptions{Invalid: "replace"}, []Doc{{File: at("e.txt"), Text: "bad \ufffd byte\n"}}},
 		{"keep", "e.txt", ReadOptions{Invalid: "keep"}, []Doc{{File: at("e.txt"), Text: "bad \xff byte\n"}}},
+		{"windows-1256", "w.1256", ReadOptions{Encoding: "windows-1256"}, []Doc{{File: at("w.1256"), Text: "سلام 1\n", Encoding: "windows-1256"}}},
+		{"windows-1256 records", "w.records1256", ReadOptions{Field: "text", Encoding: "windows-1256"}, []Doc{{File: at("w.records1256"), Line: 1, Text: "سلام", Raw: `{"text":"سلام"}`, Start: 8, End: 18}}},
+		{"UTF-16 by its mark", "u.utf16", ReadOptions{}, []Doc{{File: at("u.utf16"), Text: "Hi\n", Encoding: "utf-16le", Skip: 2}}},
+		{"a NUL: binary, left out", "n.bin", ReadOptions{}, nil},
+		{"--binary", "n.bin", ReadOptions{Binary: true}, []Doc{{File: at("n.bin"), Text: "a\x00b\n"}}},
 		{"jsonl", "*.jsonl*", ReadOptions{Field: "text", ID: "id"}, []Doc{
 			{File: at("c.jsonl"), Line: 1, ID: `"x1"`, Text: "one", Raw: "\ufeff{\"id\":\"x1\",\"text\":\"one\"}", Start: 21, End: 26},
 			{File: at("c.jsonl"), Line: 3, ID: "2", Raw: `{"id":2}`, Err: at("c.jsonl") + `:3:1: no field "text"`},
@@ -140,6 +150,28 @@ func TestTag(t *testing.T) {
 			t.Fatal(err)
 		}
 		passert.Equals(s, segs, `{"v":1,"file":"c.jsonl","line":2,"id":"r-2","start":0,"end":5,"text":"Hello","script":"Latn","lang":"en","tag":"en-Latn","dir":"ltr","conf":0.6475,"norm":"Hello"}`)
+		ptest.RunAndValidate(t, p)
+	}) // A file decoded from windows-1256, or from UTF-16 by its mark:
+	// byte offsets index its bytes as they were, as textnorm tag's do.
+	t.Run("decoded", func(t *testing.T) {
+		p, s := beam.NewPipelineWithRoot()
+		docs := []Doc{{File: "w.txt", Text: "سلام 1\n", Encoding: "windows-1256"}, {File: "u.txt", Text: "Hi\n", Encoding: "utf-16le", Skip: 2}}
+		segs, err := Tag(s, beam.CreateList(s, docs), TagOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg, _ := textnorm.NewTagger(textnorm.TagOptions{})
+		var want []string
+		for _, d := range docs {
+			enc, _ := normalize.ParseEncoding(d.Encoding)
+			var b strings.Builder
+			textnorm.JSONL.WriteSegments(&b, d.Text, tg.Tag(d.Text), textnorm.JSONLine{File: d.File, Input: textnorm.InputOffsets(d.Text, enc, d.Skip)})
+			want = append(want, strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")...)
+		}
+		if w := strings.Join(want, "\n"); !strings.Contains(w, `"start":0,"end":6,"text":"سلام 1"`) || !strings.Contains(w, `"start":2,"end":6,"text":"Hi"`) {
+			t.Fatalf("the encoded offsets: %s", w)
+		}
+		passert.EqualsList(s, segs, want)
 		ptest.RunAndValidate(t, p)
 	})
 }

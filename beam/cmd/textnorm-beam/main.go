@@ -4,6 +4,7 @@
 // --environment_type, ...), which pass through.
 //
 //	textnorm-beam normalize --input 'corpus/*.txt' --output out/norm [--profile P|auto] [--form F] [--with R] [--without R]
+//	                        [--encoding NAME] [--invalid error|replace|keep] [--binary] (every command)
 //	textnorm-beam tag       --input 'corpus/*.jsonl.gz' --jsonl --field text [--id id] --output out/segs [--profile auto|P] [--langs L,...] [--all] [--offsets byte,rune,utf16]
 //	textnorm-beam dedupe    --input 'corpus/*' --output out/kept [--documents] [--profile P]
 //	textnorm-beam stats     --input 'corpus/*' --output out/stats [--langs L,...]
@@ -42,6 +43,8 @@ var (
 	jsonlIn  = flag.Bool("jsonl", false, "read JSON Lines records: each record's string field --field is a document")
 	field    = flag.String("field", "", "with --jsonl: the `name` of the top-level string field, such as text")
 	invalid  normalize.InvalidPolicy
+	encoding normalize.Encoding
+	binary   = flag.Bool("binary", false, "read text files with NUL bytes as text (they are reported and left out as binary otherwise)")
 	profile  = flag.String("profile", "", "the `profile`: auto (each language its own) or a profile name (default: default for normalize and dedupe, auto for tag)")
 	form     normalize.Form
 	with     normalize.RuleList
@@ -55,6 +58,7 @@ var (
 
 func init() {
 	flag.Var(&invalid, "invalid", "the `policy` for invalid UTF-8: error (the file or record is reported and left out), replace (U+FFFD) or keep")
+	flag.Var(&encoding, "encoding", "the `name` of the inputs' character encoding, such as windows-1256 or koi8-r (default utf-8; UTF-16 with a byte-order mark is found without it); output is UTF-8")
 	flag.Var(&form, "form", "Unicode normalization `form`: nfc, nfd, nfkc or nfkd (default: the profile's)")
 	flag.Var(&with, "with", "comma-separated `rules` to add to the profile")
 	flag.Var(&without, "without", "comma-separated `rules` to remove from the profile")
@@ -77,7 +81,7 @@ func usage() {
 }
 
 // ownFlags are textnorm-beam's flags, listed by -h; Beam's are many.
-var ownFlags = []string{"input", "output", "shards", "jsonl", "field", "invalid", "profile", "form", "with", "without", "langs", "all", "offsets", "documents"}
+var ownFlags = []string{"input", "output", "shards", "jsonl", "field", "invalid", "encoding", "binary", "profile", "form", "with", "without", "langs", "all", "offsets", "documents"}
 
 func main() {
 	cmd := ""
@@ -140,7 +144,10 @@ func parseConfig(cmd string) (config, error) {
 		return config{}, usageError{"--field goes with --jsonl"}
 	}
 	c := config{cmd: cmd, input: *input, output: *output, shards: *shards, documents: *docUnit}
-	c.read = textnormbeam.ReadOptions{Field: *field, ID: idKey(), Invalid: invalid.String()}
+	c.read = textnormbeam.ReadOptions{Field: *field, ID: idKey(), Invalid: invalid.String(), Binary: *binary}
+	if !encoding.IsUTF8() {
+		c.read.Encoding = encoding.String()
+	}
 	c.normalize = textnormbeam.NormalizeOptions{Profile: *profile, With: names(with), Without: names(without)}
 	if set["form"] {
 		c.normalize.Form = form.String()

@@ -142,6 +142,31 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("tag --encoding and --binary are textnorm tag's", func(t *testing.T) {
+		edir := t.TempDir()
+		// Windows-1256 "سلام دنیا" and English; UTF-16LE with its mark; a NUL.
+		os.WriteFile(filepath.Join(edir, "w.txt"), []byte("\xd3\xe1\xc7\xe3 \xcf\xe4\xed\xc7\r\nHello world.\n"), 0o666)
+		os.WriteFile(filepath.Join(edir, "u.txt"), []byte("\xff\xfeH\x00i\x00 \x00t\x00h\x00e\x00r\x00e\x00\n\x00"), 0o666)
+		os.WriteFile(filepath.Join(edir, "n.txt"), []byte("before\x00after\n"), 0o666)
+		for _, c := range []struct {
+			flags []string
+			files []string
+		}{
+			{[]string{"--encoding", "windows-1256"}, []string{"w.txt"}},
+			{[]string{"--binary"}, []string{"n.txt", "u.txt"}},
+		} {
+			want := splitLines(runBin(t, edir, cliBin, append(append([]string{"tag", "--format", "jsonl"}, c.flags...), c.files...)...))
+			out := filepath.Join(t.TempDir(), "segs")
+			runBin(t, edir, beamBin, append([]string{"tag", "--input", "[" + c.files[0][:1] + c.files[len(c.files)-1][:1] + "].txt", "--output", out}, c.flags...)...)
+			got := shardLines(t, out)
+			slices.Sort(want)
+			slices.Sort(got)
+			if len(want) < 2 || !slices.Equal(got, want) {
+				t.Errorf("%v: textnorm-beam tag gives\n%s\ntextnorm tag\n%s", c.flags, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		}
+	})
+
 	t.Run("dedupe keeps a shared paragraph once", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "kept")
 		runBin(t, dir, beamBin, "dedupe", "--input", "news*.txt*", "--output", out)
