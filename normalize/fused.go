@@ -42,8 +42,12 @@ type fused struct {
 	q     *fastForm
 	lines bool // the profile has line rules
 	rules RuleSet
-	// ascii is what the scan does with each ASCII byte.
-	ascii [utf8.RuneSelf]uint8
+	// ascii is what the scan does with each ASCII byte; fStop for the
+	// others, which start code points of two bytes or more.
+	ascii [256]uint8
+	// wordAfter is set for the ASCII bytes the cleaner copies (no space,
+	// no control), after which a space is copied.
+	wordAfter [256]bool
 	// low is what it does with each code point of two bytes.
 	low [0x800]uint8
 	// keep has a bit set for each code point of three bytes that the
@@ -54,8 +58,8 @@ type fused struct {
 
 // What the scan does with a byte or code point.
 const (
-	fStop    = iota // the stages must see the line
-	fInert          // copied as it is
+	fInert   = iota // copied as it is (0, so that span ORs four lookups)
+	fStop           // the stages must see the line
 	fSpace          // a space: copied when single, inside the line
 	fNewline        // LF: ends the line
 	fDigit          // an ASCII digit: copied unless a separator is before it (a number)
@@ -65,14 +69,18 @@ const (
 	fSpecial        // opUnlessHamza, opPositionalYeh: decided by what follows
 	fDrop           // the cleaner drops it (tatweel, an invisible)
 	fZWNJ           // kept only between two letters (ZWNJ)
+	fMark           // copied, but PunctSpacing may act beside it: ! : ( ) [ ]
+	fQuote          // copied, but PersianQuotes may act at it: "
 	fKind    = 0x0F
 	// Besides its kind, a code point of two bytes or more may be marked
-	// (in low, or by line): fNumeral, a digit of protect's (Arabic-Indic
-	// or Persian), a number after a separator; fArabic, of the Arabic
-	// script, for the line rules; fUnsafe, no safe starter of the form.
-	fNumeral = 0x20
-	fArabic  = 0x40
-	fUnsafe  = 0x80
+	// (in low, or by line): fPunctuation, punctuation of PunctSpacing's
+	// (، ؛ ؟ ۔ « »); fNumeral, a digit of protect's (Arabic-Indic or
+	// Persian), a number after a separator; fArabic, of the Arabic script,
+	// for the line rules; fUnsafe, no safe starter of the form.
+	fPunctuation = 0x10
+	fNumeral     = 0x20
+	fArabic      = 0x40
+	fUnsafe      = 0x80
 )
 
 var fuseds sync.Map // fusedKey -> *fused
@@ -105,10 +113,11 @@ func newFused(p Profile) *fused {
 	rs := p.rules
 	t := tableFor(p.cleanerRules())
 	f := &fused{t: t, q: formOf(p.form), lines: p.hasOrthography(), rules: rs}
-	for b := range utf8.RuneSelf {
+	for b := range 256 {
 		c := byte(b)
 		k := uint8(fStop)
 		switch {
+		case c >= utf8.RuneSelf:
 		case c == '\n':
 			k = fNewline
 		case strings.IndexByte("@/\\<`", c) >= 0:
@@ -129,15 +138,24 @@ func newFused(p Profile) *fused {
 			k = fDigit
 		case c == '.':
 			k = fDot
+		case f.lines && strings.IndexByte("!:()[]", c) >= 0:
+			k = fMark
+		case f.lines && c == '"':
+			k = fQuote
 		default:
 			k = fInert // ASCII is a safe starter in every form
 		}
 		f.ascii[b] = k
+		f.wordAfter[b] = c < utf8.RuneSelf && t.asciiKeep[c]
 	}
 	for r := rune(0x80); r < 0x800; r++ {
 		k := f.kindOf(r)
 		if r >= 0x0660 && r <= 0x0669 || r >= 0x06F0 && r <= 0x06F9 {
 			k |= fNumeral
+		}
+		switch r {
+		case '،', '؛', '؟', '۔', '«', '»':
+			k |= fPunctuation
 		}
 		if r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F {
 			k |= fArabic // as hasArabicScript sees it
@@ -193,11 +211,27 @@ func (f *fused) span(s string, i int) int {
 		return i // every line goes to the line rules
 	}
 	start := i
+	a := &f.ascii
 	for i < len(s) {
+		// The loop of words of ASCII: its letters, and a space inside
+		// the line before an ASCII byte the cleaner copies, which is
+		// then inert too (no separator, no "www" before it).
+		for i < len(s) {
+			if k := a[s[i]]; k == fInert {
+				i++
+			} else if k == fSpace && i > start && i+1 < len(s) && f.wordAfter[s[i+1]] {
+				i += 2
+			} else {
+				break
+			}
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch f.ascii[c] {
-			case fInert:
+			switch a[c] {
+			case fInert, fMark, fQuote:
 				i++
 				continue
 			case fNewline:
@@ -207,9 +241,17 @@ func (f *fused) span(s string, i int) int {
 			case fSpace:
 				// As the cleaner's span copies it: not at the line's
 				// start, and before a rune it copies that is no space.
-				if i > start && i+1 < len(s) && f.keptAt(s, i+1) {
-					i++
-					continue
+				// Before an ASCII one, that one is inert too (no
+				// separator, no "www" before it): both go.
+				if i > start && i+1 < len(s) {
+					if n := s[i+1]; n < utf8.RuneSelf && f.t.asciiKeep[n] {
+						i += 2
+						continue
+					}
+					if f.keptAt(s, i+1) {
+						i++
+						continue
+					}
 				}
 			case fDigit:
 				if !afterSeparator(s, i) {
@@ -225,7 +267,8 @@ func (f *fused) span(s string, i int) int {
 			return start
 		}
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			k := f.low[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]
+			// Only a line of Arabic script goes to the line rules.
+			k := f.low[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] &^ fPunctuation
 			if !f.lines {
 				k &^= fArabic
 			}
@@ -253,6 +296,10 @@ type lineOut struct {
 	out     []byte // what the cleaner wrote of the line, when changed
 	form    bool   // the form may change it
 	arabic  bool   // the line rules may change it
+	// What the line rules may act at in the line as it came, when
+	// unchanged: PunctSpacing's punctuation, PersianQuotes' quotes, and
+	// ZWNJAffixes' spaces (mayJoinBytes).
+	punct, quote, join bool
 }
 
 // line cleans the line that starts at s[start] as the cleaner and the
@@ -293,9 +340,18 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				goto done
 			case fSpace:
 				if len(written(i)) > 0 && i+1 < len(s) && f.emitsAt(s, i+1) {
+					lo.join = lo.join || mayJoinBytes(s, i)
 					i++
 					continue
 				}
+			case fMark:
+				lo.punct = true
+				i++
+				continue
+			case fQuote:
+				lo.quote = true
+				i++
+				continue
 			case fDigit:
 				if !afterSeparator(s, i) {
 					i++
@@ -303,6 +359,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				}
 			case fDot:
 				if !afterWWW(s, start, i) {
+					lo.punct = true
 					i++
 					continue
 				}
@@ -333,12 +390,19 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 					k |= fArabic
 				}
 			}
+			switch r {
+			case '…':
+				lo.punct = true
+			case '“', '”':
+				lo.quote = true
+			}
 			if r >= 0x10000 && !f.q.safe(r) || r < 0x10000 && f.safe[r>>6]&(1<<(r&63)) == 0 {
 				k |= fUnsafe
 			}
 		}
 		lo.arabic = lo.arabic || k&fArabic != 0
 		lo.form = lo.form || k&fUnsafe != 0
+		lo.punct = lo.punct || k&fPunctuation != 0
 		if k&fNumeral != 0 && afterSeparator(s, i) {
 			return lineOut{end: f.skip(s, i)}
 		}
@@ -527,7 +591,22 @@ func (f *fused) apply(p Profile, s string) string {
 				o = &orthoLines{rules: f.rules, all: f.rules.Has(TrimLeading)}
 			}
 			// Into ebuf, not buf, which cur may be.
-			edited := o.into(ebuf[:0], unsafe.Slice(unsafe.StringData(cur), len(cur)))
+			// The rules the line has no trigger for are left out: but
+			// PersianQuotes writes « », where PunctSpacing acts, and a
+			// letter RepeatedLetters removes may stand before a space.
+			rules := f.rules
+			if !lo.changed {
+				if !lo.quote {
+					rules &^= RuleSet(PersianQuotes)
+				}
+				if !lo.punct && !lo.quote {
+					rules &^= RuleSet(PunctSpacing)
+				}
+				if !lo.join && f.ascii[' '] == fSpace && !rules.Has(RepeatedLetters) {
+					rules &^= RuleSet(ZWNJAffixes) // every space was looked at
+				}
+			}
+			edited := o.intoRules(ebuf[:0], unsafe.Slice(unsafe.StringData(cur), len(cur)), rules)
 			ebuf = edited
 			if e := unsafe.String(unsafe.SliceData(edited), len(edited)); e != cur {
 				cur, lo.changed = e, true

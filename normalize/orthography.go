@@ -204,14 +204,18 @@ type orthoLines struct {
 	blank bool // the last line was blank (CollapseBlankLines)
 }
 
-func (o *orthoLines) into(dst, line []byte) []byte {
+func (o *orthoLines) into(dst, line []byte) []byte { return o.intoRules(dst, line, o.rules) }
+
+// intoRules is into with only the rules of rules that o has: the fused
+// path leaves out the ones its scan knows cannot act on the line.
+func (o *orthoLines) intoRules(dst, line []byte, rules RuleSet) []byte {
 	cur := unsafe.String(unsafe.SliceData(line), len(line))
 	if !o.all && !hasArabicScript(cur) {
 		return append(dst, line...)
 	}
 	k := 0
 	for _, r := range orthographyRules {
-		if !o.rules.Has(r) {
+		if !o.rules.Has(r) || !rules.Has(r) {
 			continue
 		}
 		edits := o.sc.edits(r, cur)
@@ -334,11 +338,7 @@ func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 // before it or a suffix or clitic right after it, as bytes: the test that
 // spares the rest of the rule for most spaces.
 func mayJoinAt(text string, i int) bool {
-	// The prefixes end in ی (DB 8C); the suffixes and clitics start with
-	// ه (D9 87), ا (D8 A7) or ت (D8 AA).
-	yeh := i >= 2 && text[i-2] == 0xDB && text[i-1] == 0x8C
-	next := i+2 < len(text) && (text[i+1] == 0xD9 && text[i+2] == 0x87 || text[i+1] == 0xD8 && (text[i+2] == 0xA7 || text[i+2] == 0xAA))
-	if !yeh && !next {
+	if !mayJoinBytes(text, i) {
 		return false
 	}
 	for _, p := range zwnjPrefixes {
@@ -358,6 +358,17 @@ func mayJoinAt(text string, i int) bool {
 		}
 	}
 	return false
+}
+
+// mayJoinBytes is the first test of mayJoinAt: whether the space at
+// text[i] has a prefix's last letter before it or a suffix's or clitic's
+// first letter after it.
+func mayJoinBytes(text string, i int) bool {
+	// The prefixes end in ی (DB 8C); the suffixes and clitics start with
+	// ه (D9 87), ا (D8 A7) or ت (D8 AA).
+	yeh := i >= 2 && text[i-2] == 0xDB && text[i-1] == 0x8C
+	next := i+2 < len(text) && (text[i+1] == 0xD9 && text[i+2] == 0x87 || text[i+1] == 0xD8 && (text[i+2] == 0xA7 || text[i+2] == 0xAA))
+	return yeh || next
 }
 
 // wordBefore returns where the Arabic-script word (letters, marks and
