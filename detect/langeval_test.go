@@ -58,8 +58,13 @@ var langevalOthers []langevalOther
 
 const langevalDir = "../testdata/langeval"
 
-// langevalBuckets are the length buckets of testdata/langeval/README.md.
-var langevalBuckets = []string{"short", "medium", "sentence"}
+// langevalFileBuckets are the length buckets of testdata/langeval/README.md;
+// langevalBuckets add paragraphs, which readLangeval makes of its
+// sentences (see langevalParagraphs).
+var (
+	langevalFileBuckets = []string{"short", "medium", "sentence"}
+	langevalBuckets     = []string{"short", "medium", "sentence", "paragraph"}
+)
 
 // A langevalRow is one string of the evaluation set.
 type langevalRow struct {
@@ -85,7 +90,7 @@ func readLangeval(t testing.TB, part string) []langevalRow {
 			continue
 		}
 		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 5 || !slices.Contains(langevalBuckets, f[1]) || f[4] == "" {
+		if len(f) != 5 || !slices.Contains(langevalFileBuckets, f[1]) || f[4] == "" {
 			t.Fatalf("%s.tsv:%d: bad row %q", part, line+1, sc.Text())
 		}
 		rows = append(rows, langevalRow{f[0], f[1], f[2], f[3], f[4]})
@@ -96,7 +101,49 @@ func readLangeval(t testing.TB, part string) []langevalRow {
 	if len(rows) < 1000 {
 		t.Fatalf("%s.tsv: only %d rows", part, len(rows))
 	}
-	return rows
+	return append(rows, langevalParagraphs(rows)...)
+}
+
+// langevalParagraphSentences is how many sentences a paragraph joins.
+const langevalParagraphSentences = 3
+
+// langevalParagraphs makes paragraphs of the sentence rows: every run of
+// langevalParagraphSentences consecutive sentences of one language and
+// source package, in the set's order, joined by a space (by nothing in
+// Chinese, Japanese and Thai). The runs overlap (a window moved one
+// sentence at a time), so that a language has as many paragraphs as
+// sentences, less two per source; they are as real as the sentences, but
+// not independent of each other.
+func langevalParagraphs(rows []langevalRow) []langevalRow {
+	type key struct{ lang, source string }
+	by := map[key][]langevalRow{}
+	var order []key
+	for _, r := range rows {
+		if r.Bucket != "sentence" {
+			continue
+		}
+		k := key{r.Lang, r.Source}
+		if by[k] == nil {
+			order = append(order, k)
+		}
+		by[k] = append(by[k], r)
+	}
+	var out []langevalRow
+	for _, k := range order {
+		rs := by[k]
+		sep := " "
+		if k.lang == "zh" || k.lang == "ja" || k.lang == "th" {
+			sep = ""
+		}
+		for i := 0; i+langevalParagraphSentences <= len(rs); i++ {
+			var texts []string
+			for _, r := range rs[i : i+langevalParagraphSentences] {
+				texts = append(texts, r.Text)
+			}
+			out = append(out, langevalRow{Lang: k.lang, Bucket: "paragraph", Source: k.source, Locale: rs[i].Locale, Text: strings.Join(texts, sep)})
+		}
+	}
+	return out
 }
 
 // langevalSample returns every k-th row.
@@ -354,8 +401,8 @@ func langevalTables(w io.Writer, rows []langevalRow, stats []*langevalStats, bot
 	}
 	fmt.Fprintf(w, "Accuracy (%%) of the language of the segment covering most letters, each string a document; cells: %s. "+
 		"letters: share of letters in segments of the right language. wrong: %s's most frequent wrong answer, as a share of the language's strings.\n\n", strings.Join(names, " / "), names[0])
-	fmt.Fprintln(w, "| lang | n | short | medium | sentence | all | letters | wrong |")
-	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+	fmt.Fprintln(w, "| lang | n | short | medium | sentence | paragraph | all | letters | wrong |")
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
 	line := func(label string, langs []string, wrong string) {
 		var cells []map[string]*langevalCount
 		var letters []*langevalCount
@@ -383,8 +430,8 @@ func langevalTables(w io.Writer, rows []langevalRow, stats []*langevalStats, bot
 		if c := cells[0]["all"]; c != nil {
 			n = c.N
 		}
-		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s | %s |\n", label, n,
-			col("short"), col("medium"), col("sentence"), col("all"), strings.Join(lv, " / "), wrong)
+		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", label, n,
+			col("short"), col("medium"), col("sentence"), col("paragraph"), col("all"), strings.Join(lv, " / "), wrong)
 	}
 	// macro is the mean over langs of each bucket's accuracy, over the
 	// languages with at least 100 strings in the bucket.
@@ -408,7 +455,7 @@ func langevalTables(w io.Writer, rows []langevalRow, stats []*langevalStats, bot
 			}
 			return strings.Join(v, " / ")
 		}
-		fmt.Fprintf(w, "| %s | | %s | %s | %s | %s | | |\n", label, col("short"), col("medium"), col("sentence"), col("all"))
+		fmt.Fprintf(w, "| %s | | %s | %s | %s | %s | %s | | |\n", label, col("short"), col("medium"), col("sentence"), col("paragraph"), col("all"))
 	}
 	for _, l := range known {
 		line(l, []string{l}, langevalWrong(rows, stats[0], l))
