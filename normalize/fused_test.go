@@ -79,3 +79,15 @@ func TestFusedCorpora(t *testing.T) {
 		}
 	}
 }
+
+// TestFusedAllocations checks that the fused path allocates nothing for
+// text that no stage changes, as the form alone does (TestNoneAllocations).
+func TestFusedAllocations(t *testing.T) {
+	clean := strings.Repeat("سلام دنیا، the ministers met.\nПривет, мир. 中文。\n", 100)
+	if got := Default.Apply(clean); got != clean {
+		t.Fatalf("Default changes the clean text: %+q", got[:80])
+	}
+	if n := testing.AllocsPerRun(10, func() { Default.Apply(clean) }); n != 0 {
+		t.Errorf("Default.Apply of clean text: %v allocations, want 0", n)
+	}
+}
