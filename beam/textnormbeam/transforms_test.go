@@ -313,11 +313,25 @@ func TestWriteSharded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, strings.Fields(string(b))...)
+		for _, l := range strings.Fields(string(b)) {
+			if shardOf(l, 3) != i {
+				t.Errorf("%q in shard %d, not in that of its hash, %d", l, i, shardOf(l, 3))
+			}
+			got = append(got, l)
+		}
 	}
 	slices.Sort(got)
 	slices.Sort(lines)
 	if !slices.Equal(got, lines) {
 		t.Errorf("shards hold %q, want %q", got, lines)
+	}
+	// The bundles' part files are gone: the shards alone are left.
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the output directory holds %q, want the 3 shards", names)
 	}
 }
