@@ -37,13 +37,21 @@ import (
 var groups = [][]string{
 	{"fa", "ar", "ur", "ps", "ckb", "ug", "sd"},
 	{"tg", "ru", "uk", "be", "bg", "mk", "sr", "kk", "mn", "ky"},
+	strings.Fields(`en af sq az eu nb bs ca hr cs da nl eo et fi fr lg de hu is id ga it lv lt ms mi nn pl pt
+		ro sn sk sl so st es sw sv tl ts tn tr vi cy xh yo zu`),
 }
 
 // generated are the languages whose words are written: the others of a
 // group are there to be weighed against.
-var generated = map[string]bool{
-	"fa": true, "ar": true, "ur": true, "ps": true, "ckb": true, "ug": true, "sd": true, "tg": true,
-}
+var generated = func() map[string]bool {
+	m := map[string]bool{}
+	for _, g := range groups {
+		for _, l := range g {
+			m[l] = l != "ky" // ky is not a registry language: only weighed against
+		}
+	}
+	return m
+}()
 
 const (
 	minStrings = 3
@@ -51,6 +59,10 @@ const (
 	minWeight  = 1.0
 	maxWeight  = 2.5
 	maxWords   = 80 // per language, the most frequent
+	// minTotal is the fewest building strings a language needs for its
+	// frequencies to count, its own or as a competitor's: with five
+	// strings, half a string of smoothing is a frequency of 10%.
+	minTotal = 50
 )
 
 func main() {
@@ -118,8 +130,8 @@ func main() {
 			if !generated[lang] {
 				continue
 			}
-			if total[lang] == 0 {
-				log.Fatalf("no tune strings of %s", lang)
+			if total[lang] < minTotal {
+				continue // too few strings in the building part (st, ts)
 			}
 			type cand struct {
 				w      string
@@ -128,12 +140,12 @@ func main() {
 			}
 			var cands []cand
 			for w, s := range counts[lang] {
-				if s.strings < minStrings || len(s.sources) < minSources || hand[lang][w] {
+				if s.strings < minStrings || len(s.sources) < minSources || hand[lang][w] || !sameScript(w, group[0]) {
 					continue
 				}
 				other := 0.0
 				for _, o := range group {
-					if o != lang {
+					if o != lang && total[o] >= minTotal {
 						other = math.Max(other, freq(o, w))
 					}
 				}
@@ -179,6 +191,25 @@ func main() {
 	if err := os.WriteFile("words.go", src, 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// sameScript reports whether every letter of w is of the script of the
+// group whose first language is first: a catalog of one script may hold
+// words of another (Serbian's Latin), which its model never sees.
+func sameScript(w, first string) bool {
+	table := unicode.Latin
+	switch first {
+	case "fa":
+		table = unicode.Arabic
+	case "tg":
+		table = unicode.Cyrillic
+	}
+	for _, r := range w {
+		if unicode.IsLetter(r) && !unicode.Is(table, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // words splits text into words as the evidence models read them: runs of

@@ -64,6 +64,9 @@ func FuzzFused(f *testing.F) {
 // TestFusedCorpora checks the fused path against the stages on the
 // benchmark corpora, real text at length.
 func TestFusedCorpora(t *testing.T) {
+	if raceEnabled {
+		t.Skip("8 MB of corpora through 11 profiles twice: minutes under the race detector; FuzzFused's seeds cover the fused path there")
+	}
 	for _, c := range benchCorpora() {
 		for _, p := range fusedProfiles {
 			got, want := p.Apply(c.text), p.applyStages(c.text)

@@ -17,7 +17,9 @@ import (
 // Arabic, Urdu, Pashto, Sorani, Uyghur and Sindhi apart by their spelling:
 // letters, function words and affixes, each with a weight in nats per
 // language. The same model over the Cyrillic script's rows gives Tajik,
-// which lingua-go has no model of, its letters and words. Its data are the
+// which lingua-go has no model of, its letters and words, and over the
+// Cyrillic and Latin rows the marking letters and function words of their
+// languages, weighed with the n-grams. Its data are the
 // rows of the language registry (see language.Evidence, where the weights
 // and their reasons are kept); this file only applies them.
 
@@ -46,6 +48,12 @@ type arabicModel struct {
 	isLetter   func(rune) bool         // the letters of the model's script
 	fold       func(rune) (rune, bool) // how words are folded for look-ups
 	langs      []string                // the script's candidates, in registry order
+	idx        map[string]int          // index in langs, by code
+	// asciiLetters: ASCII letters are letters of the script (Latin);
+	// asciiWeights: some ASCII letter has a weight (none does today),
+	// which turns off score's ASCII fast path.
+	asciiLetters, asciiWeights bool
+	prefixLangs                []int // the languages with Prefix rules
 	letters    map[rune]arabicLetter
 	words      map[string][]lw // by folded word
 	noOwn      []lw            // per word without the language's own letters
@@ -55,11 +63,12 @@ type arabicModel struct {
 	zwnjOther  []lw
 }
 
-// arab is the evidence model of the Arabic script; cyrl that of the
-// Cyrillic script, whose only evidence is Tajik's.
+// arab is the evidence model of the Arabic script; cyrl and latn those of
+// the Cyrillic and Latin scripts.
 var (
 	arab = newArabicModel(language.ForScript(script.Arabic), isArabicLetter, fold)
-	cyrl = newArabicModel(language.ForScript(script.Cyrillic), isCyrillicLetter, foldCyrillic)
+	cyrl = newArabicModel(language.ForScript(script.Cyrillic), isCyrillicLetter, foldCase)
+	latn = newArabicModel(language.ForScript(script.Latin), isLatinLetter, foldCase)
 )
 
 // newArabicModel builds the evidence model of langs from their Evidence,
@@ -70,6 +79,7 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 	m := &arabicModel{
 		isLetter:   isLetter,
 		fold:       fold,
+		idx:        map[string]int{},
 		letters:    map[rune]arabicLetter{},
 		words:      map[string][]lw{},
 		prefixes:   make([][]prefixRule, len(langs)),
@@ -77,6 +87,7 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 		zwnjSuffix: map[string][]lw{},
 	}
 	for i, l := range langs {
+		m.idx[l.Code] = len(m.langs)
 		m.langs = append(m.langs, l.Code)
 		ev := l.Evidence
 		if ev == nil {
@@ -132,6 +143,13 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 				bad("affix kind %v", a.Kind)
 			}
 		}
+		if len(m.prefixes[i]) > 0 {
+			m.prefixLangs = append(m.prefixLangs, i)
+		}
+	}
+	m.asciiLetters = isLetter('a')
+	for r := range m.letters {
+		m.asciiWeights = m.asciiWeights || r < utf8.RuneSelf
 	}
 	return m
 }
@@ -159,7 +177,12 @@ func (m *arabicModel) foldWord(w string) string {
 }
 
 // index returns the index of lang in m.langs, or -1.
-func (m *arabicModel) index(lang string) int { return slices.Index(m.langs, lang) }
+func (m *arabicModel) index(lang string) int {
+	if i, ok := m.idx[lang]; ok {
+		return i
+	}
+	return -1
+}
 
 const zwnj = '\u200C'
 
@@ -167,6 +190,16 @@ const zwnj = '\u200C'
 type arabicEvidence struct {
 	score []float64 // summed log-likelihood bonuses, indexed as arab.langs
 	words int       // Arabic-script words seen
+}
+
+// none reports whether e gives no language any weight.
+func (e *arabicEvidence) none() bool {
+	for _, s := range e.score {
+		if s != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // add adds the weights vs to e's scores.
@@ -228,9 +261,17 @@ func isCyrillicLetter(r rune) bool {
 	return unicode.Is(unicode.Cyrillic, r) && unicode.IsLetter(r)
 }
 
-// foldCyrillic lower-cases letters and drops combining marks (stress
+// isLatinLetter reports whether r is a letter of the Latin script.
+func isLatinLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return unicode.Is(unicode.Latin, r) && unicode.IsLetter(r)
+}
+
+// foldCase lower-cases letters and drops combining marks (Cyrillic stress
 // accents), for word look-ups only.
-func foldCyrillic(r rune) (rune, bool) {
+func foldCase(r rune) (rune, bool) {
 	if unicode.Is(unicode.Mn, r) {
 		return 0, false
 	}
@@ -256,15 +297,27 @@ func (m *arabicModel) score(text string) arabicEvidence {
 		}
 		e.words++
 		m.scoreWord(&e, word)
-		for _, v := range m.noOwn {
-			if !hasOwn[v.lang] {
-				e.score[v.lang] += v.w
+		if len(m.noOwn) > 0 {
+			for _, v := range m.noOwn {
+				if !hasOwn[v.lang] {
+					e.score[v.lang] += v.w
+				}
 			}
+			clear(hasOwn)
 		}
 		word, seen = word[:0], seen[:0]
-		clear(hasOwn)
 	}
 	for _, r := range text {
+		if r < utf8.RuneSelf && !m.asciiWeights {
+			// ASCII carries no letter evidence: a letter of the Latin
+			// script goes into its word, anything else ends one.
+			if m.asciiLetters && r|0x20 >= 'a' && r|0x20 <= 'z' {
+				word = append(word, byte(r|0x20))
+			} else {
+				flush()
+			}
+			continue
+		}
 		switch {
 		case m.isLetter(r):
 			lr := unicode.ToLower(r) // the registry's letters are lower case
@@ -307,7 +360,8 @@ func (m *arabicModel) scoreWord(e *arabicEvidence, word []byte) {
 		return
 	}
 	n := -1 // letters in word, counted once needed
-	for i, rules := range m.prefixes {
+	for _, i := range m.prefixLangs {
+		rules := m.prefixes[i]
 	rules:
 		for _, p := range rules {
 			for _, f := range p.forms {

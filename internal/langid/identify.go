@@ -45,6 +45,7 @@ type Options struct {
 // concurrent use.
 type Identifier struct {
 	cands      sync.Map // script -> []string, see candidates
+	unknown    sync.Map // script -> []string, see unmodelled
 	scorer     Scorer
 	standalone bool            // the scorer's answers are final
 	allow      map[string]bool // nil: no restriction
@@ -229,7 +230,9 @@ func (id *Identifier) scores(st string, sc script.Script, cands []string, k int)
 	case sc == script.Arabic && !id.standalone:
 		return id.scoreArabicSentence(st, cands)
 	case sc == script.Cyrillic && !id.standalone:
-		return id.scoreWithEvidence(st, cands, cyrl)
+		return id.scoreWithEvidence(st, sc, cands, cyrl, k)
+	case sc == script.Latin && !id.standalone:
+		return id.scoreWithEvidence(st, sc, cands, latn, k)
 	case ok:
 		return ng.topScores(st, cands, k)
 	}
@@ -309,6 +312,22 @@ func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
 	return out
 }
 
+// unmodelled returns the candidates of script sc that ng has no model of
+// (Tajik), computed once per script.
+func (id *Identifier) unmodelled(sc script.Script, ng *NgramScorer) []string {
+	if u, ok := id.unknown.Load(sc); ok {
+		return u.([]string)
+	}
+	var u []string
+	for _, c := range id.candidates(sc) {
+		if !ng.Knows(c) {
+			u = append(u, c)
+		}
+	}
+	v, _ := id.unknown.LoadOrStore(sc, u)
+	return v.([]string)
+}
+
 // proxyCost is how far (nats) below the best modelled candidate a language
 // the Scorer has no model of (Tajik) starts, before its evidence.
 const proxyCost = 0.5
@@ -318,9 +337,42 @@ const proxyCost = 0.5
 // has no model of takes the best candidate's ln P less proxyCost (the
 // statistics of its nearest modelled neighbour, which is what its text
 // looks like to them). The result is softmax(S) over the candidates.
-func (id *Identifier) scoreWithEvidence(text string, cands []string, m *arabicModel) []Score {
-	ps := id.scorer.Scores(text, cands)
+//
+// With the n-gram engine it is one pass of the n-grams and one of the
+// evidence, without allocating per candidate, and the n-grams' own best k
+// when the evidence has nothing to say.
+func (id *Identifier) scoreWithEvidence(text string, sc script.Script, cands []string, m *arabicModel, k int) []Score {
 	e := m.score(text)
+	if ng, ok := id.scorer.(*NgramScorer); ok {
+		unknown := id.unmodelled(sc, ng)
+		if e.none() && len(unknown) == 0 {
+			return ng.topScores(text, cands, k)
+		}
+		var ll llBuf
+		if ng.scaledLogLikelihoods(text, cands, &ll); ll.n > 0 && ll.n+len(unknown) <= len(ll.s) {
+			s := ll.s[:ll.n]
+			best := s[0].P
+			for i := range s {
+				if j := m.index(s[i].Lang); j >= 0 {
+					s[i].P += e.score[j]
+				}
+			}
+			for _, l := range unknown {
+				v := best - proxyCost
+				if j := m.index(l); j >= 0 {
+					v += e.score[j]
+				}
+				s = append(s, Score{Lang: l, P: v})
+			}
+			sortScores(s)
+			if k <= 0 || k > len(s) {
+				k = len(s)
+			}
+			softmax(s, k, 1)
+			return slices.Clone(s[:k])
+		}
+	}
+	ps := id.scorer.Scores(text, cands)
 	S := make([]float64, len(cands))
 	known := make([]bool, len(cands))
 	best := 0.0

@@ -135,6 +135,25 @@ func (s *NgramScorer) LogLikelihoods(text string, candidates []string) []Score {
 	return out
 }
 
+// scaledLogLikelihoods fills ll with the log-likelihoods of text under
+// each candidate s knows, divided by the temperature topScores would
+// divide them by, all sorted, and returns the letters scored; ll is left
+// empty as logLikelihoods leaves it. It allocates nothing.
+func (s *NgramScorer) scaledLogLikelihoods(text string, candidates []string, ll *llBuf) int {
+	letters := s.logLikelihoods(text, candidates, 0, ll)
+	temp := s.Temperature
+	if letters < s.ShortLetters {
+		temp = max(s.Temperature, s.ShortTemperature)
+	}
+	if temp <= 0 {
+		temp = 1
+	}
+	for i := range ll.s[:ll.n] {
+		ll.s[i].P /= temp
+	}
+	return letters
+}
+
 // llBuf holds the log-likelihoods of up to 64 candidates, the best sorted
 // of them first.
 type llBuf struct {
