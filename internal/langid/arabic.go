@@ -45,22 +45,22 @@ type prefixRule struct {
 
 // arabicModel is the evidence model, built once from the registry.
 type arabicModel struct {
-	isLetter   func(rune) bool         // the letters of the model's script
-	fold       func(rune) (rune, bool) // how words are folded for look-ups
-	langs      []string                // the script's candidates, in registry order
-	idx        map[string]int          // index in langs, by code
+	isLetter func(rune) bool         // the letters of the model's script
+	fold     func(rune) (rune, bool) // how words are folded for look-ups
+	langs    []string                // the script's candidates, in registry order
+	idx      map[string]int          // index in langs, by code
 	// asciiLetters: ASCII letters are letters of the script (Latin);
 	// asciiWeights: some ASCII letter has a weight (none does today),
 	// which turns off score's ASCII fast path.
 	asciiLetters, asciiWeights bool
 	prefixLangs                []int // the languages with Prefix rules
-	letters    map[rune]arabicLetter
-	words      map[string][]lw // by folded word
-	noOwn      []lw            // per word without the language's own letters
-	prefixes   [][]prefixRule  // per language, in the order tried
-	zwnjPrefix map[string][]lw // by folded first part
-	zwnjSuffix map[string][]lw // by folded last part
-	zwnjOther  []lw
+	letters                    map[rune]arabicLetter
+	words                      map[string][]lw // by folded word
+	noOwn                      []lw            // per word without the language's own letters
+	prefixes                   [][]prefixRule  // per language, in the order tried
+	zwnjPrefix                 map[string][]lw // by folded first part
+	zwnjSuffix                 map[string][]lw // by folded last part
+	zwnjOther                  []lw
 }
 
 // arab is the evidence model of the Arabic script; cyrl and latn those of
