@@ -108,31 +108,30 @@ func readLangeval(t testing.TB, part string) []langevalRow {
 const langevalParagraphSentences = 3
 
 // langevalParagraphs makes paragraphs of the sentence rows: every run of
-// langevalParagraphSentences consecutive sentences of one language and
-// source package, in the set's order, joined by a space (by nothing in
+// langevalParagraphSentences consecutive sentences of one language, in
+// the set's order (by source package), joined by a space (by nothing in
 // Chinese, Japanese and Thai). The runs overlap (a window moved one
 // sentence at a time), so that a language has as many paragraphs as
-// sentences, less two per source; they are as real as the sentences, but
-// not independent of each other.
+// sentences, less two; they are as real as the sentences, but not
+// independent of each other. A paragraph's source is its first
+// sentence's.
 func langevalParagraphs(rows []langevalRow) []langevalRow {
-	type key struct{ lang, source string }
-	by := map[key][]langevalRow{}
-	var order []key
+	by := map[string][]langevalRow{}
+	var order []string
 	for _, r := range rows {
 		if r.Bucket != "sentence" {
 			continue
 		}
-		k := key{r.Lang, r.Source}
-		if by[k] == nil {
-			order = append(order, k)
+		if by[r.Lang] == nil {
+			order = append(order, r.Lang)
 		}
-		by[k] = append(by[k], r)
+		by[r.Lang] = append(by[r.Lang], r)
 	}
 	var out []langevalRow
-	for _, k := range order {
-		rs := by[k]
+	for _, lang := range order {
+		rs := by[lang]
 		sep := " "
-		if k.lang == "zh" || k.lang == "ja" || k.lang == "th" {
+		if lang == "zh" || lang == "ja" || lang == "th" {
 			sep = ""
 		}
 		for i := 0; i+langevalParagraphSentences <= len(rs); i++ {
@@ -140,7 +139,7 @@ func langevalParagraphs(rows []langevalRow) []langevalRow {
 			for _, r := range rs[i : i+langevalParagraphSentences] {
 				texts = append(texts, r.Text)
 			}
-			out = append(out, langevalRow{Lang: k.lang, Bucket: "paragraph", Source: k.source, Locale: rs[i].Locale, Text: strings.Join(texts, sep)})
+			out = append(out, langevalRow{Lang: lang, Bucket: "paragraph", Source: rs[i].Source, Locale: rs[i].Locale, Text: strings.Join(texts, sep)})
 		}
 	}
 	return out

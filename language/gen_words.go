@@ -39,6 +39,7 @@ var groups = [][]string{
 	{"tg", "ru", "uk", "be", "bg", "mk", "sr", "kk", "mn", "ky"},
 	strings.Fields(`en af sq az eu nb bs ca hr cs da nl eo et fi fr lg de hu is id ga it lv lt ms mi nn pl pt
 		ro sn sk sl so st es sw sv tl ts tn tr vi cy xh yo zu`),
+	{"hi", "mr", "ne"},
 }
 
 // generated are the languages whose words are written: the others of a
@@ -47,7 +48,7 @@ var generated = func() map[string]bool {
 	m := map[string]bool{}
 	for _, g := range groups {
 		for _, l := range g {
-			m[l] = l != "ky" // ky is not a registry language: only weighed against
+			m[l] = l != "ky" && l != "ne" // not registry languages: only weighed against
 		}
 	}
 	return m
@@ -203,6 +204,8 @@ func sameScript(w, first string) bool {
 		table = unicode.Arabic
 	case "tg":
 		table = unicode.Cyrillic
+	case "hi":
+		table = unicode.Devanagari
 	}
 	for _, r := range w {
 		if unicode.IsLetter(r) && !unicode.Is(table, r) {
@@ -215,7 +218,7 @@ func sameScript(w, first string) bool {
 // words splits text into words as the evidence models read them: runs of
 // letters and combining marks (ZWNJ inside a word kept), lower-cased, with
 // the Arabic script's folding of mis-keyed letters (ي ى → ی, ك → ک) and
-// without harakat and tatweel.
+// without harakat and tatweel; Devanagari's vowel signs kept.
 func words(text string) []string {
 	var out []string
 	var b strings.Builder
@@ -231,6 +234,8 @@ func words(text string) []string {
 			b.WriteRune('\u06CC')
 		case r == '\u0643':
 			b.WriteRune('\u06A9')
+		case unicode.Is(unicode.Devanagari, r) && unicode.IsMark(r):
+			b.WriteRune(r) // vowel signs and virama are part of the word
 		case r == '\u0640' || unicode.Is(unicode.Mn, r):
 		case r == '\u200c':
 			if b.Len() > 0 {

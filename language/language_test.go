@@ -50,8 +50,8 @@ func TestTableRows(t *testing.T) {
 		if l.Prior < 0 || l.Prior > 1 || (l.Prior > 0 && l.OptIn) {
 			t.Errorf("%s: prior %v (opt-in %v)", l.Code, l.Prior, l.OptIn)
 		}
-		if l.Evidence != nil && !l.WrittenIn(script.Arabic) && !l.WrittenIn(script.Cyrillic) && !l.WrittenIn(script.Latin) {
-			t.Errorf("%s: evidence is for the models of the Arabic, Cyrillic and Latin scripts only", l.Code)
+		if l.Evidence != nil && !l.WrittenIn(script.Arabic) && !l.WrittenIn(script.Cyrillic) && !l.WrittenIn(script.Latin) && !l.WrittenIn(script.Devanagari) {
+			t.Errorf("%s: evidence is for the models of the Arabic, Cyrillic, Latin and Devanagari scripts only", l.Code)
 		}
 	}
 }

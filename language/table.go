@@ -344,5 +344,6 @@ var table = []Language{
 
 	// The Devanagari script: lingua-go's languages.
 	{Code: "hi", Name: "Hindi", Aliases: []string{"hin"}, Scripts: deva},
-	{Code: "mr", Name: "Marathi", Aliases: []string{"mar"}, Scripts: deva},
+	// Marathi writes ळ, which Hindi does not.
+	{Code: "mr", Name: "Marathi", Aliases: []string{"mar"}, Scripts: deva, Evidence: &Evidence{Letters: []Letters{{1.5, "ळ"}}}},
 }

@@ -63,12 +63,13 @@ type arabicModel struct {
 	zwnjOther                  []lw
 }
 
-// arab is the evidence model of the Arabic script; cyrl and latn those of
-// the Cyrillic and Latin scripts.
+// arab is the evidence model of the Arabic script; cyrl, latn and deva
+// those of the Cyrillic, Latin and Devanagari scripts.
 var (
 	arab = newArabicModel(language.ForScript(script.Arabic), isArabicLetter, fold)
 	cyrl = newArabicModel(language.ForScript(script.Cyrillic), isCyrillicLetter, foldCase)
 	latn = newArabicModel(language.ForScript(script.Latin), isLatinLetter, foldCase)
+	deva = newArabicModel(language.ForScript(script.Devanagari), isDevanagariLetter, foldDevanagari)
 )
 
 // newArabicModel builds the evidence model of langs from their Evidence,
@@ -260,6 +261,16 @@ func isArabicLetter(r rune) bool {
 func isCyrillicLetter(r rune) bool {
 	return unicode.Is(unicode.Cyrillic, r) && unicode.IsLetter(r)
 }
+
+// isDevanagariLetter reports whether r is a letter or vowel sign of the
+// Devanagari script: its words are letters and marks together.
+func isDevanagariLetter(r rune) bool {
+	return unicode.Is(unicode.Devanagari, r) && (unicode.IsLetter(r) || unicode.IsMark(r))
+}
+
+// foldDevanagari keeps every letter and vowel sign: Devanagari words are
+// looked up as they are spelt.
+func foldDevanagari(r rune) (rune, bool) { return r, true }
 
 // isLatinLetter reports whether r is a letter of the Latin script.
 func isLatinLetter(r rune) bool {

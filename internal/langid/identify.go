@@ -233,6 +233,8 @@ func (id *Identifier) scores(st string, sc script.Script, cands []string, k int)
 		return id.scoreWithEvidence(st, sc, cands, cyrl, k)
 	case sc == script.Latin && !id.standalone:
 		return id.scoreWithEvidence(st, sc, cands, latn, k)
+	case sc == script.Devanagari && !id.standalone:
+		return id.scoreWithEvidence(st, sc, cands, deva, k)
 	case ok:
 		return ng.topScores(st, cands, k)
 	}
