@@ -85,10 +85,12 @@ func (m *InputMap) walk(off int) {
 // InputOffsets returns a function that maps a byte offset of text, decoded
 // from e, to the offset of the same place in the input as it was (see
 // InputMap), for a whole text at once: offsets may come in any order,
-// though in order they cost only the text between them. nil for UTF-8
-// without a mark.
-func InputOffsets(text string, e normalize.Encoding, skip int) func(off int) int {
-	if e.IsUTF8() && skip == 0 {
+// though in order they cost only the text between them. Replaced are the
+// offsets in text, in order, of the U+FFFDs that stand for one invalid
+// byte each of a UTF-8 input (--invalid=replace; InputMap.Replaced). nil
+// for UTF-8 without a mark or a replacement.
+func InputOffsets(text string, e normalize.Encoding, skip int, replaced ...int) func(off int) int {
+	if e.IsUTF8() && skip == 0 && len(replaced) == 0 {
 		return nil
 	}
 	var m *InputMap
@@ -97,6 +99,9 @@ func InputOffsets(text string, e normalize.Encoding, skip int) func(off int) int
 		off = min(max(off, 0), len(text))
 		if m == nil || off < last {
 			m = NewInputMap(e, skip)
+			for _, r := range replaced {
+				m.Replaced(r)
+			}
 			m.Block(detect.Block{Text: text, Last: true})
 		}
 		last = off

@@ -58,6 +58,11 @@ type Doc struct {
 	// index the file as it was, as textnorm tag's do.
 	Encoding string
 	Skip     int
+	// Replaced are the offsets in Text of the U+FFFDs that stand for one
+	// invalid byte each of a whole UTF-8 file read with Invalid
+	// "replace", in order, so that Tag's byte offsets count the one byte
+	// each replaced, as textnorm tag's do.
+	Replaced []int
 }
 
 // Bad reports whether d is a record without a document.
@@ -181,7 +186,7 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 		if err != nil {
 			return fmt.Errorf("textnorm: %s: %w", name, err)
 		}
-		text, err := validText(b, name, policy)
+		text, repl, err := validText(b, name, policy)
 		if i := bytes.IndexByte(b, 0); i >= 0 && !f.Opts.Binary {
 			err = &diag.Error{File: name, Pos: diag.PosOf(b, i), Err: errBinary}
 		}
@@ -198,6 +203,8 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 		d := Doc{File: name, Text: text, Skip: skip}
 		if !enc.IsUTF8() {
 			d.Encoding = enc.String()
+		} else {
+			d.Replaced = repl
 		}
 		emit(d)
 		return nil
@@ -224,7 +231,8 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 			d.Err = r.Err.Error()
 		case r.OK:
 			d.Start, d.End = r.Start, r.End
-			d.Text, err = validText([]byte(r.Text), name, policy)
+			// Offsets are into the field's text, as the command's are.
+			d.Text, _, err = validText([]byte(r.Text), name, policy)
 			if err != nil {
 				d.Text, d.Err = "", fmt.Sprintf("%s:%d: field %q: %v", diag.QuoteName(name), r.Line, f.Opts.Field, err)
 			}
@@ -243,19 +251,23 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 }
 
 // validText returns b as text by policy: invalid UTF-8 is an error (a
-// *diag.Error at its place), U+FFFD, or kept.
-func validText(b []byte, name string, policy normalize.InvalidPolicy) (string, error) {
+// *diag.Error at its place), U+FFFD, or kept; with replace, also the
+// offsets of the U+FFFDs written for invalid bytes.
+func validText(b []byte, name string, policy normalize.InvalidPolicy) (string, []int, error) {
 	if utf8.Valid(b) || policy == normalize.InvalidKeep {
-		return string(b), nil
+		return string(b), nil, nil
 	}
 	if policy == normalize.InvalidReplace {
-		out, _, err := transform.Bytes(normalize.InvalidReplace.Transformer(), b)
-		return string(out), err
+		t := normalize.NewUTF8Transformer(policy)
+		var repl []int
+		t.OnReplace = func(_, out int64, _ byte) { repl = append(repl, int(out)) }
+		out, _, err := transform.Bytes(t, b)
+		return string(out), repl, err
 	}
 	_, _, err := transform.Bytes(normalize.InvalidError.Transformer(), b)
 	var bad *normalize.InvalidUTF8Error
 	if errors.As(err, &bad) {
-		return "", &diag.Error{File: name, Pos: diag.PosOf(b, int(bad.Offset)), Err: err}
+		return "", nil, &diag.Error{File: name, Pos: diag.PosOf(b, int(bad.Offset)), Err: err}
 	}
-	return "", &diag.Error{File: name, Err: err}
+	return "", nil, &diag.Error{File: name, Err: err}
 }

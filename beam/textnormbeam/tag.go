@@ -113,13 +113,14 @@ func (f *tagFn) ProcessElement(ctx context.Context, d Doc, emit func(string)) er
 	}
 	w := &lineWriter{emit: emit, id: d.ID}
 	l := textnorm.JSONLine{File: d.File, Line: d.Line, Offsets: f.c.offsets}
-	if d.Line == 0 && (d.Encoding != "" || d.Skip > 0) {
-		// A whole file decoded: offsets index its bytes as they were.
+	if d.Line == 0 && (d.Encoding != "" || d.Skip > 0 || len(d.Replaced) > 0) {
+		// A whole file decoded, or with invalid bytes replaced: offsets
+		// index its bytes as they were.
 		enc, err := normalize.ParseEncoding(cmp.Or(d.Encoding, "utf-8"))
 		if err != nil {
 			return fmt.Errorf("textnorm: %s: %w", d.File, err)
 		}
-		l.Input = textnorm.InputOffsets(d.Text, enc, d.Skip)
+		l.Input = textnorm.InputOffsets(d.Text, enc, d.Skip, d.Replaced...)
 	}
 	if err := textnorm.JSONL.WriteSeq(w, d.Text, f.c.tagger.TagSeq(d.Text), l); err != nil {
 		return fmt.Errorf("textnorm: %s: %w", d.File, err)

@@ -148,12 +148,15 @@ func TestEndToEnd(t *testing.T) {
 		os.WriteFile(filepath.Join(edir, "w.txt"), []byte("\xd3\xe1\xc7\xe3 \xcf\xe4\xed\xc7\r\nHello world.\n"), 0o666)
 		os.WriteFile(filepath.Join(edir, "u.txt"), []byte("\xff\xfeH\x00i\x00 \x00t\x00h\x00e\x00r\x00e\x00\n\x00"), 0o666)
 		os.WriteFile(filepath.Join(edir, "n.txt"), []byte("before\x00after\n"), 0o666)
+		// Invalid bytes, each a U+FFFD of three bytes for one of the input.
+		os.WriteFile(filepath.Join(edir, "i.txt"), []byte("caf\xe9 au lait \xff\xfe ok\nسلام \x80دنیا\n"), 0o666)
 		for _, c := range []struct {
 			flags []string
 			files []string
 		}{
 			{[]string{"--encoding", "windows-1256"}, []string{"w.txt"}},
 			{[]string{"--binary"}, []string{"n.txt", "u.txt"}},
+			{[]string{"--invalid", "replace", "--offsets", "byte,rune,utf16"}, []string{"i.txt"}},
 		} {
 			want := splitLines(runBin(t, edir, cliBin, append(append([]string{"tag", "--format", "jsonl"}, c.flags...), c.files...)...))
 			out := filepath.Join(t.TempDir(), "segs")
