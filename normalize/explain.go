@@ -271,6 +271,11 @@ func (st *stage) eachChange(yield func(Change) bool) bool {
 				return false
 			}
 		case st.table == nil:
+			if r, size := utf8.DecodeRuneInString(c.Before); r == utf8.RuneError && size == 1 && c.After == "\uFFFD" {
+				// An invalid byte after an escape sequence removed
+				// (see ansiEdits).
+				c.Rule = RuleInvalidUTF8
+			}
 			// A form's decomposition can come as an insertion before a
 			// change ("ﬁ" as "f" inserted and "ﬁ" made "i"): one change.
 			if l := &h.c; h.held && l.InStart == l.InEnd && l.InEnd == c.InStart && l.OutEnd == c.OutStart {

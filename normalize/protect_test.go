@@ -69,6 +69,60 @@ func TestProtectedSpans(t *testing.T) {
 	}
 }
 
+// TestFuzzFailures holds the inputs of failures FuzzIdempotent and
+// FuzzProtectedURL found, made minimal, with the output of each profile.
+func TestFuzzFailures(t *testing.T) {
+	tests := []struct {
+		profile Profile
+		in      string
+		want    string
+	}{
+		// An escape sequence between invalid bytes: removed, they joined
+		// into U+0480, which search folded only the second time.
+		{Search, "\xd2\x1b0\x800000000000", "\xd2\uFFFD0000000000"},
+		{Default, "\xd2\x1b0\x80", "\xd2\uFFFD"},
+		{Search, "\xd2\x1b0\x80\x80", "\xd2\uFFFD\x80"},
+		{Default, "\xd2 \x80", keep},
+		// A control in a URL token: "\x1b 0" is an escape sequence, and
+		// the URL ends before it.
+		{Default, "0 https://example.org/\x1b 0", "0 https://example.org/"},
+		{Persian, "كتاب https://example.org/a?b\x1b 0 را", "کتاب https://example.org/a?b را"},
+		// An escape sequence before a URL does not take its first letter
+		// (nor the space before it).
+		{Default, "0 \x1b https://example.org/ 0", "0 https://example.org/ 0"},
+		{Default, "\x1b[ https://example.org/", " https://example.org/"},
+		{Default, "\x1b] https://example.org/ 0", " https://example.org/ 0"},
+		// A NUL is no token's end: once the cleaner removed it, "00@ی"
+		// is one token, no mention, in both passes.
+		{Arabic, "00\x00@\u06cc", "00@\u0649"},
+		// A protected span never starts or ends with an invalid byte, so
+		// that its bytes do not join with those around it either.
+		{Search, "https://x.org/\xd2\x1b\x80", "https://x.org/\xd2\uFFFD"},
+		{Default, "\xd2\x1b\x80a\\b", "\xd2\uFFFDa\\b"},
+		{Default, "https://x.org/\xd2\x00\x80", keep}, // a NUL in a URL is the URL's
+	}
+	for _, tc := range tests {
+		want := tc.want
+		if want == keep {
+			want = tc.in
+		}
+		if got := normalizeEveryWay(t, tc.profile, tc.in); got != want {
+			t.Errorf("%s(%+q) = %+q, want %+q", tc.profile.Name(), tc.in, got, want)
+		}
+		if twice := tc.profile.Apply(want); twice != want {
+			t.Errorf("%s(%+q) = %+q: not idempotent", tc.profile.Name(), want, twice)
+		}
+	}
+	// The U+FFFD is listed as invalid UTF-8's, the sequence as controls'.
+	var rules []string
+	for _, c := range Default.Explain("\xd2\x1b0\x80") {
+		rules = append(rules, c.Rule)
+	}
+	if got := strings.Join(rules, " "); got != "controls invalid-utf8" {
+		t.Errorf("Explain: rules %q, want controls invalid-utf8", got)
+	}
+}
+
 // FuzzProtectedURL checks that an NFC URL or e-mail address inside any
 // text comes out byte for byte the same in every profile but search.
 func FuzzProtectedURL(f *testing.F) {

@@ -22,7 +22,11 @@ const (
 	// SEPARATOR U+2029) into one LF.
 	LineEndings Rule = 1 << iota
 	// Controls removes C0 and C1 control characters and DEL, except TAB, LF
-	// and the line breaks that LineEndings handles.
+	// and the line breaks that LineEndings handles, and terminal escape
+	// sequences whole (see ansi.go), but not the white space before a
+	// protected span that one would run into. Invalid bytes that would
+	// join once a control between them is gone do not: the later becomes
+	// U+FFFD.
 	Controls
 	// Invisibles removes the BOM / ZERO WIDTH NO-BREAK SPACE U+FEFF, SOFT
 	// HYPHEN U+00AD and the bidi embedding, override and isolate controls

@@ -115,6 +115,16 @@ var ruleTests = map[Rule][]ruleCase{
 		{"v\u00c4\u009bc", "v\u00c4c"}, // a C1 CSI without parameters is a lone control
 		{"a\u0080b\u009Fc\u0081", "abc"},
 		{"سلام\x08 دنیا", "سلام دنیا"},
+		// Invalid bytes do not join once a sequence between them is gone.
+		{"\xd2\x1b0\x80", "\xd2\uFFFD"},
+		{"\xd2\x1b[0m\x1b(B\x80\x80", "\xd2\uFFFD\x80"},
+		// A sequence does not take the white space before a protected
+		// span; a control ends a URL.
+		{"\x1b https://x.org/", " https://x.org/"},
+		{"\x1b]0;see https://x.org/a?b", " https://x.org/a?b"},
+		{"https://x.org/\x1b 0", "https://x.org/"},
+		{"\x1b[mhttps://x.org/\x1b[0m", "https://x.org/"},
+		{"\x1b]0;see https://x.org/\x07text", "text"},
 		// left alone: tab, LF and the line breaks of LineEndings
 		{"a\tb\nc", keep},
 		{"a\r\nb\vc\fd\u0085e", keep},

@@ -6,7 +6,9 @@
 // rule changes the rest of it.
 //
 // The rules, exactly (a "token" is a maximal run of characters that are
-// not white space):
+// neither white space nor a control that introduces a terminal escape
+// sequence, ESC or its C1 forms U+0090 U+0098 U+009B U+009D U+009E U+009F,
+// so that a URL never holds one):
 //
 //   - URL: a token that starts with a scheme (letters, digits, + - . after
 //     a letter, then "://"), or with "www.", or that is a domain name
@@ -103,7 +105,7 @@ func Append(spans []Span, text string) []Span {
 		// A token: up to white space.
 		start := i
 		end := tokenEnd(text, i)
-		if end == start { // a white space character outside ASCII
+		if end == start { // an escape's introducer, or a white space character outside ASCII
 			_, n := utf8.DecodeRuneInString(text[i:])
 			i += n
 			continue
@@ -167,15 +169,22 @@ func isDigitAt(s string, i int) bool {
 	return false
 }
 
+// isC1Introducer reports whether r is the C1 form of an escape sequence's
+// introducer (DCS, SOS, CSI, OSC, PM, APC).
+func isC1Introducer(r rune) bool {
+	return r == 0x90 || r == 0x98 || r == 0x9B || r == 0x9D || r == 0x9E || r == 0x9F
+}
+
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\f' }
 
 // tokenEnd returns where the token starting at i ends: at white space (any
-// Unicode space), a line break, or a < or ` that starts a tag or code.
+// Unicode space), a line break, an escape sequence's introducer, or a < or
+// ` that starts a tag or code.
 func tokenEnd(text string, i int) int {
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if isSpace(c) || c == '\n' || c == '\r' {
+			if isSpace(c) || c == '\n' || c == '\r' || c == 0x1B {
 				return i
 			}
 			if (c == '<' && tagEnd(text, i) > i) || (c == '`' && codeEnd(text, i) > i) {
@@ -184,11 +193,12 @@ func tokenEnd(text string, i int) int {
 			i++
 			continue
 		}
-		// Only these lead bytes start a Unicode space outside ASCII:
-		// U+0085 U+00A0, U+1680, U+2000..U+205F, U+3000.
+		// Only these lead bytes start a Unicode space or a C1
+		// introducer outside ASCII: U+0085 U+0090 U+0098 U+009B U+009D
+		// U+009E U+009F U+00A0, U+1680, U+2000..U+205F, U+3000.
 		if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
 			r, n := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsSpace(r) {
+			if unicode.IsSpace(r) || isC1Introducer(r) {
 				return i
 			}
 			i += n
@@ -202,7 +212,8 @@ func tokenEnd(text string, i int) int {
 // appendToken appends the spans of the token text[start:end].
 func appendToken(spans []Span, text string, start, end int) []Span {
 	tok := text[start:end]
-	// A token opens with punctuation that is prose: ("(http://x)").
+	// A token opens with punctuation that is prose: ("(http://x)"), or
+	// with invalid bytes, which no span starts with.
 	lead := 0
 	for lead < len(tok) {
 		if c := tok[lead]; c < utf8.RuneSelf {
@@ -213,7 +224,7 @@ func appendToken(spans []Span, text string, start, end int) []Span {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(tok[lead:])
-		if !strings.ContainsRune("«»“”‘’„‹›", r) {
+		if !strings.ContainsRune("«»“”‘’„‹›", r) && (r != utf8.RuneError || n != 1) {
 			break
 		}
 		lead += n
@@ -355,7 +366,7 @@ func isPathStart(s string) bool {
 }
 
 // trimURL returns the length of the URL or path s is, without its trailing
-// sentence punctuation and unbalanced closing brackets.
+// sentence punctuation, unbalanced closing brackets and invalid bytes.
 func trimURL(s string) int {
 	n := len(s)
 	var opens, closes [3]int // ( [ {, ) ] }, counted once
@@ -372,6 +383,11 @@ func trimURL(s string) int {
 		case '.', ',', ';', ':', '!', '?', '\'', '"', '،', '؛', '؟', '۔', '…', '«', '»', '“', '”', '’', '‘', '„', '‹', '›':
 			n -= size
 			continue
+		case utf8.RuneError:
+			if size == 1 {
+				n--
+				continue
+			}
 		case ')', ']', '}':
 			if k := strings.IndexRune(")]}", r); closes[k] > opens[k] {
 				closes[k]--

@@ -26,6 +26,11 @@ func TestFind(t *testing.T) {
 		{"a\u00a0b\u2003 1.5\u00a0kg", []string{"number:1.5"}},
 		{"”https://a.com/کـتاب“ »www.x.org« ‹http://y.io›", []string{"url:https://a.com/کـتاب", "url:www.x.org", "url:http://y.io"}},
 		{"@café\u0301۱ `a\u2028b`", []string{"mention:@café\u0301۱"}},
+		// An escape's introducer ends a token (other controls do not); no
+		// span starts or ends with an invalid byte.
+		{"https://x.org/a\x1b[0m b", []string{"url:https://x.org/a"}},
+		{"https://x.org/\x00x \x1b www.x.org\u009b", []string{"url:https://x.org/\x00x", "url:www.x.org"}},
+		{"https://x.org/\xd2 \x80a\\b", []string{"url:https://x.org/", "path:a\\b"}},
 	}
 	for _, tc := range tests {
 		var got []string
