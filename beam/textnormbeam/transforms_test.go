@@ -71,7 +71,7 @@ func TestRead(t *testing.T) {
 			{File: at("b.txt.gz"), Text: "gzipped\n"},
 			// e.txt: invalid UTF-8 is reported and left out
 		}},
-		{"replace", "e.txt", ReadOptions{Invalid: "replace"}, []Doc{{File: at("e.txt"), Text: "bad \ufffd byte\n"}}},
+		{"replace", "e.txt", ReadOptions{Invalid: "replace"}, []Doc{{File: at("e.txt"), Text: "bad \ufffd byte\n", Replaced: []int{4}}}},
 		{"keep", "e.txt", ReadOptions{Invalid: "keep"}, []Doc{{File: at("e.txt"), Text: "bad \xff byte\n"}}},
 		{"windows-1256", "w.1256", ReadOptions{Encoding: "windows-1256"}, []Doc{{File: at("w.1256"), Text: "سلام 1\n", Encoding: "windows-1256"}}},
 		{"windows-1256 records", "w.records1256", ReadOptions{Field: "text", Encoding: "windows-1256"}, []Doc{{File: at("w.records1256"), Line: 1, Text: "سلام", Raw: `{"text":"سلام"}`, Start: 8, End: 18}}},
