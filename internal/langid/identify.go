@@ -345,69 +345,54 @@ const proxyCost = 0.5
 // when the evidence has nothing to say.
 func (id *Identifier) scoreWithEvidence(text string, sc script.Script, cands []string, m *arabicModel, k int) []Score {
 	e := m.score(text)
-	if ng, ok := id.scorer.(*NgramScorer); ok {
-		unknown := id.unmodelled(sc, ng)
+	ng, isNgram := id.scorer.(*NgramScorer)
+	var unknown []string // the candidates without a log-likelihood below
+	var ll llBuf
+	var s []Score // log-likelihoods, scaled as the scorer's softmax would
+	if isNgram {
+		unknown = id.unmodelled(sc, ng)
 		if e.none() && len(unknown) == 0 {
 			return ng.topScores(text, cands, k)
 		}
-		var ll llBuf
-		if ng.scaledLogLikelihoods(text, cands, &ll); ll.n > 0 && ll.n+len(unknown) <= len(ll.s) {
-			s := ll.s[:ll.n]
-			best := s[0].P
-			for i := range s {
-				if j := m.index(s[i].Lang); j >= 0 {
-					s[i].P += e.score[j]
-				}
+		ng.scaledLogLikelihoods(text, cands, &ll)
+		s = ll.s[:ll.n:ll.n] // an append below copies it
+	}
+	if len(s) == 0 {
+		// Another engine, or fewer than two candidates the n-grams know.
+		for _, p := range id.scorer.Scores(text, cands) {
+			if slices.Contains(cands, p.Lang) {
+				s = append(s, Score{Lang: p.Lang, P: portableLog(math.Max(p.P, 1e-300))})
 			}
-			for _, l := range unknown {
-				v := best - proxyCost
-				if j := m.index(l); j >= 0 {
-					v += e.score[j]
-				}
-				s = append(s, Score{Lang: l, P: v})
+		}
+		unknown = unknown[:0:0]
+		for _, c := range cands {
+			if !slices.ContainsFunc(s, func(x Score) bool { return x.Lang == c }) {
+				unknown = append(unknown, c)
 			}
-			sortScores(s)
-			if k <= 0 || k > len(s) {
-				k = len(s)
-			}
-			softmax(s, k, 1)
-			return slices.Clone(s[:k])
 		}
 	}
-	ps := id.scorer.Scores(text, cands)
-	S := make([]float64, len(cands))
-	known := make([]bool, len(cands))
 	best := 0.0
-	for k, p := range ps {
-		i := slices.Index(cands, p.Lang)
-		if i < 0 {
-			continue
+	for i := range s {
+		if i == 0 || s[i].P > best {
+			best = s[i].P
 		}
-		S[i], known[i] = portableLog(math.Max(p.P, 1e-300)), true
-		if k == 0 || S[i] > best {
-			best = S[i]
+		if j := m.index(s[i].Lang); j >= 0 {
+			s[i].P += e.score[j]
 		}
 	}
-	for i, l := range cands {
-		if !known[i] {
-			S[i] = best - proxyCost
-		}
+	for _, l := range unknown {
+		v := best - proxyCost
 		if j := m.index(l); j >= 0 {
-			S[i] += e.score[j]
+			v += e.score[j]
 		}
+		s = append(s, Score{Lang: l, P: v})
 	}
-	maxS := slices.Max(S)
-	out := make([]Score, len(cands))
-	sum := 0.0
-	for i, l := range cands {
-		out[i] = Score{Lang: l, P: portableExp(S[i] - maxS)}
-		sum += out[i].P
+	sortScores(s)
+	if k <= 0 || k > len(s) {
+		k = len(s)
 	}
-	for i := range out {
-		out[i].P /= sum
-	}
-	sortScores(out)
-	return out
+	softmax(s, k, 1)
+	return slices.Clone(s[:k])
 }
 
 // sentenceStats counts the letters and words of s (words: maximal runs of
