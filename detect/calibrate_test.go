@@ -8,10 +8,8 @@ import (
 	"io"
 	"math"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -40,33 +38,28 @@ func calibrationPoints(t *testing.T, rows []langevalRow) []calibrationPoint {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pts := make([]calibrationPoint, len(rows))
-	keep := make([]bool, len(rows))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(rows); i += workers {
-				var best *Segment
-				n := 0
-				segs := d.Segments(rows[i].Text)
-				for k := range segs {
-					if l := letters(segs[k].Text); l > n {
-						best, n = &segs[k], l
-					}
-				}
-				if best != nil && d.id.Ambiguous(best.Script) {
-					pts[i] = calibrationPoint{conf: best.Conf, letters: n, right: best.Lang == rows[i].Lang}
-					keep[i] = true
-				}
-			}
-		})
+	type answer struct {
+		calibrationPoint
+		keep bool
 	}
-	wg.Wait()
+	answers := langevalEach(rows, func(r langevalRow) answer {
+		var best *Segment
+		n := 0
+		segs := d.Segments(r.Text)
+		for k := range segs {
+			if l := letters(segs[k].Text); l > n {
+				best, n = &segs[k], l
+			}
+		}
+		if best == nil || !d.id.Ambiguous(best.Script) {
+			return answer{}
+		}
+		return answer{calibrationPoint{conf: best.Conf, letters: n, right: best.Lang == r.Lang}, true}
+	})
 	var out []calibrationPoint
-	for i, p := range pts {
-		if keep[i] {
-			out = append(out, p)
+	for _, a := range answers {
+		if a.keep {
+			out = append(out, a.calibrationPoint)
 		}
 	}
 	return out

@@ -175,8 +175,8 @@ func langevalRun(t testing.TB, opts Options, rows []langevalRow) []langevalAnswe
 }
 
 // langevalEach returns answer(row) for every row, on all cores.
-func langevalEach(rows []langevalRow, answer func(langevalRow) langevalAnswer) []langevalAnswer {
-	out := make([]langevalAnswer, len(rows))
+func langevalEach[T any](rows []langevalRow, answer func(langevalRow) T) []T {
+	out := make([]T, len(rows))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
@@ -194,7 +194,7 @@ func langevalAnswerOf(segs []Segment, gold string) langevalAnswer {
 	a := langevalAnswer{Lang: Und}
 	best := 0
 	for _, s := range segs {
-		n := langevalLetters(s.Text)
+		n := letters(s.Text)
 		a.Letters += n
 		if s.Lang == gold {
 			a.Right += n
@@ -204,16 +204,6 @@ func langevalAnswerOf(segs []Segment, gold string) langevalAnswer {
 		}
 	}
 	return a
-}
-
-func langevalLetters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // langevalHan classifies a string of the Han experiment: "zh-han" for zh
@@ -762,7 +752,7 @@ func TestLangEvalSplit(t *testing.T) {
 // on all cores.
 func langevalRunFunc(rows []langevalRow, f func(text string) string) []langevalAnswer {
 	return langevalEach(rows, func(r langevalRow) langevalAnswer {
-		a := langevalAnswer{Lang: f(r.Text), Letters: langevalLetters(r.Text)}
+		a := langevalAnswer{Lang: f(r.Text), Letters: letters(r.Text)}
 		if a.Lang == "" {
 			a.Lang = Und
 		}

@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/textnorm/textnorm/engine"
@@ -98,14 +97,6 @@ func (d *Detector) Confidences(text string) []engine.Score {
 	for l, v := range p {
 		out = append(out, engine.Score{Lang: l, P: v})
 	}
-	slices.SortFunc(out, func(a, b engine.Score) int {
-		switch {
-		case a.P > b.P:
-			return -1
-		case a.P < b.P:
-			return 1
-		}
-		return strings.Compare(a.Lang, b.Lang)
-	})
+	engine.SortScores(out)
 	return out
 }
