@@ -153,19 +153,9 @@ func (c *Context) Prior(sc script.Script, candidates []string) map[string]float6
 	return p
 }
 
-// Shown reports whether c itself, not the base it is Over, has recorded a
-// language of script: whether the document has shown text of the script,
+// ShownAny reports whether c itself, not the base it is Over, has recorded
+// a language of any script: whether the document has shown any text
 // beyond the defaults it started from.
-func (c *Context) Shown(sc script.Script) bool {
-	if c == nil {
-		return false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.w[sc]) > 0
-}
-
-// ShownAny reports whether c itself has recorded a language of any script.
 func (c *Context) ShownAny() bool {
 	if c == nil {
 		return false
