@@ -12,6 +12,13 @@ var (
 	deva = []script.Script{script.Devanagari}
 )
 
+// otherArabicLetters are the letters of Urdu, Pashto, Sorani, Uyghur and
+// Sindhi that neither Persian nor Arabic writes: a word that holds one
+// tells against both, as Tajik's missing letters tell against it in
+// Cyrillic. Sorani's ە, Sindhi's ڪ and Pashto's ښ left Persian's n-grams
+// a line in the set's building part to themselves.
+const otherArabicLetters = "ٹڈڑںےټډړږښځڅګڼۍېڕڵێەۆڤۇۈۋٻڀٺٽٿڃڄڇڊڌڍڏڙڦڪڱڳڻ"
+
 // table is the registry: every language textnorm can tag, one row each.
 // A row's Profile, when left out, is "default".
 //
@@ -52,6 +59,7 @@ var table = []Language{
 			Letters: []Letters{
 				{1.2, "پچژگکی"}, // shared with ur and ps, not ar
 				{2, "ۀ"},        // heh with yeh above, the Persian ezafe
+				{-2, otherArabicLetters},
 			},
 			Words: []Words{
 				{2.5, "است را"},
@@ -93,6 +101,7 @@ var table = []Language{
 				{0.4, "يك"},
 				// Hamza on alef: Persian and Urdu write them rarely.
 				{0.5, "أإ"},
+				{-2, otherArabicLetters},
 			},
 			// Arabic words keep their hamza (أن، إلى): folding it would
 			// merge them with Persian words.

@@ -111,16 +111,19 @@ func TestArabicScoresPinned(t *testing.T) {
 		text string
 		want map[string]float64 // fa, ar, ur, ps
 	}{
-		// ښ, ځ: Pashto's own letters, +3 each; no Urdu letter: -1 ur.
-		{"ښځه", map[string]float64{"fa": 0, "ar": 0, "ur": -1, "ps": 6}},
+		// ښ, ځ: Pashto's own letters, +3 each, and -2 each for fa and
+		// ar, which never write them; no Urdu letter: -1 ur.
+		{"ښځه", map[string]float64{"fa": -4, "ar": -4, "ur": -1, "ps": 6}},
 		// ی +1.2 fa ur ps; می‌ prefix +1.5 fa; no own letters: -1 ur, -0.3 ps.
 		{"می" + z + "روم", map[string]float64{"fa": 2.7, "ar": 0, "ur": 0.2, "ps": 0.9}},
 		// ة +2 ar; article with a proclitic +1.2 ar; absences.
 		{"بالمدرسة", map[string]float64{"fa": 0, "ar": 3.2, "ur": -1, "ps": -0.3}},
 		// ي +0.4 ar; في, folded to فی, +2 ar; absences.
 		{"في", map[string]float64{"fa": 0, "ar": 2.4, "ur": -1, "ps": -0.3}},
-		// ے, ہ: Urdu's own letters +3 each; ہے +2 ur; no Pashto letter: -0.3 ps.
-		{"ہے", map[string]float64{"fa": 0, "ar": 0, "ur": 8, "ps": -0.3}},
+		// ے, ہ: Urdu's own letters +3 each; ہے +2 ur; no Pashto letter:
+		// -0.3 ps; ے, which Persian and Arabic never write, -2 for both
+		// (ہ, which some Persian text is keyed with, is not counted).
+		{"ہے", map[string]float64{"fa": -2, "ar": -2, "ur": 8, "ps": -0.3}},
 	}
 	for _, tc := range tests {
 		e := scoreArabic(tc.text)

@@ -42,6 +42,8 @@ import (
 	"hash/fnv"
 	"io"
 	"log"
+	"maps"
+	"net/http"
 	"os"
 	"os/exec"
 	"path"
@@ -51,6 +53,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -69,6 +72,30 @@ const (
 	maxRunes   = 250 // longer strings are split into sentences or dropped
 )
 
+// fewLangs are languages that the catalogs of debs translate least, and
+// that textnorm recognizes by its own evidence (letters and function
+// words) where lingua-go has no model: more of their strings are kept
+// (fewCaps, per bucket: measure, tune), from the packages of fewDebs too.
+var (
+	fewLangs = []string{"ckb", "ps", "sd", "tg", "ug"}
+	fewCaps  = [2]int{300, 200}
+)
+
+// capOf is the most strings kept for lang in one bucket of part.
+func capOf(part, lang string) int {
+	i := 0
+	if part == tune {
+		i = 1
+	}
+	if slices.Contains(fewLangs, lang) {
+		return fewCaps[i]
+	}
+	return [2]int{capMeasure, capTune}[i]
+}
+
+// deb is a Debian binary package read, with the part its source package
+// goes to; an empty version is the one the mirror serves (the -available
+// count).
 type deb struct{ name, version, part string }
 
 // debs are the Debian (bookworm) binary packages read, with the part their
@@ -95,7 +122,7 @@ var debs = []deb{
 	{"sudo", "1.9.13p3-1+deb12u4", measure},
 	{"kbd", "2.5.1-1+b1", measure},
 	{"gawk", "1:5.2.1-2", measure},
-	{"xz-utils", "5.4.1-1+deb12u2", measure},
+	{"xz-utils", "5.4.1-1", measure},
 	{"psmisc", "23.6-1", measure},
 	{"libpopt0", "1.19+dfsg-1", measure},
 	{"e2fsprogs-l10n", "1.47.0-2", measure},
@@ -110,9 +137,9 @@ var debs = []deb{
 	{"gdbm-l10n", "1.23-3", tune},
 	{"gnupg-l10n", "2.2.40-1.1+deb12u2", tune},
 	{"grub-common", "2.06-13+deb12u2", tune},
-	{"libparted-i18n", "3.5-3+deb12u1", tune},
+	{"libparted-i18n", "3.5-3", tune},
 	{"procps", "2:4.0.2-3", tune},
-	{"apt", "2.6.2", tune},
+	{"apt", "2.6.1", tune},
 	{"adduser", "3.134", tune},
 	{"tasksel-data", "3.73", tune},
 	{"iso-codes", "4.15.0-1", tune},
@@ -121,29 +148,29 @@ var debs = []deb{
 	// GNOME.
 	{"gnome-desktop3-data", "43.2-2", measure},
 	{"nautilus-data", "43.2-1", measure},
-	{"eog", "43.2-1+deb12u1", measure},
+	{"eog", "43.2-1", measure},
 	{"file-roller", "43.0-1", measure},
 	{"gnome-terminal-data", "3.46.8-1", measure},
 	{"gnome-shell-common", "43.9-0+deb12u2", measure},
 	{"gnome-calculator", "1:43.0.1-2", measure},
 	{"totem-common", "43.0-2", measure},
-	{"evolution-data-server-common", "3.46.4-2+deb12u1", measure},
+	{"evolution-data-server-common", "3.46.4-2", measure},
 	{"gnome-disk-utility", "43.0-1", measure},
 	{"libgweather-4-common", "4.2.0-2", measure},
 	{"network-manager", "1.42.4-1+deb12u1", measure},
-	{"gstreamer1.0-plugins-good", "1.22.0-5+deb12u4", measure},
+	{"gstreamer1.0-plugins-good", "1.22.0-5+deb12u3", measure},
 	{"libgtk-3-common", "3.24.38-2~deb12u3", tune},
 	{"libgtk-4-common", "4.8.3+ds-2+deb12u1", tune},
 	{"libglib2.0-data", "2.74.6-2+deb12u9", tune},
 	{"cheese-common", "43.0-1", tune},
-	{"evince-common", "43.1-2+deb12u1", tune},
+	{"evince-common", "43.1-2", tune},
 	{"gedit-common", "44.2-1", tune},
 	{"gnome-system-monitor", "42.0-2", tune},
 	{"rhythmbox-data", "3.4.6-2", tune},
-	{"yelp", "42.2-1+deb12u2", tune},
+	{"yelp", "42.2-1+deb12u1", tune},
 	{"baobab", "43.0-1", tune},
 	{"gnome-control-center-data", "1:43.6-2~deb12u1", tune},
-	{"gnome-software-common", "43.5-1~deb12u2", tune},
+	{"gnome-software-common", "43.5-1~deb12u1", tune},
 	{"gnome-text-editor", "43.2-1", tune},
 	{"mutter-common", "43.8-0+deb12u1", tune},
 	{"network-manager-gnome", "1.30.0-2", tune},
@@ -159,8 +186,8 @@ var debs = []deb{
 	{"xfdesktop4-data", "4.18.1-1", tune},
 	// Other applications.
 	{"pidgin-data", "2.14.12-1", measure},
-	{"vlc-l10n", "3.0.24-0+deb12u1", measure},
-	{"inkscape", "1.2.2-2+deb12u1", measure},
+	{"vlc-l10n", "3.0.23-0+deb12u1", measure},
+	{"inkscape", "1.2.2-2+b1", measure},
 	{"gimp-data", "2.10.34-1+deb12u10", tune},
 	{"gnucash-common", "1:4.13-1", tune},
 	{"filezilla-common", "3.63.0-1+deb12u3", tune},
@@ -177,6 +204,31 @@ var debs = []deb{
 	{"fortunes-cs", "2.0.9-1.1", tune},
 	{"fortunes-br", "20220821", tune},
 	{"fortunes-ga", "0.10+nmu1", tune},
+}
+
+// fewDebs are more packages with catalogs of fewLangs, read for those
+// languages only: per language, those of its packages outside debs (by
+// source package) with the most sentences, on the side that had fewer,
+// and one package with several of the languages on one side for all.
+var fewDebs = []deb{
+	{"budgie-control-center-data", "1.2.0-1", measure},        // ckb
+	{"gnome-initial-setup", "43.2-6", measure},                // ckb
+	{"evolution-common", "3.46.4-2+deb12u1", measure},         // ps ug
+	{"mate-panel-common", "1.27.0-1", measure},                // ps
+	{"cinnamon-l10n", "5.6.1-2", measure},                     // tg
+	{"brasero-common", "3.12.3-2", measure},                   // tg
+	{"gconf2-common", "3.2.6-8", measure},                     // ug
+	{"deja-dup", "44.0-2", tune},                              // ckb
+	{"libgoa-1.0-common", "3.46.0-1", tune},                   // ckb
+	{"remmina-common", "1.4.29+dfsg-1", tune},                 // ckb
+	{"gthumb-data", "3:3.12.2-3", tune},                       // ps
+	{"libgtk2.0-common", "2.24.33-2+deb12u1", tune},           // ps
+	{"mate-utils-common", "1.26.0-1+deb12u1", tune},           // ps
+	{"tuxpaint-data", "1:0.9.28-sdl2-1", tune},                // sd
+	{"qml-module-lomiri-components", "1.3.5010+dfsg-1", tune}, // sd
+	{"calligrasheets-data", "1:3.2.1+dfsg-6", tune},           // tg
+	{"kio", "5.103.0-1+deb12u1", tune},                        // tg ug
+	{"caja-common", "1.26.1-1+deb12u1", tune},                 // ug
 }
 
 type npmPkg struct{ name, version, part string }
@@ -268,14 +320,22 @@ func main() {
 	log.SetFlags(0)
 	cache := flag.String("cache", filepath.Join(os.TempDir(), "textnorm-langeval"), "download `dir`")
 	out := flag.String("out", "testdata/langeval", "output `dir`")
+	avail := flag.Bool("available", false, "instead of the sets, count the strings of fewLangs in every package of the mirror (its Contents indexes say which), at the versions it serves, and write available.md")
+	mirror := flag.String("mirror", "http://deb.debian.org/debian/dists/bookworm/main", "with -available: the `URL` of the suite's component, where Contents-amd64.gz and Contents-all.gz are")
 	flag.Parse()
 	if err := os.MkdirAll(*cache, 0o755); err != nil {
 		log.Fatal(err)
 	}
+	if *avail {
+		if err := available(*cache, *mirror, filepath.Join(*out, "available.md")); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	var items []item
 	var sources []source
-	for _, d := range debs {
-		s, its, err := readDeb(*cache, d)
+	for i, d := range append(slices.Clip(debs), fewDebs...) {
+		s, its, err := readDeb(*cache, d, i >= len(debs))
 		if err != nil {
 			log.Fatalf("%s: %v", d.name, err)
 		}
@@ -316,7 +376,100 @@ func main() {
 
 // ---- Debian packages ----
 
-func readDeb(cache string, d deb) (source, []item, error) {
+// available counts the distinct strings of each of fewLangs, per bucket,
+// that the packages of the mirror offer: every package whose files (by the
+// Contents indexes) include a catalog of one of their locales, read as
+// readDeb reads the packages of the sets, without caps. It writes the
+// counts beside those of the sets, so that the sets' figures can be read
+// against what there is.
+func available(cache, mirror, file string) error {
+	pkgs := map[string]bool{}
+	for _, arch := range []string{"amd64", "all"} {
+		url := mirror + "/Contents-" + arch + ".gz"
+		resp, err := http.Get(url)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode != http.StatusOK {
+			resp.Body.Close()
+			return fmt.Errorf("%s: %s", url, resp.Status)
+		}
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			resp.Body.Close()
+			return fmt.Errorf("%s: %v", url, err)
+		}
+		sc := bufio.NewScanner(zr)
+		sc.Buffer(make([]byte, 1<<20), 1<<24)
+		for sc.Scan() {
+			name, where, ok := strings.Cut(sc.Text(), " ")
+			rest, ok2 := strings.CutPrefix(name, "usr/share/locale/")
+			if !ok || !ok2 || !strings.HasSuffix(name, ".mo") {
+				continue
+			}
+			loc, rest, _ := strings.Cut(rest, "/")
+			if !strings.HasPrefix(rest, "LC_MESSAGES/") || !slices.Contains(fewLangs, localeLang(loc)) {
+				continue
+			}
+			for _, p := range strings.Split(strings.TrimSpace(where), ",") {
+				pkgs[path.Base(p)] = true
+			}
+		}
+		err = sc.Err()
+		resp.Body.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %v", url, err)
+		}
+	}
+	names := slices.Sorted(maps.Keys(pkgs))
+	type count struct {
+		buckets [3]int
+		pkgs    map[string]bool
+	}
+	counts := map[string]*count{}
+	seen := map[string]bool{} // lang|key
+	for _, name := range names {
+		_, items, err := readDeb(filepath.Join(cache, "available"), deb{name: name}, true)
+		if err != nil {
+			log.Printf("%s: %v (skipped)", name, err)
+			continue
+		}
+		for _, it := range items {
+			k := it.lang + "|" + key(it.text)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			c := counts[it.lang]
+			if c == nil {
+				c = &count{pkgs: map[string]bool{}}
+				counts[it.lang] = c
+			}
+			c.buckets[bucketOrder(bucket(it.lang, it.text))]++
+			c.pkgs[it.source] = true
+		}
+	}
+	var b bytes.Buffer
+	fmt.Fprintln(&b, "<!-- written by gen.go -available: do not edit -->")
+	fmt.Fprintln(&b, "# Strings the mirror's packages offer, for the languages with the fewest")
+	fmt.Fprintln(&b)
+	fmt.Fprintf(&b, "Distinct strings (as `gen.go` keeps them, without caps) in the catalogs of every package of %s whose Contents list a catalog of the language; counted on %s.\n\n",
+		mirror, time.Now().UTC().Format("2006-01-02"))
+	fmt.Fprintln(&b, "| lang | packages | short | medium | sentence |")
+	fmt.Fprintln(&b, "| --- | ---: | ---: | ---: | ---: |")
+	for _, l := range fewLangs {
+		c := counts[l]
+		if c == nil {
+			c = &count{}
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d |\n", l, len(c.pkgs), c.buckets[0], c.buckets[1], c.buckets[2])
+	}
+	return os.WriteFile(file, b.Bytes(), 0o644)
+}
+
+// readDeb reads a package's catalogs and fortunes; with few, only the
+// strings of fewLangs.
+func readDeb(cache string, d deb, few bool) (source, []item, error) {
 	file, err := fetchDeb(cache, d)
 	if err != nil {
 		return source{}, nil, err
@@ -332,7 +485,9 @@ func readDeb(cache string, d deb) (source, []item, error) {
 		}
 		return strings.TrimSpace(string(b))
 	}
-	if v := field("Version"); v != d.version {
+	if v := field("Version"); d.version == "" {
+		d.version = v
+	} else if v != d.version {
 		return source{}, nil, fmt.Errorf("%s is version %s, not %s", file, v, d.version)
 	}
 	srcpkg := strings.Fields(field("Source") + " " + d.name)[0]
@@ -410,6 +565,9 @@ func readDeb(cache string, d deb) (source, []item, error) {
 	}
 	kept := items[:0]
 	for _, it := range items {
+		if few && !slices.Contains(fewLangs, it.lang) {
+			continue
+		}
 		if it.lang == "en" || !english[key(it.text)] {
 			kept = append(kept, it)
 		}
@@ -423,6 +581,10 @@ func fetchDeb(cache string, d deb) (string, error) {
 		return "", err
 	}
 	v := strings.ReplaceAll(d.version, ":", "%3a")
+	want := d.name + "=" + d.version
+	if d.version == "" {
+		v, want = "*", d.name
+	}
 	find := func() string {
 		m, _ := filepath.Glob(filepath.Join(dir, d.name+"_"+v+"_*.deb"))
 		if len(m) == 1 {
@@ -440,11 +602,11 @@ func fetchDeb(cache string, d deb) (string, error) {
 	if f := find(); f != "" {
 		return f, nil
 	}
-	cmd := exec.Command("apt-get", "download", "-q", d.name+"="+d.version)
+	cmd := exec.Command("apt-get", "download", "-q", want)
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("apt-get download %s=%s: %v", d.name, d.version, err)
+		return "", fmt.Errorf("apt-get download %s: %v", want, err)
 	}
 	if f := find(); f != "" {
 		return f, nil
@@ -1113,10 +1275,9 @@ func split(items []item) map[string][]row {
 			}
 			kinds = append(kinds, order)
 		}
-		n := capTune
-		if part == measure {
-			n = capMeasure
-		}
+		_, rest, _ := strings.Cut(cell, "|")
+		lang, _, _ := strings.Cut(rest, "|")
+		n := capOf(part, lang)
 		// Per round, two gettext strings, one fortune, one CLDR string.
 		weight := []int{2, 1, 1}
 		next := make([]int, len(kinds))
