@@ -338,7 +338,6 @@ var table = []Language{
 		Code: "tg", Name: "Tajik", Aliases: []string{"tgk", "tajiki"}, Scripts: cyrl,
 		Evidence: &Evidence{
 			Own:   Letters{3, "ҷӣӯ"},
-			NoOwn: -0.15,
 			Letters: []Letters{
 				{1.5, "ҳқғ"}, // shared with kk (қ ғ)
 				// Tajik's alphabet lacks the letters of Kazakh,
