@@ -3,6 +3,8 @@ package diag
 import (
 	"sort"
 	"strconv"
+	"strings"
+	"unsafe"
 )
 
 // Pos is the place of a byte in a text: its offset from 0, and its line
@@ -136,24 +138,60 @@ func (c *Counter) WriteString(s string) (int, error) {
 }
 
 func feedCounter[T string | []byte](c *Counter, b T) {
-	for i := 0; i < len(b); i++ {
-		ch := b[i]
-		if c.cr {
-			c.cr = false
-			if ch == '\n' {
-				c.newLine(c.off + int64(i) + 1)
-				continue
-			}
-			c.newLine(c.off + int64(i))
-		}
-		switch ch {
-		case '\n':
-			c.newLine(c.off + int64(i) + 1)
-		case '\r':
-			c.cr = true
+	// A view of b as a string, so that strings.IndexByte finds the line
+	// ends: most of a text is neither CR nor LF.
+	var s string
+	switch v := any(b).(type) {
+	case string:
+		s = v
+	case []byte:
+		s = unsafe.String(unsafe.SliceData(v), len(v))
+	}
+	i := 0
+	if c.cr && len(s) > 0 {
+		c.cr = false
+		if s[0] == '\n' {
+			c.newLine(c.off + 1)
+			i = 1
+		} else {
+			c.newLine(c.off)
 		}
 	}
-	c.off += int64(len(b))
+	cr := -1 // the next CR at or after i, or -1 when there is none; -2: not looked for yet
+	if strings.IndexByte(s[i:], '\r') >= 0 {
+		cr = -2
+	}
+	for i < len(s) {
+		if cr == -2 || cr >= 0 && cr < i {
+			if cr = strings.IndexByte(s[i:], '\r'); cr >= 0 {
+				cr += i
+			}
+		}
+		lf := strings.IndexByte(s[i:], '\n')
+		if lf >= 0 {
+			lf += i
+		}
+		switch {
+		case cr >= 0 && (lf < 0 || cr < lf):
+			switch {
+			case cr+1 == len(s):
+				c.cr = true // its LF may come in the next piece
+				i = len(s)
+			case s[cr+1] == '\n':
+				c.newLine(c.off + int64(cr) + 2)
+				i = cr + 2
+			default:
+				c.newLine(c.off + int64(cr) + 1)
+				i = cr + 1
+			}
+		case lf >= 0:
+			c.newLine(c.off + int64(lf) + 1)
+			i = lf + 1
+		default:
+			i = len(s)
+		}
+	}
+	c.off += int64(len(s))
 }
 
 func (c *Counter) newLine(start int64) {

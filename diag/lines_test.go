@@ -89,3 +89,31 @@ func TestErrors(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
+
+// FuzzCounter checks a Counter fed text in two pieces, cut anywhere,
+// against one fed a byte at a time: the same line starts (OnLine) and the
+// same place at the end.
+func FuzzCounter(f *testing.F) {
+	for _, s := range []string{"", "a\r\nb", "\r", "\r\r\n\n\rx", "one\ntwo\r\nthree\rfour\n", "سلام\r\nدنیا\r"} {
+		f.Add(s, uint(len(s)/2))
+	}
+	f.Fuzz(func(t *testing.T, s string, cut uint) {
+		c := int(cut % uint(len(s)+1))
+		var want, got []int64
+		ref := Counter{OnLine: func(start int64) { want = append(want, start) }}
+		for i := range len(s) {
+			ref.WriteString(s[i : i+1])
+		}
+		ref.End()
+		two := Counter{OnLine: func(start int64) { got = append(got, start) }}
+		two.WriteString(s[:c])
+		two.Write([]byte(s[c:]))
+		two.End()
+		if fmt.Sprint(got) != fmt.Sprint(want) || two.Pos() != ref.Pos() {
+			t.Fatalf("%q cut at %d: line starts %v, end %+v; a byte at a time: %v, %+v", s, c, got, two.Pos(), want, ref.Pos())
+		}
+		if n := LineBreaks(s); n != len(want) {
+			t.Fatalf("%q: LineBreaks %d, want %d", s, n, len(want))
+		}
+	})
+}

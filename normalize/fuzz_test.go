@@ -106,6 +106,7 @@ func FuzzStreaming(f *testing.F) {
 			sc.bytewise()
 			sc.small(st, int(dst%64)+1)
 			sc.padded()
+			sc.entryPoints(c)
 		}
 	})
 }
@@ -168,9 +169,11 @@ func checkStreaming(t *testing.T, p Profile, s string) {
 	sc := newStreamCheck(t, p, s)
 	for _, cut := range cuts(s) {
 		sc.cut(cut)
+		if len(s) <= 300 || cut%7 == 0 {
+			sc.entryPoints(cut)
+		}
 	}
 	sc.bytewise()
-	sc.entryPoints()
 	// With all the input at once and a small dst, the cleaner works in
 	// chunks of 256 bytes of input.
 	for _, step := range []int{1, 3, 7, len(s) + 1} {
@@ -245,24 +248,35 @@ func (c *streamCheck) bytewise() {
 	c.fail("NewWriter byte by byte", buf.String(), err)
 }
 
-// entryPoints reads and writes the input, cut in the middle, through p's
-// own NewReader and NewWriter.
-func (c *streamCheck) entryPoints() {
+// entryPoints reads and writes the input, cut at cut, through p's own
+// NewReader and NewWriter, and writes it to NewWriter a byte at a time:
+// NewWriter is a writer of its own, not transform.NewWriter of the
+// Transformer, for the profiles on Apply's path (stream.go).
+func (c *streamCheck) entryPoints(cut int) {
 	c.t.Helper()
 	s, p := c.s, c.p
-	r := io.MultiReader(strings.NewReader(s[:len(s)/2]), strings.NewReader(s[len(s)/2:]))
+	r := io.MultiReader(strings.NewReader(s[:cut]), strings.NewReader(s[cut:]))
 	got, err := io.ReadAll(p.NewReader(r))
-	c.fail("p.NewReader cut in the middle", string(got), err)
+	c.fail(fmt.Sprintf("p.NewReader cut at %d", cut), string(got), err)
 	var buf bytes.Buffer
 	w := p.NewWriter(&buf)
-	_, err = io.WriteString(w, s[:len(s)/2])
+	_, err = io.WriteString(w, s[:cut])
 	if err == nil {
-		_, err = io.WriteString(w, s[len(s)/2:])
+		_, err = io.WriteString(w, s[cut:])
 	}
 	if err == nil {
 		err = w.Close()
 	}
-	c.fail("p.NewWriter cut in the middle", buf.String(), err)
+	c.fail(fmt.Sprintf("p.NewWriter cut at %d", cut), buf.String(), err)
+	buf.Reset()
+	w = p.NewWriter(&buf)
+	for i := 0; i < len(s) && err == nil; i++ {
+		_, err = w.Write([]byte{s[i]})
+	}
+	if err == nil {
+		err = w.Close()
+	}
+	c.fail("p.NewWriter byte by byte", buf.String(), err)
 }
 
 // small drives the transformer by hand (see transformSmall).

@@ -227,8 +227,20 @@ func (p Profile) pre() (norm.Form, bool) {
 
 // Transformer returns a new transformer that applies the profile. It keeps
 // state between calls and so must not be shared between goroutines; it
-// works on input of any size with bounded memory.
+// works on input of any size with bounded memory. Its output is Apply's,
+// however the text is cut, but for lines longer than 64 KB (see
+// stream.go).
 func (p Profile) Transformer() transform.Transformer {
+	if p.rules != 0 && p.fused() != nil {
+		return newStreamTransformer(p)
+	}
+	return p.stagedTransformer()
+}
+
+// stagedTransformer is the profile's stages one after the other, as
+// transformers in a chain: what Transformer is for the profiles the fused
+// scan does not know, and what the streams give a line too long for it.
+func (p Profile) stagedTransformer() transform.Transformer {
 	var ts []transform.Transformer
 	if fx := p.rules.Repairs(); fx != 0 {
 		ts = append(ts, repair.NewTransformer(fx))
@@ -379,6 +391,9 @@ func (p Profile) NewReader(r io.Reader) io.Reader {
 // and writes the result to w. Close flushes the end of the text (trailing
 // spaces, a held-back character) and must be called; it does not close w.
 func (p Profile) NewWriter(w io.Writer) io.WriteCloser {
+	if p.streamsLines() {
+		return newStreamWriter(p, w)
+	}
 	return transform.NewWriter(w, p.Transformer())
 }
 
