@@ -7,10 +7,10 @@
 # of three runs, wall time) and the library's (Profile.Apply on the same
 # file's text, best of three, in one process). Prints a Markdown table.
 #
-# usage: scripts/measure-normalize.sh [MB] [profiles]   (default 4, "none default fa")
+# usage: scripts/measure-normalize.sh [MB] [profiles]   (default 32, "none default fa"; fewer MB weigh the start-up)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mb=${1:-4}
+mb=${1:-32}
 profiles=${2:-none default fa}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
