@@ -337,7 +337,7 @@ var table = []Language{
 	{
 		Code: "tg", Name: "Tajik", Aliases: []string{"tgk", "tajiki"}, Scripts: cyrl,
 		Evidence: &Evidence{
-			Own:   Letters{3, "ҷӣӯ"},
+			Own: Letters{3, "ҷӣӯ"},
 			Letters: []Letters{
 				{1.5, "ҳқғ"}, // shared with kk (қ ғ)
 				// Tajik's alphabet lacks the letters of Kazakh,

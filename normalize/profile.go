@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/text/cases"
@@ -172,8 +173,7 @@ func (p Profile) Describe() string {
 }
 
 // cleanerRules returns the rules the cleaner applies, or 0 when the profile
-// needs no cleaner. CaseFold is a stage of its own, but the cleaner finishes
-// it (see CaseFold).
+// needs no cleaner. CaseFold is a stage of its own (caseFold).
 func (p Profile) cleanerRules() RuleSet {
 	return p.rules &^ (RuleSet(Width|Mojibake|HTMLEntities|PersianDecimal) | lineRules)
 }
@@ -249,7 +249,7 @@ func (p Profile) stagedTransformer() transform.Transformer {
 		ts = append(ts, f)
 	}
 	if p.rules.Has(CaseFold) {
-		ts = append(ts, cases.Fold())
+		ts = append(ts, caseFold())
 	}
 	if p.rules.Has(Width) {
 		ts = append(ts, width.Fold)
@@ -352,7 +352,7 @@ func (p Profile) applyStages(s string) string {
 		s = formOf(f).String(s)
 	}
 	if p.rules.Has(CaseFold) {
-		s = cases.Fold().String(s)
+		s, _, _ = transform.String(caseFold(), s)
 	}
 	if p.rules.Has(Width) {
 		s = width.Fold.String(s)
@@ -454,7 +454,7 @@ func (p Profile) stages(s string) (string, []stage) {
 		run(stage{rule: name, form: true}, out, ps)
 	}
 	if p.rules.Has(CaseFold) {
-		out, ps := runePieces(cases.Fold(), s)
+		out, ps := runePieces(caseFold(), s)
 		run(stage{rule: CaseFold.String()}, out, ps)
 	}
 	if p.rules.Has(Width) {
@@ -529,3 +529,69 @@ func NewReader(r io.Reader, p Profile) io.Reader { return p.NewReader(r) }
 // NewWriter returns a writer that normalizes with profile p into w; see
 // Profile.NewWriter.
 func NewWriter(w io.Writer, p Profile) io.WriteCloser { return p.NewWriter(w) }
+
+// caseFold is CaseFold's stage: x/text's full case folding, then Cherokee
+// to upper case. x/text folds Cherokee letters to lower case and its
+// lower-case ones to upper case, so that folding twice undoes it;
+// CaseFolding.txt folds both to upper case (U+AB70..U+ABBF to
+// U+13A0..U+13EF, U+13F8..U+13FD to U+13F0..U+13F5). In one stage, the
+// fold reaches protected spans too, which the stages after it leave as
+// they are.
+func caseFold() transform.Transformer {
+	return transform.Chain(cases.Fold(), cherokeeFold{})
+}
+
+// cherokeeFold maps Cherokee to upper case (foldCherokee), and copies
+// everything else, invalid bytes too, as it is (runes.Map would write
+// U+FFFD for them).
+type cherokeeFold struct{ transform.NopResetter }
+
+func (cherokeeFold) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		// Cherokee's letters to fold start with E1 or EA.
+		j := nSrc
+		for j < len(src) && src[j] != 0xE1 && src[j] != 0xEA {
+			j++
+		}
+		if j > nSrc {
+			n := copy(dst[nDst:], src[nSrc:j])
+			nDst += n
+			nSrc += n
+			if nSrc < j {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			continue
+		}
+		if !utf8.FullRune(src[nSrc:]) && !atEOF {
+			return nDst, nSrc, transform.ErrShortSrc
+		}
+		r, size := utf8.DecodeRune(src[nSrc:])
+		if size == 3 {
+			if f := foldCherokee(r); f != r {
+				if len(dst)-nDst < 3 {
+					return nDst, nSrc, transform.ErrShortDst
+				}
+				nDst += utf8.EncodeRune(dst[nDst:], f)
+				nSrc += 3
+				continue
+			}
+		}
+		if nDst == len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		dst[nDst] = src[nSrc]
+		nDst++
+		nSrc++
+	}
+	return nDst, nSrc, nil
+}
+
+func foldCherokee(r rune) rune {
+	switch {
+	case r >= 0xAB70 && r <= 0xABBF:
+		return r - 0xAB70 + 0x13A0
+	case r >= 0x13F8 && r <= 0x13FD:
+		return r - 8
+	}
+	return r
+}

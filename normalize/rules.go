@@ -121,7 +121,7 @@ const (
 	// x/text folds Cherokee letters to lower case and its lower-case ones
 	// to upper case, so that folding twice undoes it; CaseFolding.txt folds
 	// both to upper case (U+AB70..U+ABBF to U+13A0..U+13EF, U+13F8..U+13FD
-	// to U+13F0..U+13F5), and the cleaner finishes the fold so.
+	// to U+13F0..U+13F5), and textnorm folds them so.
 	CaseFold
 	// Width folds fullwidth and halfwidth forms to their usual width
 	// (golang.org/x/text/width).

@@ -255,15 +255,6 @@ func ruleOp(rs RuleSet, r rune) op {
 	if has(Dashes) && (r >= 0x2010 && r <= 0x2015 || r == 0x2212) {
 		return op{kind: opReplace, repl: "-", rule: Dashes}
 	}
-	if has(CaseFold) {
-		// Cherokee, which x/text's case folding leaves in lower case.
-		switch {
-		case r >= 0xAB70 && r <= 0xABBF:
-			return op{kind: opReplace, repl: string(r - 0xAB70 + 0x13A0), rule: CaseFold}
-		case r >= 0x13F8 && r <= 0x13FD:
-			return op{kind: opReplace, repl: string(r - 8), rule: CaseFold}
-		}
-	}
 	if d, ok := digitOp(rs, r); ok {
 		return d
 	}
