@@ -157,12 +157,14 @@ func feedCounter[T string | []byte](c *Counter, b T) {
 			c.newLine(c.off)
 		}
 	}
-	cr := -1 // the next CR at or after i, or -1 when there is none; -2: not looked for yet
-	if strings.IndexByte(s[i:], '\r') >= 0 {
-		cr = -2
+	// The next CR at or after i, or -1 when there is none: looked for
+	// again only once i has passed it.
+	cr := strings.IndexByte(s[i:], '\r')
+	if cr >= 0 {
+		cr += i
 	}
 	for i < len(s) {
-		if cr == -2 || cr >= 0 && cr < i {
+		if cr >= 0 && cr < i {
 			if cr = strings.IndexByte(s[i:], '\r'); cr >= 0 {
 				cr += i
 			}

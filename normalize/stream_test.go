@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -68,32 +67,25 @@ func TestStreamLongLines(t *testing.T) {
 			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
-			check(t, fmt.Sprintf("%s NewWriter, writes of %d", p.Name(), chunk), buf.String(), want.String())
+			if got := buf.String(); got != want.String() {
+				t.Errorf("%s NewWriter, writes of %d: %s", p.Name(), chunk, diff(text, got, want.String()))
+			}
 		}
 		got, err := io.ReadAll(p.NewReader(iotest.HalfReader(strings.NewReader(text))))
 		if err != nil {
 			t.Fatal(err)
 		}
-		check(t, p.Name()+" NewReader", string(got), want.String())
+		if string(got) != want.String() {
+			t.Errorf("%s NewReader: %s", p.Name(), diff(text, string(got), want.String()))
+		}
 		out, _, err := transform.String(p.Transformer(), text)
 		if err != nil {
 			t.Fatal(err)
 		}
-		check(t, p.Name()+" transform.String", out, want.String())
+		if out != want.String() {
+			t.Errorf("%s transform.String: %s", p.Name(), diff(text, out, want.String()))
+		}
 	}
-}
-
-func check(t *testing.T, how, got, want string) {
-	t.Helper()
-	if got == want {
-		return
-	}
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	t.Errorf("%s: differs at byte %d of %d (want %d): %+q, want %+q", how, i, len(got), len(want),
-		got[i:min(len(got), i+40)], want[i:min(len(want), i+40)])
 }
 
 // TestStreamWriterAllocs checks that a NewWriter on Apply's path allocates

@@ -119,8 +119,7 @@ func (t *table) keeps(r rune) bool {
 // General Punctuation block.
 func mayChange(r rune) bool {
 	switch {
-	case r >= 0x08D3 && r <= 0x08FF, r == 0x1680, r >= 0x13F8 && r <= 0x13FD,
-		r >= 0xAB70 && r <= 0xABBF,
+	case r >= 0x08D3 && r <= 0x08FF, r == 0x1680,
 		r >= 0x1AB0 && r <= 0x1AFF, r >= 0x1DC0 && r <= 0x1DFF,
 		r >= 0x20D0 && r <= 0x20FF, r == 0x2212, r == 0x3000,
 		r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE20 && r <= 0xFE2F,

@@ -1275,9 +1275,7 @@ func split(items []item) map[string][]row {
 			}
 			kinds = append(kinds, order)
 		}
-		_, rest, _ := strings.Cut(cell, "|")
-		lang, _, _ := strings.Cut(rest, "|")
-		n := capOf(part, lang)
+		n := capOf(part, cs[0].lang)
 		// Per round, two gettext strings, one fortune, one CLDR string.
 		weight := []int{2, 1, 1}
 		next := make([]int, len(kinds))
