@@ -53,7 +53,7 @@ func ExampleAppendJSON() {
 	line := textnorm.AppendJSON(nil, segs[0], textnorm.JSONLine{File: "news.txt", Line: 1})
 	os.Stdout.Write(append(line, '\n'))
 	// Output:
-	// {"v":1,"file":"news.txt","line":1,"start":0,"end":25,"text":"Kabul talks resume today.","script":"Latn","lang":"en","tag":"en-Latn","dir":"ltr","conf":0.9247,"norm":"Kabul talks resume today."}
+	// {"v":1,"file":"news.txt","line":1,"start":0,"end":25,"text":"Kabul talks resume today.","script":"Latn","lang":"en","tag":"en-Latn","dir":"ltr","conf":0.9464,"norm":"Kabul talks resume today."}
 }
 
 func ExampleTagger_TagReader() {

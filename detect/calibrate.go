@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,7 +37,12 @@ func calibrated(raw float64, text string) float64 {
 	if rawConfidence || len(calibration) == 0 {
 		return raw
 	}
-	n := letters(text)
+	// Past the bound of the last class but one, the count no longer matters.
+	most := math.MaxInt
+	if k := len(calibration); k > 1 {
+		most = calibration[k-2].maxLetters + 1
+	}
+	n := lettersUpTo(text, most)
 	c := &calibration[len(calibration)-1]
 	for i := range calibration {
 		if n <= calibration[i].maxLetters {
@@ -53,9 +59,12 @@ func calibrated(raw float64, text string) float64 {
 }
 
 // letters counts the letters of s.
-func letters(s string) int {
+func letters(s string) int { return lettersUpTo(s, math.MaxInt) }
+
+// lettersUpTo counts the letters of s, up to most.
+func lettersUpTo(s string, most int) int {
 	n := 0
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n < most; {
 		if b := s[i]; b < utf8.RuneSelf {
 			if b|0x20 >= 'a' && b|0x20 <= 'z' {
 				n++

@@ -30,7 +30,7 @@ import (
 var (
 	langevalUpdate  = flag.Bool("langeval.floors", false, "rewrite testdata/langeval/floors.tsv from textnorm's measured accuracy on the real-text evaluation set")
 	langevalMD      = flag.String("langeval.md", "", "write the real-text evaluation's tables to `file` (markdown)")
-	langevalPart    = flag.String("langeval.part", "measure", "the `part` of testdata/langeval that TestLangEval scores: measure, or tune (to tune on; its floors are not checked)")
+	langevalPart    = flag.String("langeval.part", "measure", "the `part` of testdata/langeval that TestLangEval and TestLangEvalOthers score: measure, or tune (to tune on; its floors are not checked)")
 	langevalTargets = flag.Bool("langeval.targets", false, "make TestLangEvalOthers fail unless textnorm's default meets each other engine's agreement targets (issue 10's, for lingua-go alone)")
 )
 
@@ -553,6 +553,7 @@ func langevalWrong(rows []langevalRow, s *langevalStats, lang string) string {
 func langevalAgreement(w io.Writer, rows []langevalRow, a, b *langevalStats, langs map[string]bool) (float64, map[string]float64) {
 	per := map[string]*langevalCount{}
 	var pooled langevalCount
+	var onlyA, onlyB, neither int // disagreements: a right, b right, both wrong
 	for i, r := range rows {
 		if r.Bucket != "sentence" || !langs[r.Lang] {
 			continue
@@ -568,13 +569,23 @@ func langevalAgreement(w io.Writer, rows []langevalRow, a, b *langevalStats, lan
 		per[r.Lang].OK += same
 		pooled.N++
 		pooled.OK += same
+		switch la, lb := a.Answers[i].Lang, b.Answers[i].Lang; {
+		case la == lb:
+		case la == r.Lang:
+			onlyA++
+		case lb == r.Lang:
+			onlyB++
+		default:
+			neither++
+		}
 	}
 	var ls []string
 	for l := range per {
 		ls = append(ls, l)
 	}
 	sort.Strings(ls)
-	fmt.Fprintf(w, "Agreement of %s with %s on sentence-length strings (6+ words; Han, kana and Thai 11+ or 17+ letters), in the languages both know: %s%% of %d pooled.\n\n", a.Name, b.Name, langevalFmt(pooled.pct()), pooled.N)
+	fmt.Fprintf(w, "Agreement of %s with %s on sentence-length strings (6+ words; Han, kana and Thai 11+ or 17+ letters), in the languages both know: %s%% of %d pooled.", a.Name, b.Name, langevalFmt(pooled.pct()), pooled.N)
+	fmt.Fprintf(w, " Where they differ, %s is right in %d, %s in %d, neither in %d.\n\n", a.Name, onlyA, b.Name, onlyB, neither)
 	fmt.Fprintln(w, "| lang | n | agree | "+a.Name+" right | "+b.Name+" right |")
 	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: |")
 	out := map[string]float64{}
@@ -774,7 +785,7 @@ func TestLangEvalOthers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("other engines are slow (lingua-go: a minute or more, over 1 GB)")
 	}
-	rows := readLangeval(t, "measure")
+	rows := readLangeval(t, *langevalPart)
 	stats := []*langevalStats{langevalTabulate("textnorm", rows, langevalRun(t, Options{}, rows))}
 	knows := map[string]bool{}
 	for _, o := range langevalOthers {
@@ -835,7 +846,7 @@ func TestLangEvalOthers(t *testing.T) {
 		}
 	}
 	for _, c := range checks {
-		if c.pooled < c.o.Floor {
+		if *langevalPart == "measure" && c.pooled < c.o.Floor {
 			t.Errorf("textnorm agrees with %s on %.1f%% of sentence-length strings, under the floor %.1f%%", c.o.Name, c.pooled, c.o.Floor)
 		}
 		var under []string

@@ -46,9 +46,12 @@ type prefixRule struct {
 // arabicModel is the evidence model, built once from the registry.
 type arabicModel struct {
 	isLetter func(rune) bool         // the letters of the model's script
+	blockLo  rune                    // the first rune of block
+	block    []runeClass             // the classes of the script's main block
 	fold     func(rune) (rune, bool) // how words are folded for look-ups
 	langs    []string                // the script's candidates, in registry order
 	idx      map[string]int          // index in langs, by code
+	byCode2  [26 * 26]int8           // index+1 in langs of each two-letter code, 0 if none
 	// asciiLetters: ASCII letters are letters of the script (Latin);
 	// asciiWeights: some ASCII letter has a weight (none does today),
 	// which turns off score's ASCII fast path.
@@ -66,18 +69,20 @@ type arabicModel struct {
 // arab is the evidence model of the Arabic script; cyrl, latn and deva
 // those of the Cyrillic, Latin and Devanagari scripts.
 var (
-	arab = newArabicModel(language.ForScript(script.Arabic), isArabicLetter, fold)
-	cyrl = newArabicModel(language.ForScript(script.Cyrillic), isCyrillicLetter, foldCase)
-	latn = newArabicModel(language.ForScript(script.Latin), isLatinLetter, foldCase)
-	deva = newArabicModel(language.ForScript(script.Devanagari), isDevanagariLetter, foldDevanagari)
+	arab = newArabicModel(language.ForScript(script.Arabic), isArabicLetter, fold, 0x0600, 0x0700)
+	cyrl = newArabicModel(language.ForScript(script.Cyrillic), isCyrillicLetter, foldCase, 0x0400, 0x0530)
+	latn = newArabicModel(language.ForScript(script.Latin), isLatinLetter, foldCase, 0x0080, 0x0250)
+	deva = newArabicModel(language.ForScript(script.Devanagari), isDevanagariLetter, foldDevanagari, 0x0900, 0x0980)
 )
 
 // newArabicModel builds the evidence model of langs from their Evidence,
-// for the letters isLetter accepts, words folded by fold. It panics on rows
+// for the letters isLetter accepts, words folded by fold, with the classes
+// of the runes in [lo, hi), the script's main block, in a table. It panics on rows
 // the model cannot read (a letter or word twice for one language, an
 // unknown affix kind): the registry's tests rule them out.
-func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold func(rune) (rune, bool)) *arabicModel {
+func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold func(rune) (rune, bool), lo, hi rune) *arabicModel {
 	m := &arabicModel{
+		blockLo:    lo,
 		isLetter:   isLetter,
 		fold:       fold,
 		idx:        map[string]int{},
@@ -89,6 +94,9 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 	}
 	for i, l := range langs {
 		m.idx[l.Code] = len(m.langs)
+		if c := l.Code; len(c) == 2 && 'a' <= c[0] && c[0] <= 'z' && 'a' <= c[1] && c[1] <= 'z' {
+			m.byCode2[int(c[0]-'a')*26+int(c[1]-'a')] = int8(len(m.langs) + 1)
+		}
 		m.langs = append(m.langs, l.Code)
 		ev := l.Evidence
 		if ev == nil {
@@ -148,11 +156,52 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 			m.prefixLangs = append(m.prefixLangs, i)
 		}
 	}
+	if len(m.langs) > maxEvidenceLangs {
+		panic(fmt.Sprintf("langid: %d languages of one script, more than %d", len(m.langs), maxEvidenceLangs))
+	}
 	m.asciiLetters = isLetter('a')
 	for r := range m.letters {
 		m.asciiWeights = m.asciiWeights || r < utf8.RuneSelf
 	}
+	m.block = make([]runeClass, hi-lo)
+	for r := lo; r < hi; r++ {
+		m.block[r-lo] = m.classify(r)
+	}
 	return m
+}
+
+// runeClass is what score needs to know of a rune: its class (the
+// cl bits) and, for a letter that folds to one, the folded letter in the
+// low 16 bits (every rune of a block is below U+10000, and so is its
+// lower case).
+type runeClass uint32
+
+const (
+	clLetter   runeClass = 1 << 16 // a letter of the script (isLetter)
+	clWeighted runeClass = 1 << 17 // ... whose lower case has evidence (letters)
+	clFolds    runeClass = 1 << 18 // ... that fold keeps
+	clJoiner   runeClass = 1 << 19 // not a letter: ZWNJ, tatweel or Mn, which do not end a word
+	clWide     runeClass = 1 << 20 // a letter that folds to one above U+FFFF: call fold
+)
+
+// classify returns r's class as score's slow path finds it.
+func (m *arabicModel) classify(r rune) runeClass {
+	switch {
+	case m.isLetter(r):
+		c := clLetter
+		if _, ok := m.letters[unicode.ToLower(r)]; ok {
+			c |= clWeighted
+		}
+		if f, ok := m.fold(r); ok && f < 0x10000 {
+			c |= clFolds | runeClass(f)
+		} else if ok {
+			c |= clFolds | clWide
+		}
+		return c
+	case r == zwnj || r == '\u0640' || unicode.Is(unicode.Mn, r):
+		return clJoiner
+	}
+	return 0
 }
 
 // addForms records v for every form, once per language: a language's
@@ -179,6 +228,9 @@ func (m *arabicModel) foldWord(w string) string {
 
 // index returns the index of lang in m.langs, or -1.
 func (m *arabicModel) index(lang string) int {
+	if len(lang) == 2 && 'a' <= lang[0] && lang[0] <= 'z' && 'a' <= lang[1] && lang[1] <= 'z' {
+		return int(m.byCode2[int(lang[0]-'a')*26+int(lang[1]-'a')]) - 1
+	}
 	if i, ok := m.idx[lang]; ok {
 		return i
 	}
@@ -186,6 +238,12 @@ func (m *arabicModel) index(lang string) int {
 }
 
 const zwnj = '\u200C'
+
+// maxEvidenceLangs bounds the languages of one script's model (Latin has
+// 48), so that a model's scratch space fits on the stack.
+const maxEvidenceLangs = 64
+
+var zwnjUTF8 = []byte(string(zwnj))
 
 // arabicEvidence is the outcome of the evidence model for one text.
 type arabicEvidence struct {
@@ -296,12 +354,19 @@ func scoreArabic(text string) arabicEvidence { return arab.score(text) }
 // the weights of the word's letters (each once), then of the word itself
 // and of its affix, then the absence of the language's own letters.
 func (m *arabicModel) score(text string) arabicEvidence {
-	e := arabicEvidence{score: make([]float64, len(m.langs))}
+	return m.scoreInto(text, make([]float64, len(m.langs)))
+}
+
+// scoreInto is score with the scores in buf (len(m.langs), zero), so
+// that a caller that keeps nothing allocates nothing.
+func (m *arabicModel) scoreInto(text string, buf []float64) arabicEvidence {
+	e := arabicEvidence{score: buf}
 	var wordBuf [64]byte
 	word := wordBuf[:0] // folded word, ZWNJ kept
 	var seenBuf [32]rune
 	seen := seenBuf[:0] // the word's letters that have weights, each once
-	hasOwn := make([]bool, len(m.langs))
+	var hasOwnBuf [maxEvidenceLangs]bool
+	hasOwn := hasOwnBuf[:len(m.langs)]
 	flush := func() {
 		if len(word) == 0 {
 			return
@@ -329,20 +394,32 @@ func (m *arabicModel) score(text string) arabicEvidence {
 			}
 			continue
 		}
+		var c runeClass
+		if i := uint32(r - m.blockLo); i < uint32(len(m.block)) {
+			c = m.block[i]
+		} else {
+			c = m.classify(r)
+		}
 		switch {
-		case m.isLetter(r):
-			lr := unicode.ToLower(r) // the registry's letters are lower case
-			if a, ok := m.letters[lr]; ok && !slices.Contains(seen, lr) {
-				seen = append(seen, lr)
-				e.add(a.weights)
-				for _, l := range a.own {
-					hasOwn[l] = true
+		case c&clLetter != 0:
+			if c&clWeighted != 0 {
+				lr := unicode.ToLower(r) // the registry's letters are lower case
+				if a := m.letters[lr]; !slices.Contains(seen, lr) {
+					seen = append(seen, lr)
+					e.add(a.weights)
+					for _, l := range a.own {
+						hasOwn[l] = true
+					}
 				}
 			}
-			if f, ok := m.fold(r); ok {
+			switch {
+			case c&clWide != 0:
+				f, _ := m.fold(r)
 				word = utf8.AppendRune(word, f)
+			case c&clFolds != 0:
+				word = utf8.AppendRune(word, rune(c&0xFFFF))
 			}
-		case r == zwnj || r == '\u0640' || unicode.Is(unicode.Mn, r):
+		case c&clJoiner != 0:
 			if r == zwnj && len(word) > 0 {
 				word = utf8.AppendRune(word, r)
 			}
@@ -357,9 +434,11 @@ func (m *arabicModel) score(text string) arabicEvidence {
 // scoreWord adds the word-level evidence of one folded word (which may hold
 // ZWNJ between its parts): the word's own weights, then its affix's.
 func (m *arabicModel) scoreWord(e *arabicEvidence, word []byte) {
-	word = bytes.TrimRight(word, string(zwnj))
+	for bytes.HasSuffix(word, zwnjUTF8) {
+		word = word[:len(word)-len(zwnjUTF8)]
+	}
 	e.add(m.words[string(word)])
-	if bytes.ContainsRune(word, zwnj) {
+	if bytes.IndexByte(word, zwnjUTF8[0]) >= 0 && bytes.Contains(word, zwnjUTF8) {
 		parts := strings.Split(string(word), string(zwnj))
 		if v, ok := m.zwnjPrefix[parts[0]]; ok {
 			e.add(v)

@@ -87,7 +87,7 @@ const (
 
 var (
 	k3    = flag.Int("k3", 6000, "trigrams kept per language")
-	k4    = flag.Int("k4", 3000, "quadrigrams kept per language")
+	k4    = flag.Int("k4", 20000, "quadrigrams kept per language")
 	zhs   = flag.String("zhs", "zh_simplified.txt", "simplified forms of traditional characters")
 	out   = flag.String("o", "ngrams.tbl", "output table")
 	goOut = flag.String("go", "ngrams_model.go", "output Go file of the table's identity")

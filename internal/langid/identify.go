@@ -344,7 +344,8 @@ const proxyCost = 0.5
 // evidence, without allocating per candidate, and the n-grams' own best k
 // when the evidence has nothing to say.
 func (id *Identifier) scoreWithEvidence(text string, sc script.Script, cands []string, m *arabicModel, k int) []Score {
-	e := m.score(text)
+	var buf [maxEvidenceLangs]float64
+	e := m.scoreInto(text, buf[:len(m.langs)])
 	ng, isNgram := id.scorer.(*NgramScorer)
 	var unknown []string // the candidates without a log-likelihood below
 	var ll llBuf

@@ -106,7 +106,7 @@ func (s *NgramScorer) Scores(text string, candidates []string) []Score {
 // the rest costs as much as scoring a short span.
 func (s *NgramScorer) topScores(text string, candidates []string, k int) []Score {
 	var ll llBuf
-	letters := s.logLikelihoods(text, candidates, k, &ll)
+	letters := s.logLikelihoods(text, candidates, max(k, 0), &ll)
 	if ll.n == 0 {
 		return nil
 	}
@@ -137,10 +137,12 @@ func (s *NgramScorer) LogLikelihoods(text string, candidates []string) []Score {
 
 // scaledLogLikelihoods fills ll with the log-likelihoods of text under
 // each candidate s knows, divided by the temperature topScores would
-// divide them by, all sorted, and returns the letters scored; ll is left
-// empty as logLikelihoods leaves it. It allocates nothing.
+// divide them by, in the order of the table's languages (by code), and
+// returns the letters scored; ll is left empty as logLikelihoods leaves
+// it. It allocates nothing. Its caller adds evidence and sorts, so it
+// does not.
 func (s *NgramScorer) scaledLogLikelihoods(text string, candidates []string, ll *llBuf) int {
-	letters := s.logLikelihoods(text, candidates, 0, ll)
+	letters := s.logLikelihoods(text, candidates, -1, ll)
 	temp := s.Temperature
 	if letters < s.ShortLetters {
 		temp = max(s.Temperature, s.ShortTemperature)
@@ -162,8 +164,8 @@ type llBuf struct {
 }
 
 // logLikelihoods fills ll with the log-likelihood of text under each
-// candidate s knows, the best k first (all with k <= 0), sorted as Scores
-// are, and returns the letters scored; ll is left empty when fewer than two
+// candidate s knows, the best k first (all with k == 0), sorted as Scores
+// are (with k < 0, unsorted: in the table's order), and returns the letters scored; ll is left empty when fewer than two
 // candidates are known or text has no letters.
 func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll *llBuf) int {
 	t := s.t
@@ -264,10 +266,13 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll
 		order[n] = uint64(cost[li])<<8 | uint64(li)
 		n++
 	}
-	if k <= 0 || k >= n/2 {
+	switch {
+	case k < 0:
+		k = 0
+	case k == 0 || k >= n/2:
 		slices.Sort(order[:n])
 		k = n
-	} else {
+	default:
 		for i := range k { // selection of the best k, in order
 			m := i
 			for j := i + 1; j < n; j++ {

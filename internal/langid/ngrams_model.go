@@ -5,6 +5,6 @@ package langid
 // The identity of ngrams.tbl: what gen_ngrams.go made it from, and the
 // SHA-256 of its bytes (see ModelInfo).
 const (
-	ngramsName   = "textnorm n-grams format 3: lingua-go v1.4.0, k3=6000 k4=3000, zh with Unihan 15.0.0 simplified forms, 64 languages"
-	ngramsSHA256 = "f467a6252422c2f3ae5f1a47d4c2f95b8c92e9d422d6dcfdb857af9adbe4e244"
+	ngramsName   = "textnorm n-grams format 3: lingua-go v1.4.0, k3=6000 k4=20000, zh with Unihan 15.0.0 simplified forms, 64 languages"
+	ngramsSHA256 = "0dd33cab9d94edd31cf6274f6f5e3c2e5ea6974fea8f6467521d964207f31940"
 )

@@ -143,11 +143,10 @@ func scoringDigest(t testing.TB, s *NgramScorer, corpus []scoringCase) (string, 
 
 // TestScoresPinned pins the log-likelihoods of the scorer that scores every
 // candidate to the end (Decisive 0) over the scoring corpus without zh and
-// ja, and of one with other parameters: those digests are the model of
-// format 2's (ngrams.bin, decoded into maps at first use), which the table of
-// format 3 matched text by text on this corpus before the old model was
-// deleted, so the table changed no score of the languages that model had.
-// Another pins the scores of the Han and kana texts against zh and ja,
+// ja, and of one with other parameters. (With K4 at 3,000 those digests were
+// the model of format 2's, ngrams.bin, decoded into maps at first use, which
+// the table of format 3 matched text by text on this corpus before the old
+// model was deleted; they changed when K4 went to 20,000.) Another pins the scores of the Han and kana texts against zh and ja,
 // which that model lacked. The default scorer's, which drops candidates
 // that trail by Decisive, are pinned too, with the bits of the
 // probabilities Scores gives, which are the same on every platform
@@ -208,16 +207,16 @@ func TestScoresPinned(t *testing.T) {
 	}
 }
 
-// pinnedFull, pinnedOther and pinnedHan are the format-2 model's (see
+// pinnedFull, pinnedOther and pinnedHan score every candidate (see
 // TestScoresPinned); pinnedDefault, pinnedDefaultHan and pinnedProbs are
 // the default scorer's, which drops candidates that trail by Decisive.
 const (
-	pinnedFull       = "d8180fe07a5db72268e158de60232390de31aea90f78006fc35b7d83284badb1"
-	pinnedOther      = "2365087c0c60d6f836e9d53448c9ca4fb3e9f548ce1fbfae6175681cf766e343"
+	pinnedFull       = "6eb6961aec481a0f9c48f254a2ce821deec358c156ae74dbcc6ff28a3f644ae6"
+	pinnedOther      = "2ced5e5a9a6a675d3655c29273e445b5c08828286ff85291dd916c954f5647bd"
 	pinnedHan        = "68711484dda55cc948620d597b231705ac48fbdc2cf9648211016c60e5b89c26"
-	pinnedDefault    = "a79f4070ef6250b9a1516c6be70f7cb20aaad21e73adcd1d5f047868d2be759d"
+	pinnedDefault    = "c7017881cbd7ebff87b4693b5ba4532204f76eae43cd43265417d6e9f94eb0a2"
 	pinnedDefaultHan = "8a9c79ba82381cf198dbd62cb1499a65db94d69d39602fdbfa13c3001480ea7e"
-	pinnedProbs      = "69811e629ba203b414defc41c92b3172dfff2516e811d6953e0bb4749e7f71fd"
+	pinnedProbs      = "6f26915e21cfd9d7ed6e0a3af5eb98aa0ead3eacc18368f28836eff0ce3c9209"
 )
 
 // TestModelInfo checks that ModelInfo's hash is that of the embedded table
