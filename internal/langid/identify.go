@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/textnorm/textnorm/engine"
@@ -388,10 +387,10 @@ func (id *Identifier) scoreWithEvidence(text string, sc script.Script, cands []s
 		}
 		s = append(s, Score{Lang: l, P: v})
 	}
-	sortScores(s)
 	if k <= 0 || k > len(s) {
 		k = len(s)
 	}
+	sortTop(s, k)
 	softmax(s, k, 1)
 	return slices.Clone(s[:k])
 }
@@ -411,8 +410,8 @@ func sentenceStats(s string) (letters, words int, names bool) {
 			letter = r|0x20 >= 'a' && r|0x20 <= 'z'
 		} else {
 			r, size = utf8.DecodeRuneInString(s)
-			letter = unicode.IsLetter(r)
-			mark = !letter && unicode.Is(unicode.Mn, r)
+			letter = isLetter(r)
+			mark = !letter && isMn(r)
 		}
 		s = s[size:]
 		switch {
@@ -430,7 +429,7 @@ func sentenceStats(s string) (letters, words int, names bool) {
 		case letter:
 			if !inName {
 				nameWords++
-				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				if isCap(r) {
 					caps++
 				}
 			}

@@ -211,7 +211,7 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll
 			} else {
 				r |= 0x20
 			}
-		case r > 0xFFFF || !unicode.IsLetter(r):
+		case r > 0xFFFF || !isLetter(r):
 			r = -1
 		default:
 			r = unicode.ToLower(r)

@@ -2,6 +2,7 @@ package langid
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"runtime"
@@ -178,5 +179,47 @@ func TestDocumentHeap(t *testing.T) {
 		len(heapDocument()), spans, inuse>>20, heapSys>>20, sys>>20)
 	if inuse >= 300<<20 {
 		t.Errorf("HeapInuse %d MB, want < 300 MB", inuse>>20)
+	}
+}
+
+// TestSortTop checks that sortTop puts the k best first as sortScores
+// orders them, ties included, and keeps every score.
+func TestSortTop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		n := 1 + rng.IntN(50)
+		s := make([]Score, n)
+		for i := range s {
+			// Few distinct values, so that ties are common.
+			s[i] = Score{Lang: string(rune('a'+rng.IntN(26))) + string(rune('a'+rng.IntN(26))), P: float64(rng.IntN(5))}
+		}
+		want := slices.Clone(s)
+		sortScores(want)
+		k := 1 + rng.IntN(n)
+		got := slices.Clone(s)
+		sortTop(got, k)
+		if !slices.Equal(got[:k], want[:k]) {
+			t.Fatalf("sortTop(%v, %d) = %v, want first %v", s, k, got[:k], want[:k])
+		}
+		sortScores(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("sortTop(%v, %d) lost or changed scores: %v", s, k, got)
+		}
+	}
+}
+
+// TestRuneClasses checks the table of isLetter, isMn and isCap against
+// package unicode on every code point.
+func TestRuneClasses(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if got, want := isLetter(r), unicode.IsLetter(r); got != want {
+			t.Errorf("isLetter(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isMn(r), unicode.Is(unicode.Mn, r); got != want {
+			t.Errorf("isMn(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isCap(r), unicode.IsUpper(r) || unicode.IsTitle(r); got != want {
+			t.Errorf("isCap(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

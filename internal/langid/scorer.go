@@ -20,10 +20,84 @@ type ScorerFunc = engine.Func
 // sortScores sorts s by descending P, ties by language code for determinism.
 func sortScores(s []Score) { engine.SortScores(s) }
 
+// sortTop moves the k best of s, as sortScores orders them, to its front
+// in that order, and leaves the rest in any order: a sentence keeps only
+// its few best, and sorting all of a script's candidates costs more than
+// choosing them.
+func sortTop(s []Score, k int) {
+	if k >= len(s)/2 {
+		sortScores(s)
+		return
+	}
+	for i := range k {
+		m := i
+		for j := i + 1; j < len(s); j++ {
+			if a, b := s[j], s[m]; a.P > b.P || a.P == b.P && a.Lang < b.Lang {
+				m = j
+			}
+		}
+		s[i], s[m] = s[m], s[i]
+	}
+}
+
+// The general categories of the runes below classBound that the scorers
+// ask about, from unicode's own tables: unicode.IsLetter searches a table
+// of ranges, and a sentence asks it of every rune several times.
+const (
+	classLetter = 1 << iota // L
+	classMn                 // Mn
+	classCap                // Lu or Lt
+	classBound  = 0x3000    // past the scripts written with spaces between words
+)
+
+var runeClasses = func() *[classBound]uint8 {
+	var c [classBound]uint8
+	for _, t := range []struct {
+		table *unicode.RangeTable
+		class uint8
+	}{{unicode.Letter, classLetter}, {unicode.Mn, classMn}, {unicode.Upper, classCap}, {unicode.Title, classCap}} {
+		for _, r := range t.table.R16 {
+			for x := int(r.Lo); x <= int(r.Hi) && x < classBound; x += int(r.Stride) {
+				c[x] |= t.class
+			}
+		}
+		for _, r := range t.table.R32 {
+			for x := int(r.Lo); x <= int(r.Hi) && x < classBound; x += int(r.Stride) {
+				c[x] |= t.class
+			}
+		}
+	}
+	return &c
+}()
+
+// isLetter is unicode.IsLetter.
+func isLetter(r rune) bool {
+	if uint32(r) < classBound {
+		return runeClasses[r]&classLetter != 0
+	}
+	return unicode.IsLetter(r)
+}
+
+// isMn reports whether r is a nonspacing mark (Mn).
+func isMn(r rune) bool {
+	if uint32(r) < classBound {
+		return runeClasses[r]&classMn != 0
+	}
+	return unicode.Is(unicode.Mn, r)
+}
+
+// isCap is unicode.IsUpper(r) || unicode.IsTitle(r).
+func isCap(r rune) bool {
+	if uint32(r) < classBound {
+		return runeClasses[r]&classCap != 0
+	}
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
 // hasLetter reports whether s contains a letter.
 func hasLetter(s string) bool {
 	for _, r := range s {
-		if unicode.IsLetter(r) {
+		if isLetter(r) {
 			return true
 		}
 	}
@@ -35,7 +109,7 @@ func letterCount(s string) int {
 	n := 0
 	for len(s) > 0 {
 		r, size := utf8.DecodeRuneInString(s)
-		if unicode.IsLetter(r) {
+		if isLetter(r) {
 			n++
 		}
 		s = s[size:]
