@@ -29,14 +29,19 @@ func sortTop(s []Score, k int) {
 		sortScores(s)
 		return
 	}
-	for i := range k {
-		m := i
-		for j := i + 1; j < len(s); j++ {
-			if a, b := s[j], s[m]; a.P > b.P || a.P == b.P && a.Lang < b.Lang {
-				m = j
+	before := func(a, b Score) bool { return a.P > b.P || a.P == b.P && a.Lang < b.Lang }
+	for i := 1; i < k; i++ { // s[:k] sorted
+		for j := i; j > 0 && before(s[j], s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	for j := k; j < len(s); j++ { // each better one takes the k-th's place
+		if before(s[j], s[k-1]) {
+			s[j], s[k-1] = s[k-1], s[j]
+			for i := k - 1; i > 0 && before(s[i], s[i-1]); i-- {
+				s[i], s[i-1] = s[i-1], s[i]
 			}
 		}
-		s[i], s[m] = s[m], s[i]
 	}
 }
 

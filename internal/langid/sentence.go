@@ -65,6 +65,10 @@ func splitSentences(text string) [][2]int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if isLetter(r) { // no letter ends or opens anything either
+			i += size
+			continue
+		}
 		switch {
 		case isLineBreak(r):
 			emit(i)
