@@ -2,8 +2,9 @@ package detect
 
 import (
 	"math"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/textnorm/textnorm/internal/langid"
 )
 
 //go:generate go test -run TestCalibration -langeval.calibrate
@@ -73,7 +74,7 @@ func lettersUpTo(s string, most int) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) {
+		if langid.IsLetter(r) {
 			n++
 		}
 		i += size

@@ -45,14 +45,14 @@ func sortTop(s []Score, k int) {
 	}
 }
 
-// The general categories of the runes below classBound that the scorers
-// ask about, from unicode's own tables: unicode.IsLetter searches a table
-// of ranges, and a sentence asks it of every rune several times.
+// The general categories of the runes of the BMP that the scorers ask
+// about, from unicode's own tables (64 KB): unicode.IsLetter searches a
+// table of ranges, and a sentence asks it of every rune several times.
 const (
 	classLetter = 1 << iota // L
 	classMn                 // Mn
 	classCap                // Lu or Lt
-	classBound  = 0x3000    // past the scripts written with spaces between words
+	classBound  = 0x10000
 )
 
 var runeClasses = func() *[classBound]uint8 {
@@ -74,6 +74,9 @@ var runeClasses = func() *[classBound]uint8 {
 	}
 	return &c
 }()
+
+// IsLetter is unicode.IsLetter, from a table in the BMP.
+func IsLetter(r rune) bool { return isLetter(r) }
 
 // isLetter is unicode.IsLetter.
 func isLetter(r rune) bool {
