@@ -361,8 +361,8 @@ func (sc *letterScorer) letter(r rune, left uint64, cost *[64]int32) {
 // mostly a few frequent ones. So the costs of short words, under the
 // languages they have been scored for, are kept in a cache of cacheSlots slots (each
 // word has one, by its hash: a newer word takes an older one's place), in
-// cacheShards shards with a lock each, made as words first fall in them:
-// about 2.7 MB in all.
+// cacheShards shards made as words first fall in them, a lock a slot:
+// about 2.9 MB in all.
 const (
 	cachedRunes = 16 // longest word cached
 	cacheShards = 256
@@ -376,11 +376,13 @@ type wordCache struct {
 }
 
 type cacheShard struct {
-	mu    sync.Mutex
 	slots [shardSlots]cacheSlot
 }
 
+// A cacheSlot has a lock of its own, next to what it guards: a shard's
+// lock was a cache miss of its own on every word.
 type cacheSlot struct {
+	mu    sync.Mutex
 	langs uint64 // the languages whose cost it holds, by table index
 	n     uint8  // letters of word; 0: empty
 	word  [cachedRunes]uint16
@@ -430,8 +432,8 @@ func (c *wordCache) add(sc *letterScorer, word []uint16, live uint64, cost *[64]
 		}
 	}
 	slot := &sh.slots[h>>(56-bits.Len(shardSlots-1))%shardSlots]
-	sh.mu.Lock()
-	defer sh.mu.Unlock()
+	slot.mu.Lock()
+	defer slot.mu.Unlock()
 	if w := padWord(word); int(slot.n) != len(word) || slot.word != w {
 		slot.n, slot.word, slot.langs = uint8(len(word)), w, 0
 	}
