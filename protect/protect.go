@@ -104,13 +104,13 @@ func Append(spans []Span, text string) []Span {
 		}
 		// A token: up to white space.
 		start := i
-		end := tokenEnd(text, i)
+		end, may := tokenEnd(text, i)
 		if end == start { // an escape's introducer, or a white space character outside ASCII
 			_, n := utf8.DecodeRuneInString(text[i:])
 			i += n
 			continue
 		}
-		if tokenMayHave(text[start:end]) {
+		if may {
 			spans = appendToken(spans, text, start, end)
 		}
 		i = end
@@ -132,18 +132,7 @@ func mayHave(text string) bool {
 	return false
 }
 
-// tokenMayHave reports whether a token has a character that every span
-// but tags and code needs: a digit, / \\ @ . or :.
-func tokenMayHave(tok string) bool {
-	for i := 0; i < len(tok); i++ {
-		if c := tok[i]; tokenBytes[c] && (c < 0x80 || isDigitAt(tok, i)) {
-			return true
-		}
-	}
-	return false
-}
-
-// tokenBytes are the bytes tokenMayHave looks for: those a token that
+// tokenBytes are the bytes tokenEnd looks for: those a token that
 // holds a span needs (a digit, '/', '\\', '@', '.' or ':'), and the lead
 // bytes of the Arabic-Indic digits, one table lookup a byte.
 var tokenBytes = func() (t [256]bool) {
@@ -179,17 +168,21 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\
 
 // tokenEnd returns where the token starting at i ends: at white space (any
 // Unicode space), a line break, an escape sequence's introducer, or a < or
-// ` that starts a tag or code.
-func tokenEnd(text string, i int) int {
+// ` that starts a tag or code; and whether the token may hold a span, a
+// byte of tokenBytes in it (outside ASCII, a digit's), found in the same
+// pass. Most tokens are words, and appendToken need not look at them.
+func tokenEnd(text string, i int) (end int, may bool) {
+	start := i
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if isSpace(c) || c == '\n' || c == '\r' || c == 0x1B {
-				return i
+				return i, may
 			}
 			if (c == '<' && tagEnd(text, i) > i) || (c == '`' && codeEnd(text, i) > i) {
-				return i
+				return i, may
 			}
+			may = may || tokenBytes[c]
 			i++
 			continue
 		}
@@ -199,14 +192,17 @@ func tokenEnd(text string, i int) int {
 		if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) || isC1Introducer(r) {
-				return i
+				return i, may
 			}
 			i += n
 			continue
 		}
+		if tokenBytes[c] && !may {
+			may = isDigitAt(text[start:], i-start)
+		}
 		i++
 	}
-	return i
+	return i, may
 }
 
 // appendToken appends the spans of the token text[start:end].
