@@ -403,7 +403,7 @@ func (m *arabicModel) scoreInto(text string, buf []float64) arabicEvidence {
 		switch {
 		case c&clLetter != 0:
 			if c&clWeighted != 0 {
-				lr := unicode.ToLower(r) // the registry's letters are lower case
+				lr := toLower(r) // the registry's letters are lower case
 				if a := m.letters[lr]; !slices.Contains(seen, lr) {
 					seen = append(seen, lr)
 					e.add(a.weights)

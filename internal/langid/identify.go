@@ -171,7 +171,9 @@ type sentence struct {
 // Analyze splits text, a run of one script, into sentences and scores each.
 func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
 	a := &Analysis{text: text, script: sc, cands: id.candidates(sc), standalone: id.standalone}
-	for _, r := range splitSentences(text) {
+	sents := splitSentences(text)
+	a.sents = make([]sentence, 0, len(sents))
+	for _, r := range sents {
 		s := sentence{start: r[0], end: r[1]}
 		st := text[r[0]:r[1]]
 		s.letters, s.words, s.names = sentenceStats(st)
@@ -270,12 +272,19 @@ func (id *Identifier) Spans(text string, sc script.Script, ctx *Context) []Span 
 // gets the uniform ln(1/k) over the k it scored. The result is softmax(S)
 // over the candidates.
 func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
-	allowed := make([]bool, len(arab.langs))
+	var allowedBuf [maxEvidenceLangs]bool
+	allowed := allowedBuf[:len(arab.langs)]
+	n := 0
 	for i, l := range arab.langs {
 		allowed[i] = slices.Contains(cands, l)
+		if allowed[i] {
+			n++
+		}
 	}
-	e := scoreArabic(text)
-	S := slices.Clone(e.score)
+	var eBuf, sBuf [maxEvidenceLangs]float64
+	e := arab.scoreInto(text, eBuf[:len(arab.langs)])
+	S := sBuf[:len(arab.langs)]
+	copy(S, e.score)
 	if _, lead := e.margin(allowed); lead < clearLead || e.words < clearWords {
 		if ps := id.scorer.Scores(text, cands); len(ps) > 0 {
 			neutral := portableLog(1 / float64(len(ps)))
@@ -297,7 +306,10 @@ func (id *Identifier) scoreArabicSentence(text string, cands []string) []Score {
 			maxS = math.Max(maxS, S[i])
 		}
 	}
-	var out []Score
+	if n == 0 {
+		return nil
+	}
+	out := make([]Score, 0, n)
 	sum := 0.0
 	for i := range S {
 		if allowed[i] {

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-	"unicode"
 	"unsafe"
 )
 
@@ -214,7 +213,7 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll
 		case r > 0xFFFF || !isLetter(r):
 			r = -1
 		default:
-			r = unicode.ToLower(r)
+			r = toLower(r)
 		}
 		if r < 0 {
 			endWord()

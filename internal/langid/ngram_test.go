@@ -223,3 +223,12 @@ func TestRuneClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestToLower checks toLower against unicode.ToLower on every code point.
+func TestToLower(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := toLower(r), unicode.ToLower(r); got != want {
+			t.Errorf("toLower(%U) = %U, want %U", r, got, want)
+		}
+	}
+}

@@ -52,6 +52,7 @@ const (
 	classLetter = 1 << iota // L
 	classMn                 // Mn
 	classCap                // Lu or Lt
+	classCased              // in one of unicode.CaseRanges: ToLower may change it
 	classBound  = 0x10000
 )
 
@@ -72,8 +73,21 @@ var runeClasses = func() *[classBound]uint8 {
 			}
 		}
 	}
+	for _, r := range unicode.CaseRanges {
+		for x := int(r.Lo); x <= int(r.Hi) && x < classBound; x++ {
+			c[x] |= classCased
+		}
+	}
 	return &c
 }()
+
+// toLower is unicode.ToLower.
+func toLower(r rune) rune {
+	if uint32(r) < classBound && runeClasses[r]&classCased == 0 {
+		return r
+	}
+	return unicode.ToLower(r)
+}
 
 // IsLetter is unicode.IsLetter, from a table in the BMP.
 func IsLetter(r rune) bool { return isLetter(r) }
