@@ -271,15 +271,16 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll
 	case k == 0 || k >= n/2:
 		slices.Sort(order[:n])
 		k = n
-	default:
-		for i := range k { // selection of the best k, in order
-			m := i
-			for j := i + 1; j < n; j++ {
-				if order[j] < order[m] {
-					m = j
+	default: // the best k first, in order, in one pass
+		top := order[:k]
+		slices.Sort(top)
+		for j := k; j < n; j++ {
+			if o := order[j]; o < top[k-1] {
+				order[j], top[k-1] = top[k-1], o
+				for i := k - 1; i > 0 && top[i] < top[i-1]; i-- {
+					top[i], top[i-1] = top[i-1], top[i]
 				}
 			}
-			order[i], order[m] = order[m], order[i]
 		}
 	}
 	for i, o := range order[:n] {
