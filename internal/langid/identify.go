@@ -582,12 +582,8 @@ func (a *Analysis) Spans(ctx *Context) []Span {
 		langs[i], confs[i], decided[i] = s.lang, s.conf, s.decided
 	}
 	han := slices.Contains(a.cands, "zh") && slices.Contains(a.cands, "ja")
-	var prior map[string]float64
-	shown := false
-	if !han {
-		prior = ctx.Prior(a.script, a.cands)
-		shown = ctx.ShownAny()
-	}
+	var prior map[string]float64 // made when a sentence first needs it
+	shown, asked := false, false
 	for i, s := range a.sents {
 		if decided[i] || s.letters == 0 {
 			continue
@@ -595,6 +591,9 @@ func (a *Analysis) Spans(ctx *Context) []Span {
 		if han {
 			langs[i], confs[i] = a.hanLang(ctx)
 			continue
+		}
+		if !asked {
+			prior, shown, asked = ctx.Prior(a.script, a.cands), ctx.ShownAny(), true
 		}
 		langs[i], confs[i] = a.withContext(s, prior, shown, neighbours(langs, decided, i))
 	}

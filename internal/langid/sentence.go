@@ -41,6 +41,16 @@ func isCloser(r rune) bool {
 	return unicode.In(r, unicode.Pe, unicode.Pf) || r == '"' || r == '\'' || r == '»' || r == '’' || r == '”'
 }
 
+// plainByte holds the ASCII letters and digits and the space, which
+// neither end nor open a sentence: splitSentences passes over them with
+// one look-up a byte.
+var plainByte = func() (t [256]bool) {
+	for b := range 256 {
+		t[b] = b|0x20 >= 'a' && b|0x20 <= 'z' || b >= '0' && b <= '9' || b == ' '
+	}
+	return t
+}()
+
 // splitSentences returns the [start, end) byte ranges of the sentences of
 // text, each trimmed of surrounding white space, in order; ranges holding no
 // non-space character are dropped. A sentence ends at a line break, or after
@@ -60,7 +70,7 @@ func splitSentences(text string) [][2]int {
 		start = end
 	}
 	for i := 0; i < len(text); {
-		if b := text[i]; b|0x20 >= 'a' && b|0x20 <= 'z' || b >= '0' && b <= '9' || b == ' ' {
+		if plainByte[text[i]] {
 			i++ // most of a text, and none of it ends or opens anything
 			continue
 		}
