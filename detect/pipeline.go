@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
@@ -397,16 +396,24 @@ func (w *segmentWriter) yield(s Segment, yield func(Segment) bool) bool {
 // advance counts the code points and UTF-16 units of the text up to to.
 // An invalid byte is one of each, as U+FFFD.
 func (w *segmentWriter) advance(to int) {
-	for w.pos < to {
-		r, n := utf8.DecodeRuneInString(w.text[w.pos-w.base : to-w.base])
-		w.pos += n
-		w.runes++
-		if r >= 0x10000 && utf16.RuneLen(r) == 2 {
-			w.u16 += 2
-		} else {
-			w.u16++
+	if w.pos >= to {
+		return
+	}
+	s := w.text[w.pos-w.base : to-w.base]
+	n := utf8.RuneCountInString(s) // an invalid byte counts one
+	w.runes += n
+	w.u16 += n
+	for i := 0; i < len(s); i++ {
+		// A code point above U+FFFF, two UTF-16 units, is a valid
+		// four-byte sequence.
+		if s[i] >= 0xF0 {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 4 {
+				w.u16++
+				i += 3
+			}
 		}
 	}
+	w.pos = to
 }
 
 // lineDirection returns the direction of the first strong character of the
