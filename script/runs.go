@@ -135,6 +135,20 @@ func (sc *scanner[T]) next() (Run, bool) {
 	end := len(s)     // the end of the run
 scan:
 	for i := start; i < len(s); {
+		if c := asciiClass[s[i]]; c != 0 {
+			// Most of a text: the body below would only step past these.
+			if c == asciiNeutral {
+				i++
+				continue
+			}
+			if script == Latin {
+				for i < len(s) && asciiClass[s[i]] == asciiLatin {
+					i++
+				}
+				moveFrom = -1
+				continue
+			}
+		}
 		r, n := decodeRune(s, i)
 		p := charProps[lookup(r)]
 		sx := p.script // the script the character counts as
@@ -220,6 +234,28 @@ scan:
 	sc.pos = end
 	return Run{start, end, script, directionOf(s[start:end])}, true
 }
+
+// The ASCII bytes next may step past without the body of its loop:
+// asciiNeutral, a character of no script, pair or break, without
+// Script_Extensions (the space, the digits); asciiLatin, a Latin letter,
+// which joins a Latin run and ends the neutral stretch before it.
+const (
+	asciiNeutral = 1 + iota
+	asciiLatin
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for b := range utf8.RuneSelf {
+		switch p := charProps[lookup(rune(b))]; {
+		case p.kind != 0 || p.scx != 0:
+		case p.script == Common && (b == ' ' || '0' <= b && b <= '9'):
+			t[b] = asciiNeutral
+		case p.script == Latin:
+			t[b] = asciiLatin
+		}
+	}
+	return t
+}()
 
 // closes returns the index in sc.open of the innermost mark that r closes,
 // or -1.
