@@ -65,7 +65,10 @@ type piece struct {
 // A document's end (see Doc) ends a piece too, so that its context stays
 // in it.
 func pieces(b Block, doc Doc, yield func(*piece) bool) bool {
-	var runs []Segment
+	// About a run per 128 bytes of text in many languages: room for them
+	// at once, not in doublings, up to 48 KB.
+	hint := min(len(b.Text)/128+8, 512)
+	runs := make([]Segment, 0, hint)
 	from := 0 // where the piece starts
 	for r := range script.Runs(b.Text) {
 		runs = append(runs, Segment{Start: r.Start, End: r.End, Script: r.Script, Dir: r.Dir})
@@ -73,7 +76,7 @@ func pieces(b Block, doc Doc, yield func(*piece) bool) bool {
 			if !yield(&piece{b: b, from: from, to: r.End, runs: runs, last: r.End == len(b.Text)}) {
 				return false
 			}
-			from, runs = r.End, nil
+			from, runs = r.End, make([]Segment, 0, hint)
 		}
 	}
 	if from < len(b.Text) || len(runs) > 0 || len(b.Text) == 0 {
