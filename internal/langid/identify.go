@@ -415,17 +415,17 @@ func (id *Identifier) scoreWithEvidence(text string, sc script.Script, cands []s
 func sentenceStats(s string) (letters, words int, names bool) {
 	inWord, inName := false, false
 	nameWords, caps := 0, 0
-	for len(s) > 0 {
-		r, size := rune(s[0]), 1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
 		var letter, mark bool
 		if r < utf8.RuneSelf {
 			letter = r|0x20 >= 'a' && r|0x20 <= 'z'
 		} else {
-			r, size = utf8.DecodeRuneInString(s)
+			r, size = decodeRune(s, i)
 			letter = isLetter(r)
 			mark = !letter && isMn(r)
 		}
-		s = s[size:]
+		i += size
 		switch {
 		case letter:
 			letters++
@@ -473,28 +473,6 @@ func lead(scores []Score) float64 {
 		return math.Inf(1)
 	}
 	return portableLog(scores[0].P / scores[1].P)
-}
-
-// best2 returns the best two of s (one if s has one), in the order
-// sortScores would put them, without sorting the rest.
-func best2(s []Score) []Score {
-	if len(s) < 2 {
-		return s
-	}
-	better := func(a, b Score) bool { return a.P > b.P || a.P == b.P && a.Lang < b.Lang }
-	b0, b1 := s[0], s[1]
-	if better(b1, b0) {
-		b0, b1 = b1, b0
-	}
-	for _, x := range s[2:] {
-		switch {
-		case better(x, b0):
-			b0, b1 = x, b0
-		case better(x, b1):
-			b1 = x
-		}
-	}
-	return []Score{b0, b1}
 }
 
 // margin returns the top language of scores and its lead over the second.
@@ -693,39 +671,42 @@ func neighbours(langs []string, decided []bool, i int) [2]string {
 // withContext decides sentence s from its own scores and a prior made of the
 // document context and its neighbours' languages.
 func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, shown bool, nb [2]string) (string, float64) {
-	nbPrior := map[string]float64{}
+	// The neighbours' prior: each neighbour's language, once or twice.
+	var nbLang [2]string
+	var nbWeight [2]float64
+	nbN := 0
 	for _, l := range nb {
-		if l != "" && slices.Contains(a.cands, l) {
-			nbPrior[l] += 1
+		if l == "" || !slices.Contains(a.cands, l) {
+			continue
 		}
+		if nbN > 0 && nbLang[0] == l {
+			nbWeight[0]++
+			continue
+		}
+		nbLang[nbN], nbWeight[nbN] = l, 1
+		nbN++
 	}
-	var priors []map[string]float64
+	priors := 0
 	if len(ctxPrior) > 0 {
-		priors = append(priors, ctxPrior)
+		priors++
 	}
-	if len(nbPrior) > 0 {
-		total := 0.0
-		for _, v := range nbPrior {
-			total += v
-		}
-		for l := range nbPrior {
-			nbPrior[l] /= total
-		}
-		priors = append(priors, nbPrior)
+	if nbN > 0 {
+		total := nbWeight[0] + nbWeight[1]
+		nbWeight[0] /= total
+		nbWeight[1] /= total
+		priors++
 	}
 	weak := s.letters < minLetters || s.words < minWords || s.names
-	shown = shown || len(nbPrior) > 0
+	shown = shown || nbN > 0
 	ownLang, ownMargin := margin(s.scores)
-	if len(priors) == 0 {
+	if priors == 0 {
 		if weak {
 			return ownLang, ownMargin / 2
 		}
 		return ownLang, ownMargin
 	}
-	own := map[string]float64{}
 	kept := 0.0
 	for _, sc := range s.scores {
-		own[sc.Lang] = sc.P
 		kept += sc.P
 	}
 	// Analyze keeps only the best scores; the rest of the probability is
@@ -742,18 +723,31 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, shown bo
 	// evidence: it is averaged with its context. In a document that has
 	// shown nothing, the context is the registry's defaults: they are a
 	// weak prior, not evidence (see defaultPriorFloor).
-	post := make([]Score, 0, len(a.cands))
+	var postBuf [64]float64
+	post := postBuf[:0]
 	sum := 0.0
 	for _, l := range a.cands {
 		p := 0.0
-		for _, pr := range priors {
-			p += pr[l] / float64(len(priors))
+		if len(ctxPrior) > 0 {
+			p += ctxPrior[l] / float64(priors)
+		}
+		if nbN > 0 {
+			w := 0.0
+			for j := range nbN {
+				if nbLang[j] == l {
+					w = nbWeight[j]
+				}
+			}
+			p += w / float64(priors)
 		}
 		o := 1.0 / float64(len(a.cands))
 		if len(s.scores) > 0 {
-			v, ok := own[l]
-			if !ok {
-				v = rest
+			v := rest
+			for _, sc := range s.scores {
+				if sc.Lang == l {
+					v = sc.P
+					break
+				}
 			}
 			o = max(v, ownFloor)
 		}
@@ -766,14 +760,36 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, shown bo
 		default:
 			v = o * (p + defaultPriorFloor)
 		}
-		post = append(post, Score{Lang: l, P: v})
+		post = append(post, v)
 		sum += v
 	}
-	for i := range post {
-		post[i].P /= sum
+	// The best two of the posterior, ties by code.
+	better := func(p float64, l string, q float64, m string) bool { return p > q || p == q && l < m }
+	var b0, b1 Score
+	for i, l := range a.cands {
+		x := Score{Lang: l, P: post[i] / sum}
+		switch {
+		case i == 0:
+			b0 = x
+		case i == 1:
+			if better(x.P, x.Lang, b0.P, b0.Lang) {
+				b0, b1 = x, b0
+			} else {
+				b1 = x
+			}
+		case better(x.P, x.Lang, b0.P, b0.Lang):
+			b0, b1 = x, b0
+		case better(x.P, x.Lang, b1.P, b1.Lang):
+			b1 = x
+		}
 	}
-	lang, m := margin(best2(post))
-	return lang, m
+	switch len(a.cands) {
+	case 0:
+		return Und, 0
+	case 1:
+		return b0.Lang, b0.P
+	}
+	return b0.Lang, b0.P - b1.P
 }
 
 // Languages returns every language an Identifier can give, as BCP 47

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/textnorm/textnorm/engine/enginetest"
 	linguaengine "github.com/textnorm/textnorm/engine/lingua"
@@ -231,4 +232,26 @@ func TestToLower(t *testing.T) {
 			t.Errorf("toLower(%U) = %U, want %U", r, got, want)
 		}
 	}
+}
+
+// TestDecodeRune checks decodeRune against utf8.DecodeRuneInString on
+// every one- and two-byte string and on the edges of the longer forms.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		for i := range len(s) {
+			r, n := decodeRune(s, i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %U, %d, want %U, %d", s, i, r, n, wr, wn)
+			}
+		}
+	}
+	for a := range 256 {
+		check(string([]byte{byte(a)}))
+		for b := range 256 {
+			check(string([]byte{byte(a), byte(b)}))
+			check(string([]byte{byte(a), byte(b), 0x80}))
+		}
+	}
+	check("\u0800\uFFFF\U00010000\U0010FFFF\xed\xa0\x80\xf4\x90\x80\x80")
 }

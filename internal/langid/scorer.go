@@ -116,6 +116,17 @@ func isCap(r rune) bool {
 	return unicode.IsUpper(r) || unicode.IsTitle(r)
 }
 
+// decodeRune is utf8.DecodeRuneInString(s[i:]), with the two-byte runes
+// of most alphabets (Cyrillic, Greek, Arabic, Hebrew) decoded inline.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(s) {
+		if c1 := s[i+1]; c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // hasLetter reports whether s contains a letter.
 func hasLetter(s string) bool {
 	for _, r := range s {

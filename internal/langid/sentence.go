@@ -74,7 +74,7 @@ func splitSentences(text string) [][2]int {
 			i++ // most of a text, and none of it ends or opens anything
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		if isLetter(r) { // no letter ends or opens anything either
 			i += size
 			continue
