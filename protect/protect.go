@@ -132,6 +132,15 @@ func mayHave(text string) bool {
 	return false
 }
 
+// asciiPlain are the ASCII bytes that neither end a token nor may hold a
+// span: tokenEnd steps past them with one look-up.
+var asciiPlain = func() (t [256]bool) {
+	for c := range byte(utf8.RuneSelf) {
+		t[c] = !isSpace(c) && c != '\n' && c != '\r' && c != 0x1B && c != '<' && c != '`' && !tokenBytes[c]
+	}
+	return t
+}()
+
 // tokenBytes are the bytes tokenEnd looks for: those a token that
 // holds a span needs (a digit, '/', '\\', '@', '.' or ':'), and the lead
 // bytes of the Arabic-Indic digits, one table lookup a byte.
@@ -175,6 +184,10 @@ func tokenEnd(text string, i int) (end int, may bool) {
 	start := i
 	for i < len(text) {
 		c := text[i]
+		if asciiPlain[c] { // most of a token: it goes on, and may holds
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if isSpace(c) || c == '\n' || c == '\r' || c == 0x1B {
 				return i, may
