@@ -3,6 +3,7 @@ package detect
 import (
 	"io"
 	"iter"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -434,5 +435,30 @@ func TestParseDoc(t *testing.T) {
 	}
 	if _, err := ParseDoc("page"); err == nil || !strings.Contains(err.Error(), "(known: file, paragraph, line)") {
 		t.Errorf("ParseDoc(page): %v", err)
+	}
+}
+
+// TestDocLineAllocs checks that a document of short lines, a piece each
+// with DocLine, allocates in proportion to its text: a piece once took
+// room for hundreds of script runs, 53 KB a line.
+func TestDocLineAllocs(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("loads language models; the race detector allocates on its own")
+	}
+	var b strings.Builder
+	for b.Len() < 1<<20 {
+		b.WriteString("Bank\nخبر\nПривет друзья\nThe talks go on.\n")
+	}
+	text := b.String()
+	d := mustDetector(t, Options{Doc: DocLine})
+	d.Segments(text[:4096]) // models and caches
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	segs := d.Segments(text)
+	runtime.ReadMemStats(&after)
+	perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(text))
+	t.Logf("%d segments, %.1f bytes allocated a byte of text", len(segs), perByte)
+	if perByte > 300 { // 169 now; 4,300 when each piece took room for 512 runs
+		t.Errorf("%.1f bytes allocated a byte of text, want at most 300", perByte)
 	}
 }

@@ -65,18 +65,23 @@ type piece struct {
 // A document's end (see Doc) ends a piece too, so that its context stays
 // in it.
 func pieces(b Block, doc Doc, yield func(*piece) bool) bool {
-	// About a run per 128 bytes of text in many languages: room for them
-	// at once, not in doublings, up to 48 KB.
-	hint := min(len(b.Text)/128+8, 512)
-	runs := make([]Segment, 0, hint)
+	// Room for a piece's runs at once, not in doublings: about one per
+	// 128 bytes of text in many languages for the first piece (at most
+	// 256, 26 KB), then as many as the piece before had, so that a block
+	// of short lines, a piece each with --doc line, allocates little.
+	hint := min(len(b.Text)/128+8, 256)
+	var runs []Segment
 	from := 0 // where the piece starts
 	for r := range script.Runs(b.Text) {
+		if runs == nil {
+			runs = make([]Segment, 0, hint)
+		}
 		runs = append(runs, Segment{Start: r.Start, End: r.End, Script: r.Script, Dir: r.Dir})
 		if len(runs) >= maxRuns && endsWithBreak(b.Text[:r.End]) || len(runs) >= 2*maxRuns || doc.docEnds(b.Text, r.End) {
 			if !yield(&piece{b: b, from: from, to: r.End, runs: runs, last: r.End == len(b.Text)}) {
 				return false
 			}
-			from, runs = r.End, make([]Segment, 0, hint)
+			from, hint, runs = r.End, max(len(runs), 1), nil
 		}
 	}
 	if from < len(b.Text) || len(runs) > 0 || len(b.Text) == 0 {

@@ -171,9 +171,9 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 }
 
 // runeClass is what score needs to know of a rune: its class (the
-// cl bits) and, for a letter that folds to one, the folded letter in the
-// low 16 bits (every rune of a block is below U+10000, and so is its
-// lower case).
+// cl bits) and, for a letter that folds to one below U+10000, the folded
+// letter in the low 16 bits (clWide marks one that folds above it, which
+// no rune of a block does).
 type runeClass uint32
 
 const (

@@ -25,7 +25,10 @@ func sortScores(s []Score) { engine.SortScores(s) }
 // its few best, and sorting all of a script's candidates costs more than
 // choosing them.
 func sortTop(s []Score, k int) {
-	if k >= len(s)/2 {
+	switch {
+	case k <= 0:
+		return
+	case k >= len(s)/2:
 		sortScores(s)
 		return
 	}
