@@ -2,7 +2,6 @@ package detect
 
 import (
 	"math"
-	"unicode/utf8"
 
 	"github.com/textnorm/textnorm/internal/langid"
 )
@@ -43,7 +42,7 @@ func calibrated(raw float64, text string) float64 {
 	if k := len(calibration); k > 1 {
 		most = calibration[k-2].maxLetters + 1
 	}
-	n := lettersUpTo(text, most)
+	n := langid.LettersUpTo(text, most)
 	c := &calibration[len(calibration)-1]
 	for i := range calibration {
 		if n <= calibration[i].maxLetters {
@@ -60,24 +59,4 @@ func calibrated(raw float64, text string) float64 {
 }
 
 // letters counts the letters of s.
-func letters(s string) int { return lettersUpTo(s, math.MaxInt) }
-
-// lettersUpTo counts the letters of s, up to most.
-func lettersUpTo(s string, most int) int {
-	n := 0
-	for i := 0; i < len(s) && n < most; {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b|0x20 >= 'a' && b|0x20 <= 'z' {
-				n++
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if langid.IsLetter(r) {
-			n++
-		}
-		i += size
-	}
-	return n
-}
+func letters(s string) int { return langid.LettersUpTo(s, math.MaxInt) }

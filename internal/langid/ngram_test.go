@@ -2,6 +2,7 @@ package langid
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -254,4 +255,30 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 	check("\u0800\uFFFF\U00010000\U0010FFFF\xed\xa0\x80\xf4\x90\x80\x80")
+}
+
+// TestLettersUpTo checks LettersUpTo against counting unicode.IsLetter
+// rune by rune, with and without a bound.
+func TestLettersUpTo(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "Z", " ", "1", "д", "خ", "\u064b", "中", "ア", "\xff", "\xd9", "😀", "ǅ", "-"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				want++
+			}
+		}
+		if got := LettersUpTo(s, math.MaxInt); got != want {
+			t.Fatalf("LettersUpTo(%q) = %d, want %d", s, got, want)
+		}
+		if most := rng.IntN(10); LettersUpTo(s, most) != min(want, most) {
+			t.Fatalf("LettersUpTo(%q, %d) = %d, want %d", s, most, LettersUpTo(s, most), min(want, most))
+		}
+	}
 }

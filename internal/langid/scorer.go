@@ -140,15 +140,22 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// letterCount returns the number of letters in s.
-func letterCount(s string) int {
+// LettersUpTo counts the letters of s, up to most.
+func LettersUpTo(s string, most int) int {
 	n := 0
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
+	for i := 0; i < len(s) && n < most; {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b|0x20 >= 'a' && b|0x20 <= 'z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
 		if isLetter(r) {
 			n++
 		}
-		s = s[size:]
+		i += size
 	}
 	return n
 }
