@@ -94,8 +94,10 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 	}
 	for i, l := range langs {
 		m.idx[l.Code] = len(m.langs)
-		if c := l.Code; len(c) == 2 && 'a' <= c[0] && c[0] <= 'z' && 'a' <= c[1] && c[1] <= 'z' {
-			m.byCode2[int(c[0]-'a')*26+int(c[1]-'a')] = int8(len(m.langs) + 1)
+		if c := l.Code; len(c) == 2 {
+			if k := code2Slot(c[0], c[1]); k >= 0 {
+				m.byCode2[k] = int8(len(m.langs) + 1)
+			}
 		}
 		m.langs = append(m.langs, l.Code)
 		ev := l.Evidence
@@ -189,7 +191,7 @@ func (m *arabicModel) classify(r rune) runeClass {
 	switch {
 	case m.isLetter(r):
 		c := clLetter
-		if _, ok := m.letters[unicode.ToLower(r)]; ok {
+		if _, ok := m.letters[toLower(r)]; ok {
 			c |= clWeighted
 		}
 		if f, ok := m.fold(r); ok && f < 0x10000 {
@@ -198,7 +200,7 @@ func (m *arabicModel) classify(r rune) runeClass {
 			c |= clFolds | clWide
 		}
 		return c
-	case r == zwnj || r == '\u0640' || unicode.Is(unicode.Mn, r):
+	case r == zwnj || r == '\u0640' || isMn(r):
 		return clJoiner
 	}
 	return 0
@@ -228,8 +230,10 @@ func (m *arabicModel) foldWord(w string) string {
 
 // index returns the index of lang in m.langs, or -1.
 func (m *arabicModel) index(lang string) int {
-	if len(lang) == 2 && 'a' <= lang[0] && lang[0] <= 'z' && 'a' <= lang[1] && lang[1] <= 'z' {
-		return int(m.byCode2[int(lang[0]-'a')*26+int(lang[1]-'a')]) - 1
+	if len(lang) == 2 {
+		if k := code2Slot(lang[0], lang[1]); k >= 0 {
+			return int(m.byCode2[k]) - 1
+		}
 	}
 	if i, ok := m.idx[lang]; ok {
 		return i
@@ -438,7 +442,7 @@ func (m *arabicModel) scoreWord(e *arabicEvidence, word []byte) {
 		word = word[:len(word)-len(zwnjUTF8)]
 	}
 	e.add(m.words[string(word)])
-	if bytes.IndexByte(word, zwnjUTF8[0]) >= 0 && bytes.Contains(word, zwnjUTF8) {
+	if bytes.Contains(word, zwnjUTF8) {
 		parts := strings.Split(string(word), string(zwnj))
 		if v, ok := m.zwnjPrefix[parts[0]]; ok {
 			e.add(v)

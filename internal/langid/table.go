@@ -135,18 +135,29 @@ func parseTable(b []byte) (ngramTable, error) {
 		if li > 0 && binary.BigEndian.Uint32(c) <= binary.BigEndian.Uint32(t.codes[4*li-4:]) {
 			return t, errors.New("langid: n-gram table: languages not sorted")
 		}
-		if 'a' <= c[0] && c[0] <= 'z' && 'a' <= c[1] && c[1] <= 'z' && c[2] == 0 {
-			t.byCode2[int(c[0]-'a')*26+int(c[1]-'a')] = int8(li + 1)
+		if k := code2Slot(c[0], c[1]); k >= 0 && c[2] == 0 {
+			t.byCode2[k] = int8(li + 1)
 		}
 	}
 	return t, nil
 }
 
+// code2Slot returns the place of the two-letter code ab in a [26 * 26]
+// index of codes, or -1 if ab is not two lower-case ASCII letters.
+func code2Slot(a, b byte) int {
+	if 'a' <= a && a <= 'z' && 'a' <= b && b <= 'z' {
+		return int(a-'a')*26 + int(b-'a')
+	}
+	return -1
+}
+
 // langIndex returns the index of language code in t, or -1. The codes are
 // sorted, and compared as big-endian numbers, NUL-padded.
 func (t *ngramTable) langIndex(code string) int {
-	if len(code) == 2 && 'a' <= code[0] && code[0] <= 'z' && 'a' <= code[1] && code[1] <= 'z' {
-		return int(t.byCode2[int(code[0]-'a')*26+int(code[1]-'a')]) - 1
+	if len(code) == 2 {
+		if k := code2Slot(code[0], code[1]); k >= 0 {
+			return int(t.byCode2[k]) - 1
+		}
 	}
 	if len(code) == 0 || len(code) > 4 {
 		return -1
