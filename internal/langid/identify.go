@@ -723,7 +723,7 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, shown bo
 	// evidence: it is averaged with its context. In a document that has
 	// shown nothing, the context is the registry's defaults: they are a
 	// weak prior, not evidence (see defaultPriorFloor).
-	var postBuf [64]float64
+	var postBuf [64]Score
 	post := postBuf[:0]
 	sum := 0.0
 	for _, l := range a.cands {
@@ -760,36 +760,14 @@ func (a *Analysis) withContext(s sentence, ctxPrior map[string]float64, shown bo
 		default:
 			v = o * (p + defaultPriorFloor)
 		}
-		post = append(post, v)
+		post = append(post, Score{Lang: l, P: v})
 		sum += v
 	}
-	// The best two of the posterior, ties by code.
-	better := func(p float64, l string, q float64, m string) bool { return p > q || p == q && l < m }
-	var b0, b1 Score
-	for i, l := range a.cands {
-		x := Score{Lang: l, P: post[i] / sum}
-		switch {
-		case i == 0:
-			b0 = x
-		case i == 1:
-			if better(x.P, x.Lang, b0.P, b0.Lang) {
-				b0, b1 = x, b0
-			} else {
-				b1 = x
-			}
-		case better(x.P, x.Lang, b0.P, b0.Lang):
-			b0, b1 = x, b0
-		case better(x.P, x.Lang, b1.P, b1.Lang):
-			b1 = x
-		}
+	for i := range post {
+		post[i].P /= sum
 	}
-	switch len(a.cands) {
-	case 0:
-		return Und, 0
-	case 1:
-		return b0.Lang, b0.P
-	}
-	return b0.Lang, b0.P - b1.P
+	sortTop(post, 2)
+	return margin(post[:min(2, len(post))])
 }
 
 // Languages returns every language an Identifier can give, as BCP 47

@@ -272,16 +272,7 @@ func (s *NgramScorer) logLikelihoods(text string, candidates []string, k int, ll
 		slices.Sort(order[:n])
 		k = n
 	default: // the best k first, in order, in one pass
-		top := order[:k]
-		slices.Sort(top)
-		for j := k; j < n; j++ {
-			if o := order[j]; o < top[k-1] {
-				order[j], top[k-1] = top[k-1], o
-				for i := k - 1; i > 0 && top[i] < top[i-1]; i-- {
-					top[i], top[i-1] = top[i-1], top[i]
-				}
-			}
-		}
+		chooseTop(order[:n], k, func(a, b uint64) bool { return a < b })
 	}
 	for i, o := range order[:n] {
 		li := o & 0xFF

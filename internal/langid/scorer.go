@@ -32,7 +32,12 @@ func sortTop(s []Score, k int) {
 		sortScores(s)
 		return
 	}
-	before := func(a, b Score) bool { return a.P > b.P || a.P == b.P && a.Lang < b.Lang }
+	chooseTop(s, k, func(a, b Score) bool { return a.P > b.P || a.P == b.P && a.Lang < b.Lang })
+}
+
+// chooseTop moves the k (0 < k <= len(s)) first of s by before to its
+// front, in that order, in one pass; the rest are left in any order.
+func chooseTop[E any](s []E, k int, before func(a, b E) bool) {
 	for i := 1; i < k; i++ { // s[:k] sorted
 		for j := i; j > 0 && before(s[j], s[j-1]); j-- {
 			s[j], s[j-1] = s[j-1], s[j]
