@@ -3,6 +3,7 @@ package normalize
 //go:generate go run gen_quickcheck.go
 
 import (
+	"encoding/binary"
 	"unicode/utf8"
 	"unsafe"
 
@@ -22,13 +23,29 @@ import (
 type fastForm struct {
 	f      norm.Form
 	stage1 *[len(safeNFC)]uint16
+	// marks and plains are stage 1 of the form's marks and plain code
+	// points (gen_quickcheck.go); composes is set for NFC and NFKC.
+	marks    *[len(markNFC)]uint16
+	plains   *[len(plainNFC)]uint16
+	composes bool
+	// low is the safe starters below U+0800, a word a block of 64: those
+	// of two bytes are looked up by their lead byte, without a decode.
+	low [0x800 / 64]uint64
 }
 
 var fastForms = [...]fastForm{
-	norm.NFC:  {norm.NFC, &safeNFC},
-	norm.NFD:  {norm.NFD, &safeNFD},
-	norm.NFKC: {norm.NFKC, &safeNFKC},
-	norm.NFKD: {norm.NFKD, &safeNFKD},
+	norm.NFC:  newFastForm(norm.NFC, &safeNFC, &markNFC, &plainNFC),
+	norm.NFD:  newFastForm(norm.NFD, &safeNFD, &markNFD, &plainNFD),
+	norm.NFKC: newFastForm(norm.NFKC, &safeNFKC, &markNFKC, &plainNFKC),
+	norm.NFKD: newFastForm(norm.NFKD, &safeNFKD, &markNFKD, &plainNFKD),
+}
+
+func newFastForm(f norm.Form, safe *[len(safeNFC)]uint16, marks *[len(markNFC)]uint16, plains *[len(plainNFC)]uint16) fastForm {
+	q := fastForm{f: f, stage1: safe, marks: marks, plains: plains, composes: f == norm.NFC || f == norm.NFKC}
+	for blk := range q.low {
+		q.low[blk] = safeWords[safe[blk]]
+	}
+	return q
 }
 
 // formOf returns the fast path of f.
@@ -39,27 +56,91 @@ func (q *fastForm) safe(r rune) bool {
 	return safeWords[q.stage1[r>>6]]>>(uint(r)&63)&1 != 0
 }
 
-// span returns the length of the longest prefix of s that is safe
-// starters: valid UTF-8 whose every code point is one.
+// markClass returns r's canonical combining class when r is a mark of the
+// form that a span may step over (its class above 0, the form leaves it as
+// it is, and nothing composes with it), 0 otherwise.
+func (q *fastForm) markClass(r rune) uint8 {
+	if r >= markLimit || safeWords[q.marks[r>>6]]>>(uint(r)&63)&1 == 0 {
+		return 0
+	}
+	return cccOf(r)
+}
+
+// plain reports whether the form's decomposition leaves r as it is (a
+// Hangul syllable too, when the form composes).
+func (q *fastForm) plain(r rune) bool {
+	return r >= plainLimit || safeWords[q.plains[r>>6]]>>(uint(r)&63)&1 != 0
+}
+
+// cccOf returns r's canonical combining class, from the generated table
+// (TestCCCTable checks it against x/text on every code point).
+func cccOf(r rune) uint8 {
+	if r >= markLimit {
+		return 0
+	}
+	return cccBlocks[cccStage1[r>>6]][r&63]
+}
+
+// maxMarks is the most marks in a row that a span steps over, and the
+// most code points in a stretch that appendStretch composes: x/text puts
+// a combining grapheme joiner after 30 non-starters in a row (the Stream-
+// Safe Text Format), which is left to it.
+const maxMarks = 24
+
+// span returns the length of the longest prefix of s that is in the form
+// and across whose end the form carries nothing but from its last safe
+// starter: valid UTF-8 of safe starters, each followed by marks of the
+// form in the order of their classes (ICU's spanQuickCheckYes).
 func (q *fastForm) span(s string) int {
+	// markEnd is where the last mark stepped over ends, prev its class
+	// and marks how many came in a row: a code point that is not a
+	// mark lets the next start again.
+	markEnd, prev, marks := -1, uint8(0), 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
+			if i+8 <= len(s) && binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 == 0 {
+				i += 8
+			} else {
+				i++
+			}
 			continue
 		}
-		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			// Two bytes, decoded here: the scripts that pay most for
-			// a decode.
-			if !q.safe(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)) {
+		var r rune
+		n := 2
+		if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// Two bytes and three, decoded here: the scripts that
+			// pay most for a decode. A safe starter of two bytes
+			// is its lead byte's word and its trail byte's bit.
+			if q.low[c&0x1F]>>(s[i+1]&0x3F)&1 != 0 {
+				i += 2
+				continue
+			}
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+		} else if c-0xE0 < 0x10 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xE0 || s[i+1] >= 0xA0) {
+			// Three bytes, not overlong: the block is the lead byte
+			// and the first trail byte, the bit the second.
+			blk := uint(c&0x0F)<<6 | uint(s[i+1]&0x3F)
+			if safeWords[q.stage1[blk]]>>(s[i+2]&0x3F)&1 != 0 {
+				i += 3
+				continue
+			}
+			r, n = rune(blk)<<6|rune(s[i+2]&0x3F), 3
+		} else if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
+			return i
+		}
+		if !q.safe(r) {
+			cc := q.markClass(r)
+			if cc == 0 {
 				return i
 			}
-			i += 2
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || !q.safe(r) {
-			return i
+			if markEnd != i {
+				prev, marks = 0, 0
+			}
+			if cc < prev || marks == maxMarks {
+				return i
+			}
+			prev, marks, markEnd = cc, marks+1, i+n
 		}
 		i += n
 	}
@@ -128,8 +209,8 @@ func (q *fastForm) Bytes(b []byte) []byte {
 	return q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, p)
 }
 
-// appendString appends s in the form to dst, s[:p] being safe starters
-// and s[p] not one.
+// appendString appends s in the form to dst, s[:p] being what span
+// steps over and s[p] not.
 func (q *fastForm) appendString(dst []byte, s string, p int) []byte {
 	start := 0
 	for {
@@ -138,7 +219,7 @@ func (q *fastForm) appendString(dst []byte, s string, p int) []byte {
 		b := starterBefore(s, start, p)
 		dst = append(dst, s[start:b]...)
 		e := q.stretchEnd(s, p)
-		dst = q.f.AppendString(dst, s[b:e])
+		dst = q.appendStretch(dst, s[b:e])
 		if e == len(s) {
 			return dst
 		}
@@ -149,15 +230,118 @@ func (q *fastForm) appendString(dst []byte, s string, p int) []byte {
 	}
 }
 
-// starterBefore returns where the safe starter before s[p] starts, s[from:p]
-// being safe starters: the code point at p may compose with it, so what may
-// change starts there. It is p when there is none (p == from).
-func starterBefore(s string, from, p int) int {
-	if p == from {
-		return p
+// appendStretch appends s in the form to dst, s being a stretch from a safe
+// starter (or the start of the text) to the next (or the end). It
+// reorders and composes s itself when every code point is one the form's
+// decomposition leaves as it is, there are no more than maxMarks, and the
+// UTF-8 is valid, which is nearly always the case in scraped text (a
+// letter and its marks, a text in NFD); x/text does the rest.
+func (q *fastForm) appendStretch(dst []byte, s string) []byte {
+	var rs [maxMarks]rune
+	var cs [maxMarks]uint8
+	n := 0
+	for i := 0; i < len(s); n++ {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if n == maxMarks || r == utf8.RuneError && w == 1 || !q.plain(r) {
+			return q.f.AppendString(dst, s)
+		}
+		rs[n], cs[n] = r, cccOf(r)
+		i += w
 	}
-	_, n := utf8.DecodeLastRuneInString(s[from:p])
-	return p - n
+	// The canonical order: each run of marks sorted by class, stably.
+	for i := 1; i < n; i++ {
+		r, c := rs[i], cs[i]
+		if c == 0 {
+			continue
+		}
+		j := i
+		for ; j > 0 && cs[j-1] > c; j-- {
+			rs[j], cs[j] = rs[j-1], cs[j-1]
+		}
+		rs[j], cs[j] = r, c
+	}
+	if q.composes {
+		n = compose(rs[:n], cs[:n])
+	}
+	for _, r := range rs[:n] {
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// compose composes rs, in the canonical order with cs their classes, as
+// Unicode's canonical composition algorithm does, and returns how many
+// code points are left at the start of rs.
+func compose(rs []rune, cs []uint8) int {
+	k := 0
+	starter := -1 // where in rs[:k] the last starter is
+	last := -1    // the class of rs[k-1] when it is no starter, -1 when it is
+	for i, r := range rs {
+		c := cs[i]
+		// r is blocked from the starter by a code point between whose
+		// class is 0 or not below its own.
+		if starter >= 0 && (last < 0 || int(c) > last) {
+			if p, ok := composePair(rs[starter], r); ok {
+				rs[starter] = p
+				continue
+			}
+		}
+		if c == 0 {
+			starter, last = k, -1
+		} else {
+			last = int(c)
+		}
+		rs[k] = r
+		k++
+	}
+	return k
+}
+
+// The Hangul syllables are composed by their formula (Unicode 3.12).
+const (
+	hangulBase                         = 0xAC00
+	jamoL, jamoV, jamoT                = 0x1100, 0x1161, 0x11A7
+	jamoLCount, jamoVCount, jamoTCount = 19, 21, 28
+)
+
+// composePair returns the canonical composition of a and b, if they have
+// one.
+func composePair(a, b rune) (rune, bool) {
+	if a >= jamoL && a < jamoL+jamoLCount && b >= jamoV && b < jamoV+jamoVCount {
+		return hangulBase + ((a-jamoL)*jamoVCount+b-jamoV)*jamoTCount, true
+	}
+	if s := a - hangulBase; s >= 0 && s < jamoLCount*jamoVCount*jamoTCount && s%jamoTCount == 0 && b > jamoT && b < jamoT+jamoTCount {
+		return a + b - jamoT, true
+	}
+	key := uint64(a)<<21 | uint64(b)
+	lo, hi := 0, len(compositions)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if compositions[m]>>21 < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(compositions) && compositions[lo]>>21 == key {
+		return rune(compositions[lo] & (1<<21 - 1)), true
+	}
+	return 0, false
+}
+
+// starterBefore returns where the safe starter before s[p] starts, s[from:p]
+// being what span steps over: the code point at p may compose with it or
+// reorder among its marks, so what may change starts there. It is from
+// when there is none.
+func starterBefore(s string, from, p int) int {
+	for p > from {
+		r, n := utf8.DecodeLastRuneInString(s[from:p])
+		p -= n
+		if r < utf8.RuneSelf || cccOf(r) == 0 {
+			return p
+		}
+	}
+	return p
 }
 
 // transformer returns a transformer of the form with the fast path: it

@@ -27,6 +27,13 @@ var fastFormCases = []string{
 	"a" + strings.Repeat("\u0301", 40) + "b",
 	"bad \xff byte, cut \xe2\x82",
 	"Ελληνικά ά ά, Русский й й, 日本語 が か\u3099",
+	// Marks a span steps over, in order and out of it, and a run of
+	// ordered marks past maxMarks.
+	"\u0651\u064e at the start; شدّة بَ\u0651 بّ\u064e and ب\u064e\u0651",
+	"x" + strings.Repeat("\u0316", maxMarks-1) + "\u0301 y" + strings.Repeat("\u0301", maxMarks+1) + "z",
+	"x" + strings.Repeat("\u0316", 31) + "\u0301 and " + strings.Repeat("\u0301", 33),
+	// Text in NFD: Russian, Vietnamese, Korean jamo, Devanagari nukta.
+	"\u0438\u0306 \u0435\u0308 a\u0323\u0302 e\u0302\u0323 \u1100\u1161\u11a8\u1100\u1161 \u0915\u093c \u09c7\u09be",
 }
 
 // TestFastFormStrings checks String and Bytes against x/text's, and that
@@ -121,5 +128,92 @@ func TestNoneAllocations(t *testing.T) {
 	clean := strings.Repeat("سلام دنیا، the ministers met. Привет. 中文。 ", 100)
 	if n := testing.AllocsPerRun(10, func() { None.Apply(clean) }); n != 0 {
 		t.Errorf("None.Apply of NFC text: %v allocations, want 0", n)
+	}
+}
+
+// TestCCCTable checks the generated classes against x/text's on every code
+// point.
+func TestCCCTable(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		want := uint8(0)
+		if r < 0xD800 || r > 0xDFFF {
+			want = norm.NFD.PropertiesString(string(r)).CCC()
+		}
+		if got := cccOf(r); got != want {
+			t.Fatalf("cccOf(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// TestMarkTables checks the marks and plain code points of each form on
+// every code point: a plain one is left as it is by the form's
+// decomposition; a mark is plain, has a class, and NFC and NFKC compose it
+// with nothing (no letter before it takes it in).
+func TestMarkTables(t *testing.T) {
+	seconds := map[rune]bool{}
+	for _, c := range compositions {
+		seconds[rune(c>>21&(1<<21-1))] = true
+	}
+	for _, f := range allForms {
+		q := formOf(f)
+		d := norm.NFD
+		if f == norm.NFKC || f == norm.NFKD {
+			d = norm.NFKD
+		}
+		for r := rune(0); r <= 0x10FFFF; r++ {
+			if r >= 0xD800 && r <= 0xDFFF {
+				continue
+			}
+			s := string(r)
+			plain := d.IsNormalString(s)
+			if got := q.plain(r); got != (plain || q.composes && r >= 0xAC00 && r <= 0xD7A3) {
+				t.Fatalf("form %d: plain(%U) = %v", f, r, got)
+			}
+			c := norm.NFD.PropertiesString(s).CCC()
+			want := uint8(0)
+			if plain && c != 0 && !(q.composes && seconds[r]) {
+				want = c
+			}
+			if got := q.markClass(r); got != want {
+				t.Fatalf("form %d: markClass(%U) = %d, want %d", f, r, got, want)
+			}
+		}
+	}
+}
+
+// TestAppendStretch checks the composer against x/text on every code
+// point's decomposition, in every form, and on every pair of a composition's
+// first and second code points, next to each other and with a mark between
+// them that blocks them or not.
+func TestAppendStretch(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		for _, f := range allForms {
+			if got, want := string(formOf(f).appendStretch(nil, s)), f.String(s); got != want {
+				t.Fatalf("form %d: appendStretch(%+q) = %+q, want %+q", f, s, got, want)
+			}
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		check(string(r))
+		check(norm.NFD.String(string(r)))
+		check(norm.NFKD.String(string(r)))
+	}
+	firsts, seconds := map[rune]bool{}, map[rune]bool{}
+	for _, c := range compositions {
+		firsts[rune(c>>42)] = true
+		seconds[rune(c>>21&(1<<21-1))] = true
+	}
+	firsts[0x1100], firsts[0xAC00], firsts[0xAC01] = true, true, true
+	seconds[0x1161], seconds[0x11A8], seconds[0x11A7], seconds[0x11C3] = true, true, true, true
+	for a := range firsts {
+		for b := range seconds {
+			for _, between := range []string{"", "\u0316", "\u0301", "\u034f", "\u05b0\u0327"} {
+				check(string(a) + between + string(b))
+			}
+		}
 	}
 }

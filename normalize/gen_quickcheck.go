@@ -11,8 +11,23 @@
 // path and x/text agree on every code point by construction; the table
 // records norm.Version, which TestQuickCheckVersion checks.
 //
+// For the stretches between safe starters it writes what a composer needs
+// to do without x/text what x/text would do there (fastform.go's
+// appendStretch): each code point's canonical combining class; per form,
+// the code points the form's decomposition leaves as they are ("plain"),
+// and the marks (class above 0, plain, and in the composing forms never
+// the second of a composition) that a span may step over while their
+// classes do not fall, as ICU's spanQuickCheckYes does; and the canonical
+// compositions, each pair of code points that NFC makes one, found by
+// taking every code point that NFC keeps and NFD splits apart and asking
+// x/text which pair composes it. Hangul syllables are composed by their
+// formula and are not in the list.
+//
 // The layout is a two-stage bit table: stage 1 maps each block of 64
-// code points to a 64-bit word of stage 2, words shared between blocks.
+// code points to a 64-bit word of stage 2, words shared between blocks;
+// the class table is two-stage too, of bytes. Marks are all below
+// U+20000 and the code points that decompose below U+30000, so those
+// tables stop there.
 //
 // Run it with "go generate" in the normalize directory.
 package main
@@ -23,12 +38,19 @@ import (
 	"go/format"
 	"log"
 	"os"
+	"slices"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-const maxRune = 0x10FFFF
+const (
+	maxRune    = 0x10FFFF
+	markLimit  = 0x20000
+	plainLimit = 0x30000
+	hangulBase = 0xAC00
+	hangulEnd  = 0xAC00 + 11172
+)
 
 func main() {
 	forms := []struct {
@@ -42,14 +64,12 @@ func main() {
 	fmt.Fprintf(&b, "package normalize\n\n")
 	fmt.Fprintf(&b, "// quickCheckVersion is the Unicode version of x/text's norm tables the\n// safe-starter tables were made from.\n")
 	fmt.Fprintf(&b, "const quickCheckVersion = %q\n\n", norm.Version)
-	stages := make([][]uint16, len(forms))
-	for k, form := range forms {
-		stage1 := make([]uint16, (maxRune+1)/64)
+	bits := func(limit rune, is func(rune) bool) []uint16 {
+		stage1 := make([]uint16, limit/64)
 		for blk := range stage1 {
 			var w uint64
 			for i := 0; i < 64; i++ {
-				r := rune(blk*64 + i)
-				if safe(form.f, r) {
+				if is(rune(blk*64 + i)) {
 					w |= 1 << i
 				}
 			}
@@ -61,7 +81,31 @@ func main() {
 			}
 			stage1[blk] = j
 		}
-		stages[k] = stage1
+		return stage1
+	}
+	pairs, second := compositions()
+	stages := make([][]uint16, len(forms))
+	marks := make([][]uint16, len(forms))
+	plains := make([][]uint16, len(forms))
+	for k, form := range forms {
+		stages[k] = bits(maxRune+1, func(r rune) bool { return safe(form.f, r) })
+		composing := form.f == norm.NFC || form.f == norm.NFKC
+		marks[k] = bits(markLimit, func(r rune) bool {
+			return plain(form.f, r) && ccc(r) != 0 && !(composing && second[r])
+		})
+		plains[k] = bits(plainLimit, func(r rune) bool {
+			return plain(form.f, r) || composing && r >= hangulBase && r < hangulEnd
+		})
+	}
+	for r := rune(markLimit); r <= maxRune; r++ {
+		if ccc(r) != 0 {
+			log.Fatalf("%U has class %d, above the tables' limit", r, ccc(r))
+		}
+	}
+	for r := rune(plainLimit); r <= maxRune; r++ {
+		if !plain(norm.NFKD, r) && utf8.ValidRune(r) {
+			log.Fatalf("%U decomposes, above the tables' limit", r)
+		}
 	}
 	fmt.Fprintf(&b, "// safeWords are the 64-bit words of stage 2: bit i of a word is code\n// point 64*block+i.\n")
 	fmt.Fprintf(&b, "var safeWords = [%d]uint64{", len(words))
@@ -72,10 +116,10 @@ func main() {
 		fmt.Fprintf(&b, "%#016x, ", w)
 	}
 	fmt.Fprintf(&b, "\n}\n\n")
-	for k, form := range forms {
-		fmt.Fprintf(&b, "// safe%s is stage 1 of %s: the word of safeWords of each block of 64\n// code points.\n", form.name, form.name)
-		fmt.Fprintf(&b, "var safe%s = [%d]uint16{", form.name, len(stages[k]))
-		for i, j := range stages[k] {
+	stage := func(name, doc string, st []uint16) {
+		fmt.Fprintf(&b, "// %s %s\n", name, doc)
+		fmt.Fprintf(&b, "var %s = [%d]uint16{", name, len(st))
+		for i, j := range st {
 			if i%16 == 0 {
 				fmt.Fprintf(&b, "\n\t")
 			}
@@ -83,6 +127,64 @@ func main() {
 		}
 		fmt.Fprintf(&b, "\n}\n\n")
 	}
+	fmt.Fprintf(&b, "// markLimit and plainLimit are where the mark and plain tables stop: no\n// code point from there on is a mark or decomposes.\n")
+	fmt.Fprintf(&b, "const (\n\tmarkLimit = %#x\n\tplainLimit = %#x\n)\n\n", markLimit, plainLimit)
+	for k, form := range forms {
+		stage("safe"+form.name, fmt.Sprintf("is stage 1 of the safe starters of %s: the word of\n// safeWords of each block of 64 code points.", form.name), stages[k])
+		stage("mark"+form.name, fmt.Sprintf("is stage 1 of the marks of %s that a span steps over.", form.name), marks[k])
+		stage("plain"+form.name, fmt.Sprintf("is stage 1 of the code points that %s's decomposition\n// leaves as they are (and, composing, the Hangul syllables).", form.name), plains[k])
+	}
+
+	// The class table: stage 1 a byte per block of 64 code points, the
+	// index of its block of classes.
+	var blocks [][64]uint8
+	blockIndex := map[[64]uint8]int{}
+	var cstage1 []int
+	for blk := 0; blk < markLimit/64; blk++ {
+		var c [64]uint8
+		for i := range c {
+			c[i] = ccc(rune(blk*64 + i))
+		}
+		j, ok := blockIndex[c]
+		if !ok {
+			j = len(blocks)
+			blockIndex[c] = j
+			blocks = append(blocks, c)
+		}
+		cstage1 = append(cstage1, j)
+	}
+	if len(blocks) > 256 {
+		log.Fatalf("%d blocks of classes, more than a byte indexes", len(blocks))
+	}
+	fmt.Fprintf(&b, "// cccStage1 is the block of cccBlocks of each 64 code points below\n// markLimit.\n")
+	fmt.Fprintf(&b, "var cccStage1 = [%d]uint8{", len(cstage1))
+	for i, j := range cstage1 {
+		if i%16 == 0 {
+			fmt.Fprintf(&b, "\n\t")
+		}
+		fmt.Fprintf(&b, "%d, ", j)
+	}
+	fmt.Fprintf(&b, "\n}\n\n")
+	fmt.Fprintf(&b, "// cccBlocks are the canonical combining classes, 64 code points a block.\n")
+	fmt.Fprintf(&b, "var cccBlocks = [%d][64]uint8{\n", len(blocks))
+	for _, c := range blocks {
+		fmt.Fprintf(&b, "\t{")
+		for _, v := range c {
+			fmt.Fprintf(&b, "%d, ", v)
+		}
+		fmt.Fprintf(&b, "},\n")
+	}
+	fmt.Fprintf(&b, "}\n\n")
+
+	fmt.Fprintf(&b, "// compositions are the canonical compositions but Hangul's, first<<42 |\n// second<<21 | composite, in the order of first and second.\n")
+	fmt.Fprintf(&b, "var compositions = [%d]uint64{", len(pairs))
+	for i, p := range pairs {
+		if i%4 == 0 {
+			fmt.Fprintf(&b, "\n\t")
+		}
+		fmt.Fprintf(&b, "%#016x, ", p)
+	}
+	fmt.Fprintf(&b, "\n}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		log.Fatal(err)
@@ -100,4 +202,72 @@ func safe(f norm.Form, r rune) bool {
 	s := string(r)
 	p := f.PropertiesString(s)
 	return f.IsNormalString(s) && p.CCC() == 0 && p.BoundaryBefore()
+}
+
+// ccc returns r's canonical combining class.
+func ccc(r rune) uint8 {
+	if r >= 0xD800 && r <= 0xDFFF || !utf8.ValidRune(r) {
+		return 0
+	}
+	return norm.NFD.PropertiesString(string(r)).CCC()
+}
+
+// plain reports whether f's decomposition (NFD's for NFC, NFKD's for
+// NFKC) leaves r as it is.
+func plain(f norm.Form, r rune) bool {
+	if r >= 0xD800 && r <= 0xDFFF || !utf8.ValidRune(r) {
+		return false
+	}
+	d := norm.NFD
+	if f == norm.NFKC || f == norm.NFKD {
+		d = norm.NFKD
+	}
+	return d.IsNormalString(string(r))
+}
+
+// compositions returns the canonical compositions but Hangul's, packed
+// and sorted, and the code points that are the second of one: for each
+// code point that NFC keeps and NFD splits, the pair of its first
+// code points composed and its last, or, where that pair does not give it
+// back, the other splits of its decomposition into one code point and the
+// rest.
+func compositions() ([]uint64, map[rune]bool) {
+	var pairs []uint64
+	second := map[rune]bool{}
+	for r := rune(0); r <= maxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || r >= hangulBase && r < hangulEnd {
+			continue
+		}
+		s := string(r)
+		d := []rune(norm.NFD.String(s))
+		if norm.NFC.String(s) != s || len(d) < 2 {
+			continue
+		}
+		found := false
+		for k := len(d) - 1; k >= 1 && !found; k-- {
+			rest := append(slices.Clone(d[:k]), d[k+1:]...)
+			a := []rune(norm.NFC.String(string(rest)))
+			if len(a) == 1 && ccc(a[0]) == 0 && norm.NFC.String(string(a[0])+string(d[k])) == s {
+				pairs = append(pairs, uint64(a[0])<<42|uint64(d[k])<<21|uint64(r))
+				second[d[k]] = true
+				found = true
+			}
+		}
+		if !found {
+			log.Fatalf("%U: no pair composes it", r)
+		}
+	}
+	slices.Sort(pairs)
+	for i := 1; i < len(pairs); i++ {
+		if pairs[i]>>21 == pairs[i-1]>>21 {
+			log.Fatalf("%x: two compositions of one pair", pairs[i]>>21)
+		}
+	}
+	for r := rune(0x1161); r <= 0x1175; r++ {
+		second[r] = true
+	}
+	for r := rune(0x11A8); r <= 0x11C2; r++ {
+		second[r] = true
+	}
+	return pairs, second
 }

@@ -3,7 +3,6 @@ package normalize
 import (
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -438,11 +437,4 @@ func classOf(r rune) uint8 {
 		return lowClass[r]
 	}
 	return computeClass(r)
-}
-
-// cccOf returns the canonical combining class of r.
-func cccOf(r rune) uint8 {
-	var b [utf8.UTFMax]byte
-	n := utf8.EncodeRune(b[:], r)
-	return norm.NFC.Properties(b[:n]).CCC()
 }
