@@ -130,12 +130,15 @@ func (q *fastForm) span(s string) int {
 			return i
 		}
 		if !q.safe(r) {
-			cc := q.markClass(r)
-			if cc == 0 {
-				return i
-			}
 			if markEnd != i {
 				prev, marks = 0, 0
+			}
+			cc := q.markClass(r)
+			if cc == 0 && !q.secondStays(s[:i], r, prev, marks) {
+				return i
+			}
+			if cc == 0 {
+				cc = cccOf(r)
 			}
 			if cc < prev || marks == maxMarks {
 				return i
@@ -145,6 +148,38 @@ func (q *fastForm) span(s string) int {
 		i += n
 	}
 	return len(s)
+}
+
+// secondStays reports whether r, which composes with some code point
+// before it and is no mark of the form only for that, stays as it is
+// after s, what a span stepped over, whose last marks (marks of them, the
+// last of class prev) are in the order of classes: it is a plain code point
+// of a class above 0 and the starter before it in s, which the form's
+// decomposition leaves as it is, does not compose with it or is blocked
+// from it. In Persian text a hamza above (U+0654) after a
+// heh, which NFC leaves, is the common case.
+func (q *fastForm) secondStays(s string, r rune, prev uint8, marks int) bool {
+	cc := cccOf(r)
+	if !q.composes || cc == 0 || !q.plain(r) || cc < prev {
+		return false
+	}
+	for j := len(s); j > 0; {
+		l, n := utf8.DecodeLastRuneInString(s[:j])
+		if j -= n; l >= utf8.RuneSelf && cccOf(l) != 0 {
+			continue
+		}
+		// A starter that decomposes (Ḋ, D and a dot above) may take r
+		// in between.
+		if !q.plain(l) || l >= hangulBase && l < hangulBase+jamoLCount*jamoVCount*jamoTCount {
+			return false
+		}
+		if marks > 0 && prev >= cc {
+			return true // blocked by the mark before it
+		}
+		_, ok := composePair(l, r)
+		return !ok
+	}
+	return false
 }
 
 // stretchEnd returns where the stretch that may change, which starts with

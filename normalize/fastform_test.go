@@ -181,16 +181,23 @@ func TestMarkTables(t *testing.T) {
 	}
 }
 
-// TestAppendStretch checks the composer against x/text on every code
-// point's decomposition, in every form, and on every pair of a composition's
-// first and second code points, next to each other and with a mark between
-// them that blocks them or not.
+// TestAppendStretch checks the composer, and the span with it, against
+// x/text on every code point's decomposition, in every form, and on every
+// pair of a composition's first and second code points (and of letters
+// that compose with none or decompose, and seconds), next to each other
+// and with a mark between them that blocks them or not.
 func TestAppendStretch(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
 		for _, f := range allForms {
-			if got, want := string(formOf(f).appendStretch(nil, s)), f.String(s); got != want {
+			want := f.String(s)
+			if got := string(formOf(f).appendStretch(nil, s)); got != want {
 				t.Fatalf("form %d: appendStretch(%+q) = %+q, want %+q", f, s, got, want)
+			}
+			// And the span, which steps over marks and seconds that
+			// stay (secondStays).
+			if got := formOf(f).String(s); got != want {
+				t.Fatalf("form %d: String(%+q) = %+q, want %+q", f, s, got, want)
 			}
 		}
 	}
@@ -208,6 +215,9 @@ func TestAppendStretch(t *testing.T) {
 		seconds[rune(c>>21&(1<<21-1))] = true
 	}
 	firsts[0x1100], firsts[0xAC00], firsts[0xAC01] = true, true, true
+	for _, r := range "هبxД\u1e0a\u1e0c" { // letters no second composes with, and ones that decompose
+		firsts[r] = true
+	}
 	seconds[0x1161], seconds[0x11A8], seconds[0x11A7], seconds[0x11C3] = true, true, true, true
 	for a := range firsts {
 		for b := range seconds {

@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -48,6 +50,14 @@ type fused struct {
 	// wordAfter is set for the ASCII bytes the cleaner copies (no space,
 	// no control), after which a space is copied.
 	wordAfter [256]bool
+	// inert2 has a bit set for each code point of two bytes that span
+	// steps over (inert, no numeral, of the Arabic script only when the
+	// profile has no line rules), a word a lead byte.
+	inert2 [0x800 / 64]uint64
+	// other is 0 for the bytes span may step over eight at a time: the
+	// inert ones, and the space and the line feed, whose places in the
+	// eight it checks; 1 for the rest.
+	other [256]uint8
 	// low is what it does with each code point of two bytes.
 	low [0x800]uint8
 	// keep has a bit set for each code point of three bytes that the
@@ -147,6 +157,9 @@ func newFused(p Profile) *fused {
 		}
 		f.ascii[b] = k
 		f.wordAfter[b] = c < utf8.RuneSelf && t.asciiKeep[c]
+		if !(k == fInert && (c == ' ' || t.asciiKeep[c]) || k == fSpace || k == fNewline) {
+			f.other[b] = 1
+		}
 	}
 	for r := rune(0x80); r < 0x800; r++ {
 		k := f.kindOf(r)
@@ -164,6 +177,9 @@ func newFused(p Profile) *fused {
 			k |= fUnsafe
 		}
 		f.low[r] = k
+		if k&^fPunctuation&^fArabic == fInert && (k&fArabic == 0 || !f.lines) {
+			f.inert2[r>>6] |= 1 << (r & 63)
+		}
 	}
 	for r := rune(0x800); r < 0x10000; r++ {
 		// The noncharacters U+FDD0..U+FDEF hold the placeholder of
@@ -212,7 +228,61 @@ func (f *fused) span(s string, i int) int {
 	}
 	start := i
 	a := &f.ascii
+	// Where the last mark stepped over ends, its class, and how many came
+	// in a row (see fastForm.span).
+	markEnd, prev, marks := -1, uint8(0), 0
 	for i < len(s) {
+		if c := s[i]; c >= utf8.RuneSelf {
+			if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && f.inert2[c&0x1F]>>(s[i+1]&0x3F)&1 != 0 {
+				// Two bytes the scan copies, looked up by the lead
+				// byte's word and the trail byte's bit.
+				i += 2
+				continue
+			}
+			if c-0xE0 < 0x10 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xE0 || s[i+1] >= 0xA0) {
+				// Three bytes, not overlong: the word is the lead byte
+				// and the first trail byte, the bit the second.
+				w := uint(c&0x0F)<<6 | uint(s[i+1]&0x3F)
+				if f.keep[w]&f.safe[w]>>(s[i+2]&0x3F)&1 != 0 {
+					i += 3
+					continue
+				}
+				return start
+			}
+		}
+		// Eight bytes a step where they are inert ASCII bytes, single
+		// spaces inside a line before another and line feeds.
+		for i+8 <= len(s) && s[i] < utf8.RuneSelf {
+			w := s[i : i+8]
+			x := binary.LittleEndian.Uint64([]byte(w))
+			if x&0x8080808080808080 != 0 {
+				break
+			}
+			o := &f.other
+			if o[w[0]]|o[w[1]]|o[w[2]]|o[w[3]]|o[w[4]]|o[w[5]]|o[w[6]]|o[w[7]] != 0 {
+				break
+			}
+			sp, lf := bytesEqual(x, ' '), bytesEqual(x, '\n')
+			// A space last, before a space or a line feed, or at the
+			// line's start, is for the byte loop: the bytes before the
+			// first go.
+			bad := sp&(0x80<<56) | sp&((sp|lf)>>8) | sp&(lf<<8)
+			if i == start {
+				bad |= sp & 0x80
+			}
+			n := 8
+			if bad != 0 {
+				n = bits.TrailingZeros64(bad) / 8
+				lf &= 1<<(8*n) - 1
+			}
+			if lf != 0 {
+				start = i + (63-bits.LeadingZeros64(lf))/8 + 1
+			}
+			i += n
+			if n < 8 {
+				break
+			}
+		}
 		// The loop of words of ASCII: its letters, and a space inside
 		// the line before an ASCII byte the cleaner copies, which is
 		// then inert too (no separator, no "www" before it).
@@ -248,7 +318,13 @@ func (f *fused) span(s string, i int) int {
 						i += 2
 						continue
 					}
-					if f.keptAt(s, i+1) {
+					if k, n := f.lowAt(s, i+1); n != 0 {
+						// Kept when its op is to keep it.
+						if k&fKind == fInert {
+							i++
+							continue
+						}
+					} else if f.keptAt(s, i+1) {
 						i++
 						continue
 					}
@@ -266,15 +342,35 @@ func (f *fused) span(s string, i int) int {
 			}
 			return start
 		}
-		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		if k, n := f.lowAt(s, i); n != 0 {
 			// Only a line of Arabic script goes to the line rules.
-			k := f.low[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] &^ fPunctuation
+			k &^= fPunctuation
 			if !f.lines {
 				k &^= fArabic
 			}
 			if k == fInert || k == fInert|fNumeral && !afterSeparator(s, i) {
 				i += 2
 				continue
+			}
+			if k == fUnsafe {
+				// A mark the form leaves where it is, as its span
+				// steps over it: in the order of classes, and no more
+				// than maxMarks in a row.
+				r := rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F)
+				if markEnd != i {
+					prev, marks = 0, 0
+				}
+				cc := f.q.markClass(r)
+				if cc == 0 && f.q.secondStays(s[start:i], r, prev, marks) {
+					cc = cccOf(r)
+				}
+				if cc != 0 {
+					if cc >= prev && marks < maxMarks {
+						prev, marks, markEnd = cc, marks+1, i+2
+						i += 2
+						continue
+					}
+				}
 			}
 			return start
 		}
@@ -286,6 +382,24 @@ func (f *fused) span(s string, i int) int {
 		return start
 	}
 	return len(s)
+}
+
+// lowAt returns what the scan does with the code point of two bytes at
+// s[i], and 2; or 0, 0 when there is none there.
+func (f *fused) lowAt(s string, i int) (uint8, int) {
+	if c := s[i]; c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return f.low[uint(c&0x1F)<<6|uint(s[i+1]&0x3F)], 2
+	}
+	return 0, 0
+}
+
+// bytesEqual returns the bytes of x equal to c, each as its high bit, with
+// no false positives (the zero-byte test of "Bit Twiddling Hacks" that
+// carries nothing from byte to byte).
+func bytesEqual(x uint64, c byte) uint64 {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	v := x ^ (hi / 0x80 * uint64(c))
+	return ^((v&lo7 + lo7) | v) & hi
 }
 
 // A lineOut is what the scan made of a line.
@@ -503,13 +617,14 @@ func afterWWW(s string, start, i int) bool {
 }
 
 // arabicLast reports what the cleaner's prevArabic is after writing w, a
-// line's start: whether its last letter that is no mark, space or tab is
+// line's start: whether its last letter that is no mark, space, tab or
+// ZWNJ (which the cleaner writes when it settles, as it does spaces) is
 // of the Arabic script.
 func arabicLast(w string) bool {
 	for len(w) > 0 {
 		r, n := utf8.DecodeLastRuneInString(w)
 		w = w[:len(w)-n]
-		if r == ' ' || r == '\t' || classOf(r)&classMark != 0 {
+		if r == ' ' || r == '\t' || r == '\u200c' || classOf(r)&classMark != 0 {
 			continue
 		}
 		return classOf(r)&classArabicLetter != 0

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -92,5 +93,27 @@ func TestFusedAllocations(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(10, func() { Default.Apply(clean) }); n != 0 {
 		t.Errorf("Default.Apply of clean text: %v allocations, want 0", n)
+	}
+}
+
+// TestFusedShuffled checks the fused path against the stages on strings
+// drawn from what its steps of eight bytes and its branches look at: words,
+// single, doubled and trailing spaces, line feeds, digits after separators,
+// "www.", marks and letters of two and three bytes, a ZWNJ, invisibles.
+func TestFusedShuffled(t *testing.T) {
+	pieces := []string{"ab", "Cd", " ", " ", "  ", "\n", "\n\n", "x", "1", ",", ".", "www", "/", "@",
+		"ب", "ي", "ك", "\u064e", "\u0651", "\u200c", "\u00a0", "д", "ё", "е\u0308", "中", "。", "\u200b", "\t", "\r\n", "\"", "!", "،", "۱"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(24); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, p := range fusedProfiles {
+			if got, want := p.Apply(s), p.applyStages(s); got != want {
+				t.Fatalf("%s on %+q: %+q, want %+q", p.Name(), s, got, want)
+			}
+		}
 	}
 }
