@@ -29,7 +29,7 @@
 // U+20000 and the code points that decompose below U+30000, so those
 // tables stop there.
 //
-// Run it with "go generate -run gen_quickcheck" in the normalize directory.
+// Run it with "go generate -run quickcheck ./normalize".
 package main
 
 import (
