@@ -13,13 +13,15 @@ import (
 
 // A fastForm is a Unicode normalization form with ICU's quick-check fast
 // path (spanQuickCheckYes): stretches of safe starters (see
-// gen_quickcheck.go), which are already in the form and across which the
-// form carries nothing, are copied as they are, and x/text's norm is
-// called only on the stretches between them that may change, each from
-// the safe starter before it to the next one after it. The output is
-// x/text's, on any input and however the text is cut (FuzzFastForm); on
-// scraped text, which is nearly all safe starters, it costs a table
-// lookup a code point instead of x/text's per-character analysis.
+// gen_quickcheck.go) and the marks the form leaves after them, which are
+// already in the form and across which the form carries nothing but from
+// their last safe starter, are copied as they are. The stretches between
+// them that may change, each from the safe starter before it to the next
+// one after it, are reordered and composed by appendStretch, or by
+// x/text's norm where that needs a decomposition. The output is x/text's,
+// on any input and however the text is cut (FuzzFastForm); on scraped
+// text, which is nearly all safe starters, it costs a table lookup a code
+// point instead of x/text's per-character analysis.
 type fastForm struct {
 	f      norm.Form
 	stage1 *[len(safeNFC)]uint16
@@ -84,7 +86,10 @@ func cccOf(r rune) uint8 {
 // maxMarks is the most marks in a row that a span steps over, and the
 // most code points in a stretch that appendStretch composes: x/text puts
 // a combining grapheme joiner after 30 non-starters in a row (the Stream-
-// Safe Text Format), which is left to it.
+// Safe Text Format), which is left to it. A safe starter ends such a run
+// in x/text's count too (gen_quickcheck.go leaves out the ones whose
+// compatibility decomposition starts with a non-starter, TestSafeStarters
+// EndMarkRuns), and brings at most 3 of its own: 3 + 24 stays under 30.
 const maxMarks = 24
 
 // span returns the length of the longest prefix of s that is in the form
@@ -268,8 +273,8 @@ func (q *fastForm) appendString(dst []byte, s string, p int) []byte {
 // appendStretch appends s in the form to dst, s being a stretch from a safe
 // starter (or the start of the text) to the next (or the end). It
 // reorders and composes s itself when every code point is one the form's
-// decomposition leaves as it is, there are no more than maxMarks, and the
-// UTF-8 is valid, which is nearly always the case in scraped text (a
+// decomposition leaves as it is, s has no more than maxMarks code points,
+// and the UTF-8 is valid, which is nearly always the case in scraped text (a
 // letter and its marks, a text in NFD); x/text does the rest.
 func (q *fastForm) appendStretch(dst []byte, s string) []byte {
 	var rs [maxMarks]rune
@@ -397,8 +402,9 @@ func (t fastTransformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int,
 			lim := nSrc + room
 			p := nSrc + q.span(s[nSrc:lim])
 			if p == lim || !utf8.FullRuneInString(s[p:lim]) {
-				// Safe starters up to the edge of the room: copy them
-				// but the last, which may compose with what follows.
+				// Safe starters (and their marks) up to the edge of the
+				// room: copy them but the last and its marks, which
+				// may compose or reorder with what follows.
 				b := starterBefore(s, nSrc, p)
 				nDst += copy(dst[nDst:], s[nSrc:b])
 				return nDst, b, transform.ErrShortDst

@@ -32,6 +32,10 @@ var fastFormCases = []string{
 	"\u0651\u064e at the start; شدّة بَ\u0651 بّ\u064e and ب\u064e\u0651",
 	"x" + strings.Repeat("\u0316", maxMarks-1) + "\u0301 y" + strings.Repeat("\u0301", maxMarks+1) + "z",
 	"x" + strings.Repeat("\u0316", 31) + "\u0301 and " + strings.Repeat("\u0301", 33),
+	// Code points x/text counts as non-starters in every form (their NFKD
+	// starts with one), amid runs of marks: no safe starters.
+	"a" + strings.Repeat("\u0316", 24) + "ㅠ" + strings.Repeat("\u0316", 6),
+	"a" + strings.Repeat("\u0316", 28) + "ㅠ\u0301\u0316 " + strings.Repeat("ㅠ", 31) + " ﾞ",
 	// Text in NFD: Russian, Vietnamese, Korean jamo, Devanagari nukta.
 	"\u0438\u0306 \u0435\u0308 a\u0323\u0302 e\u0302\u0323 \u1100\u1161\u11a8\u1100\u1161 \u0915\u093c \u09c7\u09be",
 }
@@ -223,6 +227,31 @@ func TestAppendStretch(t *testing.T) {
 		for b := range seconds {
 			for _, between := range []string{"", "\u0316", "\u0301", "\u034f", "\u05b0\u0327"} {
 				check(string(a) + between + string(b))
+			}
+		}
+	}
+}
+
+// TestSafeStartersEndMarkRuns checks that a run of marks before and after
+// each safe starter is normalized as x/text does: a code point x/text
+// counts as a non-starter of the Stream-Safe Text Format must be no safe
+// starter, or a span would step over more than 30 marks where x/text puts
+// a CGJ.
+func TestSafeStartersEndMarkRuns(t *testing.T) {
+	before := "a" + strings.Repeat("\u0316", 29)
+	last := rune(0x10FFFF)
+	if raceEnabled {
+		last = 0xFFFF // seconds, not minutes, under the race detector
+	}
+	for _, f := range []norm.Form{norm.NFC, norm.NFD} {
+		q := formOf(f)
+		for r := rune(0x80); r <= last; r++ {
+			if !q.safe(r) {
+				continue
+			}
+			s := before + string(r) + "\u0316"
+			if got, want := q.String(s), f.String(s); got != want {
+				t.Fatalf("form %d, %U: %+q, want %+q", f, r, got, want)
 			}
 		}
 	}

@@ -618,8 +618,10 @@ func afterWWW(s string, start, i int) bool {
 
 // arabicLast reports what the cleaner's prevArabic is after writing w, a
 // line's start: whether its last letter that is no mark, space, tab or
-// ZWNJ (which the cleaner writes when it settles, as it does spaces) is
-// of the Arabic script.
+// ZWNJ (which, with the ZWNJ rule, the cleaner writes when it settles, as
+// it does spaces; without it, the cleaner drops prevArabic at a ZWNJ and
+// the scan sends the line to the stages, which is slower, not wrong) is of
+// the Arabic script.
 func arabicLast(w string) bool {
 	for len(w) > 0 {
 		r, n := utf8.DecodeLastRuneInString(w)

@@ -201,7 +201,12 @@ func safe(f norm.Form, r rune) bool {
 	}
 	s := string(r)
 	p := f.PropertiesString(s)
-	return f.IsNormalString(s) && p.CCC() == 0 && p.BoundaryBefore()
+	// x/text counts the non-starters of the Stream-Safe Text Format on
+	// the compatibility decomposition in every form: a code point whose
+	// NFKD starts with one (ㅠ, U+FF9E) does not end a run of them, and
+	// is no safe starter.
+	first, _ := utf8.DecodeRuneInString(norm.NFKD.String(s))
+	return f.IsNormalString(s) && p.CCC() == 0 && p.BoundaryBefore() && norm.NFC.PropertiesString(string(first)).BoundaryBefore()
 }
 
 // ccc returns r's canonical combining class.
