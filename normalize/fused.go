@@ -221,8 +221,9 @@ func (f *fused) kindOf(r rune) uint8 {
 
 // span returns where the first line from s[i] (a line's start) that the
 // scan cannot skip starts, or len(s): the lines before it are copied as
-// they are.
-func (f *fused) span(s string, i int) int {
+// they are. With form set it also steps over what only the form may
+// change: the lines before it then go through the form alone.
+func (f *fused) span(s string, i int, form bool) int {
 	if f.rules.Has(TrimLeading) {
 		return i // every line goes to the line rules
 	}
@@ -243,7 +244,11 @@ func (f *fused) span(s string, i int) int {
 				// Three bytes, not overlong: the word is the lead byte
 				// and the first trail byte, the bit the second.
 				w := uint(c&0x0F)<<6 | uint(s[i+1]&0x3F)
-				if f.keep[w]&f.safe[w]>>(s[i+2]&0x3F)&1 != 0 {
+				m := f.keep[w]
+				if !form {
+					m &= f.safe[w]
+				}
+				if m>>(s[i+2]&0x3F)&1 != 0 {
 					i += 3
 					continue
 				}
@@ -352,6 +357,10 @@ func (f *fused) span(s string, i int) int {
 				i += 2
 				continue
 			}
+			if k == fUnsafe && form {
+				i += 2
+				continue
+			}
 			if k == fUnsafe {
 				// A mark the form leaves where it is, as its span
 				// steps over it: in the order of classes, and no more
@@ -375,7 +384,12 @@ func (f *fused) span(s string, i int) int {
 			return start
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if n > 1 && r < 0x10000 && f.keep[r>>6]&f.safe[r>>6]&(1<<(r&63)) != 0 {
+		if n > 1 && r < 0x10000 && f.keep[r>>6]&(1<<(r&63)) != 0 && (form || f.safe[r>>6]&(1<<(r&63)) != 0) {
+			i += n
+			continue
+		}
+		if n == 4 && f.t.keeps(r) && (form || f.q.safe(r)) {
+			// An emoji, a historic script: as line sees it.
 			i += n
 			continue
 		}
@@ -683,8 +697,17 @@ func (f *fused) apply(p Profile, s string) string {
 	}
 	for i := 0; i < len(s); {
 		if slow < 0 {
-			if i = f.span(s, i); i == len(s) {
+			if i = f.span(s, i, false); i == len(s) {
 				break
+			}
+			if e := f.span(s, i, true); e > i {
+				// Only the form may change these lines (text in NFD,
+				// a letter and the mark it composes with).
+				grow()
+				out = append(out, s[copied:i]...)
+				out = f.q.appendForm(out, s[i:e])
+				copied, i = e, e
+				continue
 			}
 		}
 		lo := f.line(buf, s, i)

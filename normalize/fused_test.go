@@ -102,7 +102,8 @@ func TestFusedAllocations(t *testing.T) {
 // "www.", marks and letters of two and three bytes, a ZWNJ, invisibles.
 func TestFusedShuffled(t *testing.T) {
 	pieces := []string{"ab", "Cd", " ", " ", "  ", "\n", "\n\n", "x", "1", ",", ".", "www", "/", "@",
-		"ب", "ي", "ك", "\u064e", "\u0651", "\u200c", "\u00a0", "д", "ё", "е\u0308", "中", "。", "\u200b", "\t", "\r\n", "\"", "!", "،", "۱"}
+		"ب", "ي", "ك", "\u064e", "\u0651", "\u200c", "\u00a0", "д", "ё", "е\u0308", "中", "。", "\u200b", "\t", "\r\n", "\"", "!", "،", "۱",
+		"😀", "𝐀", "\U0001d15e", "\U000110ab", "a\u0301", "\u0301", "ﻻ", "\ufdd0", "\x80", "\xe0\x80\x80"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := 0; n < 20000; n++ {
 		var b strings.Builder
