@@ -54,6 +54,9 @@ type fused struct {
 	// steps over (inert, no numeral, of the Arabic script only when the
 	// profile has no line rules), a word a lead byte.
 	inert2 [0x800 / 64]uint64
+	// spaceInert is set when a space inside a line before a code point
+	// the cleaner copies is copied too (it is fSpace or fInert).
+	spaceInert bool
 	// other is 0 for the bytes span may step over eight at a time: the
 	// inert ones, and the space and the line feed, whose places in the
 	// eight it checks; 1 for the rest.
@@ -161,6 +164,7 @@ func newFused(p Profile) *fused {
 			f.other[b] = 1
 		}
 	}
+	f.spaceInert = f.ascii[' '] == fSpace || f.ascii[' '] == fInert
 	for r := rune(0x80); r < 0x800; r++ {
 		k := f.kindOf(r)
 		if r >= 0x0660 && r <= 0x0669 || r >= 0x06F0 && r <= 0x06F9 {
@@ -232,8 +236,18 @@ func (f *fused) span(s string, i int, form bool) int {
 	// Where the last mark stepped over ends, its class, and how many came
 	// in a row (see fastForm.span).
 	markEnd, prev, marks := -1, uint8(0), 0
+scan:
 	for i < len(s) {
-		if c := s[i]; c >= utf8.RuneSelf {
+		c := s[i]
+		if c == ' ' && f.spaceInert && i > start && i+2 < len(s) {
+			// A space between words of two-byte letters: inside the
+			// line and before a code point the cleaner copies.
+			if n := s[i+1]; n-0xC2 < 0xE0-0xC2 && s[i+2]&0xC0 == 0x80 && f.inert2[n&0x1F]>>(s[i+2]&0x3F)&1 != 0 {
+				i += 3
+				continue
+			}
+		}
+		if c >= utf8.RuneSelf {
 			if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && f.inert2[c&0x1F]>>(s[i+1]&0x3F)&1 != 0 {
 				// Two bytes the scan copies, looked up by the lead
 				// byte's word and the trail byte's bit.
@@ -290,12 +304,16 @@ func (f *fused) span(s string, i int, form bool) int {
 		}
 		// The loop of words of ASCII: its letters, and a space inside
 		// the line before an ASCII byte the cleaner copies, which is
-		// then inert too (no separator, no "www" before it).
+		// then inert too (no separator, no "www" before it); after the
+		// space, eight bytes a step again.
 		for i < len(s) {
 			if k := a[s[i]]; k == fInert {
 				i++
 			} else if k == fSpace && i > start && i+1 < len(s) && f.wordAfter[s[i+1]] {
 				i += 2
+				if i+8 <= len(s) {
+					continue scan
+				}
 			} else {
 				break
 			}
@@ -303,7 +321,7 @@ func (f *fused) span(s string, i int, form bool) int {
 		if i >= len(s) {
 			break
 		}
-		c := s[i]
+		c = s[i]
 		if c < utf8.RuneSelf {
 			switch a[c] {
 			case fInert, fMark, fQuote:
