@@ -3,7 +3,6 @@ package normalize
 //go:generate go run gen_quickcheck.go
 
 import (
-	"encoding/binary"
 	"unicode/utf8"
 	"unsafe"
 
@@ -104,7 +103,7 @@ func (q *fastForm) span(s string) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if i+8 <= len(s) && binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 == 0 {
+			if i+8 <= len(s) && load64(s, i)&0x8080808080808080 == 0 {
 				i += 8
 			} else {
 				i++
@@ -153,6 +152,15 @@ func (q *fastForm) span(s string) int {
 		i += n
 	}
 	return len(s)
+}
+
+// load64 returns the 8 bytes of s from i, the first the lowest: the
+// compiler makes it one load (a []byte conversion would copy them to a
+// cleared buffer first).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // secondStays reports whether r, which composes with some code point

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"strings"
 	"sync"
@@ -273,7 +272,7 @@ scan:
 		// spaces inside a line before another and line feeds.
 		for i+8 <= len(s) && s[i] < utf8.RuneSelf {
 			w := s[i : i+8]
-			x := binary.LittleEndian.Uint64([]byte(w))
+			x := load64(w, 0)
 			if x&0x8080808080808080 != 0 {
 				break
 			}
