@@ -187,8 +187,9 @@ func newFused(p Profile) *fused {
 	for r := rune(0x800); r < 0x10000; r++ {
 		// The noncharacters U+FDD0..U+FDEF hold the placeholder of
 		// protected spans, and presentation forms are Arabic script
-		// to the line rules: kindOf looks at both.
-		if t.keeps(r) && !(r >= 0xFB50 && r <= 0xFEFC) {
+		// to the line rules: kindOf looks at both. Surrogates are no
+		// code points: their bytes are invalid UTF-8, as line sees them.
+		if t.keeps(r) && !(r >= 0xFB50 && r <= 0xFEFC) && !(r >= 0xD800 && r <= 0xDFFF) {
 			f.keep[r>>6] |= 1 << (r & 63)
 		}
 		if f.q.safe(r) {

@@ -103,7 +103,7 @@ func TestFusedAllocations(t *testing.T) {
 func TestFusedShuffled(t *testing.T) {
 	pieces := []string{"ab", "Cd", " ", " ", "  ", "\n", "\n\n", "x", "1", ",", ".", "www", "/", "@",
 		"ب", "ي", "ك", "\u064e", "\u0651", "\u200c", "\u00a0", "д", "ё", "е\u0308", "中", "。", "\u200b", "\t", "\r\n", "\"", "!", "،", "۱",
-		"😀", "𝐀", "\U0001d15e", "\U000110ab", "a\u0301", "\u0301", "ﻻ", "\ufdd0", "\x80", "\xe0\x80\x80"}
+		"😀", "𝐀", "\U0001d15e", "\U000110ab", "a\u0301", "\u0301", "ﻻ", "\ufdd0", "\x80", "\xe0\x80\x80", "\xed\xa0\x80"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := 0; n < 20000; n++ {
 		var b strings.Builder
@@ -115,6 +115,18 @@ func TestFusedShuffled(t *testing.T) {
 			if got, want := p.Apply(s), p.applyStages(s); got != want {
 				t.Fatalf("%s on %+q: %+q, want %+q", p.Name(), s, got, want)
 			}
+		}
+	}
+}
+
+// TestFusedSurrogates checks that the scan takes the bytes of an encoded
+// surrogate for what they are, invalid UTF-8, and not for a code point it
+// steps over.
+func TestFusedSurrogates(t *testing.T) {
+	f := Default.fused()
+	for _, s := range []string{"\xed\xa0\x80b\n", "д\xed\xa0\x80\n", "a\xed\xbf\xbf\n"} {
+		if got := f.span(s, 0, true); got != 0 {
+			t.Errorf("span(%+q, form) = %d, want 0: a surrogate's bytes stepped over", s, got)
 		}
 	}
 }
