@@ -30,6 +30,22 @@ func ExampleProfile_String() {
 	// "cafe \"کتابها\" ک"
 }
 
+// A command that must report invalid UTF-8 learns it from the
+// normalization, which checks the bytes as it looks them up.
+func ExampleProfile_ApplyValid() {
+	for _, s := range []string{"کتاب‌ها  و دفترها\n", "bad \xff byte\n"} {
+		out, valid := normalize.Default.ApplyValid(s)
+		if !valid {
+			fmt.Printf("%q: invalid UTF-8\n", s)
+			continue
+		}
+		fmt.Printf("%q\n", out)
+	}
+	// Output:
+	// "کتاب\u200cها و دفترها\n"
+	// "bad \xff byte\n": invalid UTF-8
+}
+
 func ExampleProfile_With() {
 	p := normalize.Persian.With(normalize.DigitsASCII, normalize.KafYehToArabic)
 	fmt.Println(p.Apply("کتاب ۱۲۳"))

@@ -235,14 +235,15 @@ func (q *fastForm) String(s string) string {
 	if p == len(s) {
 		return s
 	}
-	out := q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, p)
+	out, _ := q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, p)
 	return unsafe.String(unsafe.SliceData(out), len(out))
 }
 
 // appendForm appends s in the form to dst.
 func (q *fastForm) appendForm(dst []byte, s string) []byte {
 	if p := q.span(s); p < len(s) {
-		return q.appendString(dst, s, p)
+		dst, _ = q.appendString(dst, s, p)
+		return dst
 	}
 	return append(dst, s...)
 }
@@ -254,26 +255,31 @@ func (q *fastForm) Bytes(b []byte) []byte {
 	if p == len(s) {
 		return append([]byte(nil), b...)
 	}
-	return q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, p)
+	out, _ := q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, p)
+	return out
 }
 
 // appendString appends s in the form to dst, s[:p] being what span
-// steps over and s[p] not.
-func (q *fastForm) appendString(dst []byte, s string, p int) []byte {
+// steps over and s[p] not, and reports whether s is valid UTF-8 (found on
+// the way: span and the composer check it as they go).
+func (q *fastForm) appendString(dst []byte, s string, p int) ([]byte, bool) {
 	start := 0
+	valid := true
 	for {
 		// What may change is the code point at p with the safe starter
 		// before it, which it may compose with, to the next safe starter.
 		b := starterBefore(s, start, p)
 		dst = append(dst, s[start:b]...)
 		e := q.stretchEnd(s, p)
-		dst = q.appendStretch(dst, s[b:e])
+		var ok bool
+		dst, ok = q.appendStretch(dst, s[b:e])
+		valid = valid && ok
 		if e == len(s) {
-			return dst
+			return dst, valid
 		}
 		start = e
 		if p = e + q.span(s[e:]); p == len(s) {
-			return append(dst, s[start:]...)
+			return append(dst, s[start:]...), valid
 		}
 	}
 }
@@ -283,15 +289,16 @@ func (q *fastForm) appendString(dst []byte, s string, p int) []byte {
 // reorders and composes s itself when every code point is one the form's
 // decomposition leaves as it is, s has no more than maxMarks code points,
 // and the UTF-8 is valid, which is nearly always the case in scraped text (a
-// letter and its marks, a text in NFD); x/text does the rest.
-func (q *fastForm) appendStretch(dst []byte, s string) []byte {
+// letter and its marks, a text in NFD); x/text does the rest. It reports
+// whether s is valid UTF-8.
+func (q *fastForm) appendStretch(dst []byte, s string) ([]byte, bool) {
 	var rs [maxMarks]rune
 	var cs [maxMarks]uint8
 	n := 0
 	for i := 0; i < len(s); n++ {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if n == maxMarks || r == utf8.RuneError && w == 1 || !q.plain(r) {
-			return q.f.AppendString(dst, s)
+			return q.f.AppendString(dst, s), utf8.ValidString(s)
 		}
 		rs[n], cs[n] = r, cccOf(r)
 		i += w
@@ -314,7 +321,7 @@ func (q *fastForm) appendStretch(dst []byte, s string) []byte {
 	for _, r := range rs[:n] {
 		dst = utf8.AppendRune(dst, r)
 	}
-	return dst
+	return dst, true
 }
 
 // compose composes rs, in the canonical order with cs their classes, as

@@ -195,7 +195,7 @@ func TestAppendStretch(t *testing.T) {
 		t.Helper()
 		for _, f := range allForms {
 			want := f.String(s)
-			if got := string(formOf(f).appendStretch(nil, s)); got != want {
+			if got, _ := formOf(f).appendStretch(nil, s); string(got) != want {
 				t.Fatalf("form %d: appendStretch(%+q) = %+q, want %+q", f, s, got, want)
 			}
 			// And the span, which steps over marks and seconds that

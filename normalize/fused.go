@@ -693,6 +693,15 @@ func (f *fused) zwnjKept(w string, s string, i int) bool {
 
 // apply returns s normalized with p, whose fused path f is.
 func (f *fused) apply(p Profile, s string) string {
+	out, _ := f.applyValid(p, s)
+	return out
+}
+
+// applyValid is apply, and reports whether s is valid UTF-8: the lines the
+// scan steps over or cleans are (it stops at an invalid byte), and those
+// it leaves to the stages are checked apart.
+func (f *fused) applyValid(p Profile, s string) (string, bool) {
+	valid := true
 	var out []byte
 	var o *orthoLines
 	var buf []byte  // the scan's output for a line
@@ -711,6 +720,7 @@ func (f *fused) apply(p Profile, s string) string {
 		grow()
 		out = append(out, s[copied:slow]...)
 		out = append(out, p.applyStages(s[slow:at])...)
+		valid = valid && utf8.ValidString(s[slow:at])
 		copied, slow = at, -1
 	}
 	for i := 0; i < len(s); {
@@ -780,8 +790,8 @@ func (f *fused) apply(p Profile, s string) string {
 	}
 	flush(len(s))
 	if out == nil {
-		return s
+		return s, valid
 	}
 	out = append(out, s[copied:]...)
-	return unsafe.String(unsafe.SliceData(out), len(out))
+	return unsafe.String(unsafe.SliceData(out), len(out)), valid
 }

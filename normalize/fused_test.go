@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -58,6 +59,12 @@ func FuzzFused(f *testing.F) {
 			if got, want := p.Apply(s), p.applyStages(s); got != want {
 				t.Fatalf("%s (%s) on %+q: %+q, want %+q", p.Name(), p.Rules(), s, got, want)
 			}
+			if _, valid := p.ApplyValid(s); valid != utf8.ValidString(s) {
+				t.Fatalf("%s (%s) on %+q: ApplyValid says valid %v", p.Name(), p.Rules(), s, valid)
+			}
+		}
+		if _, valid := None.ApplyValid(s); valid != utf8.ValidString(s) {
+			t.Fatalf("none on %+q: ApplyValid says valid %v", s, valid)
 		}
 	})
 }
@@ -127,6 +134,26 @@ func TestFusedSurrogates(t *testing.T) {
 	for _, s := range []string{"\xed\xa0\x80b\n", "д\xed\xa0\x80\n", "a\xed\xbf\xbf\n"} {
 		if got := f.span(s, 0, true); got != 0 {
 			t.Errorf("span(%+q, form) = %d, want 0: a surrogate's bytes stepped over", s, got)
+		}
+	}
+}
+
+// TestApplyValid checks ApplyValid against Apply and utf8.ValidString.
+func TestApplyValid(t *testing.T) {
+	profiles := append([]Profile{None, Default.WithForm(norm.NFD), Search, Default.With(CollapseBlankLines)}, fusedProfiles...)
+	cases := append([]string{"\xff", "ok\n\xed\xa0\x80\n", "a\xe2\x82", "fine\n"}, fusedCases...)
+	for _, c := range benchCorpora() {
+		cases = append(cases, c.text[:4096])
+	}
+	for _, p := range profiles {
+		for _, s := range cases {
+			out, valid := p.ApplyValid(s)
+			if want := p.Apply(s); out != want {
+				t.Fatalf("%s on %+q: %+q, Apply %+q", p.Name(), s, out, want)
+			}
+			if want := utf8.ValidString(s); valid != want {
+				t.Fatalf("%s on %+q: valid %v, want %v", p.Name(), s, valid, want)
+			}
 		}
 	}
 }

@@ -341,6 +341,40 @@ func (p Profile) Apply(s string) string {
 	return p.applyStages(s)
 }
 
+// ApplyValid returns Apply(s), and whether s is valid UTF-8, found on the
+// way where Apply's fast paths step over s (they check each code point as
+// they look it up) and checked apart only where they do not: a command
+// that reports invalid input at its place need not check the text twice.
+func (p Profile) ApplyValid(s string) (out string, valid bool) {
+	if p.rules == 0 {
+		q := formOf(p.form)
+		k := q.span(s)
+		if k == len(s) {
+			return s, true
+		}
+		b, valid := q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, k)
+		return unsafe.String(unsafe.SliceData(b), len(b)), valid
+	}
+	if f := p.fused(); f != nil {
+		return f.applyValid(p, s)
+	}
+	return p.applyStages(s), utf8.ValidString(s)
+}
+
+// BytesValid is ApplyValid on b: out is b itself when p changes nothing,
+// else a new slice; b must not change while out is in use.
+func (p Profile) BytesValid(b []byte) (out []byte, valid bool) {
+	s, valid := p.ApplyValid(unsafe.String(unsafe.SliceData(b), len(b)))
+	return unsafe.Slice(unsafe.StringData(s), len(s)), valid
+}
+
+// LineLocal reports whether p works a line at a time and carries nothing
+// across a line feed, as its streams do: a text's runs of whole lines,
+// each of at most 64 KB, normalized one after the other give what the
+// text normalized whole gives. Profiles with CollapseBlankLines, case or
+// width folding or repairs are not, as far as this package knows.
+func (p Profile) LineLocal() bool { return p.streamsLines() }
+
 // applyStages returns s normalized with p a stage after the other, each
 // over the whole of s: the reference the fused path (fused.go) keeps to,
 // and what it runs on the lines that may change.

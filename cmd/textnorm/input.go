@@ -421,6 +421,45 @@ func (u *textReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// takeLines hands each the input's whole lines as they are buffered, a
+// buffer's at a time, while each takes them and they hold no NUL: the
+// fast path of a command whose normalization checks the UTF-8 on its way
+// (normalize.Profile.BytesValid), so that the bytes are not checked and
+// copied here first. each returns false, having written nothing, for lines
+// it cannot show to be valid UTF-8. takeLines stops there, at a line
+// longer than the buffer, and at the input's end or error, and leaves the
+// rest to Read, which checks it byte by byte as before; the line count
+// and the offsets of the replacements count what it took.
+func (u *textReader) takeLines(each func(lines []byte) (bool, error)) error {
+	for u.err == nil && len(u.buf) == 0 && !u.more {
+		src, err := u.r.Peek(max(u.r.Buffered(), 1))
+		k := bytes.LastIndexByte(src, '\n')
+		if k < 0 {
+			// The start of a line: one read more, unless the buffer is
+			// full of it or the input ended (Read reports an error).
+			if err != nil || len(src) == 0 || len(src) == u.r.Size() {
+				return nil
+			}
+			if _, err := u.r.Peek(len(src) + 1); err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+				return nil
+			}
+			continue
+		}
+		lines := src[:k+1]
+		if !u.binary && bytes.IndexByte(lines, 0) >= 0 {
+			return nil
+		}
+		ok, err := each(lines)
+		if err != nil || !ok {
+			return err
+		}
+		u.advance(lines)
+		u.t.Passed(len(lines))
+		u.r.Discard(len(lines))
+	}
+	return nil
+}
+
 // fill transforms what the input has buffered, reading more if need be.
 func (u *textReader) fill() {
 	n := max(u.r.Buffered(), 1)

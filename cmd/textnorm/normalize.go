@@ -296,6 +296,23 @@ func (c *normalizeRun) normalize(src *source, dst io.Writer, w *jobOutput) error
 			d = normalize.NewDeduper(dst)
 			sink = d
 		}
+		if d == nil && c.n.auto == nil && c.n.p.LineLocal() {
+			// Whole lines go through the profile and on to dst at once
+			// while they are valid UTF-8, which the profile finds on its
+			// way; the rest, from the first that is not, through the
+			// stream as before, which reports the byte at its place.
+			err = src.text.takeLines(func(lines []byte) (bool, error) {
+				out, valid := c.n.p.BytesValid(lines)
+				if !valid {
+					return false, nil
+				}
+				_, err := dst.Write(out)
+				return true, err
+			})
+			if err != nil {
+				return err
+			}
+		}
 		nw := c.n.NewWriter(sink)
 		_, err = io.Copy(nw, src.text)
 		if cerr := nw.Close(); err == nil {
