@@ -162,6 +162,14 @@ func feedCounter[T string | []byte](c *Counter, b T) {
 	cr := strings.IndexByte(s[i:], '\r')
 	if cr >= 0 {
 		cr += i
+	} else if c.OnLine == nil {
+		// No CR: the line ends are the LFs, counted at once.
+		if n := strings.Count(s[i:], "\n"); n > 0 {
+			c.line += n
+			c.start = c.off + int64(strings.LastIndexByte(s, '\n')) + 1
+		}
+		c.off += int64(len(s))
+		return
 	}
 	for i < len(s) {
 		if cr >= 0 && cr < i {

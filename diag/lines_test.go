@@ -3,6 +3,7 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -116,4 +117,30 @@ func FuzzCounter(f *testing.F) {
 			t.Fatalf("%q: LineBreaks %d, want %d", s, n, len(want))
 		}
 	})
+}
+
+// TestCounterPieces checks that a Counter places every offset of texts of
+// CRs, LFs and letters given in pieces of every size as it does given them
+// whole, with OnLine set (each line end found one by one) and without
+// (the LFs of a piece with no CR counted at once).
+func TestCounterPieces(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 2000; n++ {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = "ab\n\n\r"[rng.IntN(5)]
+		}
+		var whole Counter
+		whole.OnLine = func(int64) {}
+		whole.Write(b)
+		for size := 1; size <= len(b); size++ {
+			var c Counter
+			for i := 0; i < len(b); i += size {
+				c.Write(b[i:min(i+size, len(b))])
+			}
+			if c.Pos() != whole.Pos() {
+				t.Fatalf("%q in pieces of %d: %+v, want %+v", b, size, c.Pos(), whole.Pos())
+			}
+		}
+	}
 }
