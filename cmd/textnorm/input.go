@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 
@@ -249,7 +250,7 @@ func openSource(e *env, in input, opts inputOptions, counted *atomic.Int64) (*so
 		// Decompressed bytes, as inputSize counts the total.
 		r = &countingReader{r: r, n: counted}
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(&stickyReader{r: r}, 64<<10)
 	s.enc = opts.encoding
 	if s.enc.IsUTF8() {
 		head, _ := br.Peek(2)
@@ -326,6 +327,24 @@ type countingReader struct {
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))
+	return n, err
+}
+
+// A stickyReader returns the first error its reader gives, EOF too, from
+// then on: bufio.Reader forgets an error once Peek has returned it, and a
+// terminal or a pipe may give more bytes after an EOF or a failed read,
+// which would then be read on after it.
+type stickyReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *stickyReader) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.r.Read(p)
+	s.err = err
 	return n, err
 }
 
@@ -436,8 +455,11 @@ func (u *textReader) takeLines(each func(lines []byte) (bool, error)) error {
 		k := bytes.LastIndexByte(src, '\n')
 		if k < 0 {
 			// The start of a line: one read more, unless the buffer is
-			// full of it or the input ended (Read reports an error).
-			if err != nil || len(src) == 0 || len(src) == u.r.Size() {
+			// full of it, the input ended (Read reports an error), or
+			// it holds what Read reports at once, as the bytes come: a
+			// NUL, or an invalid byte before a rune the end may cut.
+			if err != nil || len(src) == 0 || len(src) == u.r.Size() ||
+				!u.binary && bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src[:wholeRunes(src)]) {
 				return nil
 			}
 			if _, err := u.r.Peek(len(src) + 1); err != nil && !errors.Is(err, bufio.ErrBufferFull) {
@@ -458,6 +480,20 @@ func (u *textReader) takeLines(each func(lines []byte) (bool, error)) error {
 		u.r.Discard(len(lines))
 	}
 	return nil
+}
+
+// wholeRunes returns the length of b without a rune its end may cut: the
+// start of a sequence of up to three bytes that is not yet whole.
+func wholeRunes(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax+1; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return i
+			}
+			break
+		}
+	}
+	return len(b)
 }
 
 // fill transforms what the input has buffered, reading more if need be.
