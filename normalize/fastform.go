@@ -96,10 +96,7 @@ const maxMarks = 24
 // starter: valid UTF-8 of safe starters, each followed by marks of the
 // form in the order of their classes (ICU's spanQuickCheckYes).
 func (q *fastForm) span(s string) int {
-	// markEnd is where the last mark stepped over ends, prev its class
-	// and marks how many came in a row: a code point that is not a
-	// mark lets the next start again.
-	markEnd, prev, marks := -1, uint8(0), 0
+	m := markRun{end: -1}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -133,25 +130,41 @@ func (q *fastForm) span(s string) int {
 		} else if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
 			return i
 		}
-		if !q.safe(r) {
-			if markEnd != i {
-				prev, marks = 0, 0
-			}
-			cc := q.markClass(r)
-			if cc == 0 && !q.secondStays(s[:i], r, prev, marks) {
-				return i
-			}
-			if cc == 0 {
-				cc = cccOf(r)
-			}
-			if cc < prev || marks == maxMarks {
-				return i
-			}
-			prev, marks, markEnd = cc, marks+1, i+n
+		if !q.safe(r) && !m.step(q, s[:i], i, n, r) {
+			return i
 		}
 		i += n
 	}
 	return len(s)
+}
+
+// A markRun is the run of marks a span has stepped over last: where it
+// ends, the class of its last mark and how many it has. A code point that
+// is no mark ends it, and the next mark starts another.
+type markRun struct {
+	end  int
+	prev uint8
+	n    int
+}
+
+// step reports whether a span may step over r, which is no safe starter,
+// at s[i:i+n] after before (what the span stepped over on the line), and
+// takes note of it: a mark of the form, or a second that stays
+// (secondStays), in the order of classes, and no more than maxMarks in a
+// row.
+func (m *markRun) step(q *fastForm, before string, i, n int, r rune) bool {
+	if m.end != i {
+		m.prev, m.n = 0, 0
+	}
+	cc := q.markClass(r)
+	if cc == 0 && q.secondStays(before, r, m.prev, m.n) {
+		cc = cccOf(r)
+	}
+	if cc == 0 || cc < m.prev || m.n == maxMarks {
+		return false
+	}
+	m.prev, m.n, m.end = cc, m.n+1, i+n
+	return true
 }
 
 // load64 returns the 8 bytes of s from i, the first the lowest: the
@@ -231,12 +244,19 @@ func (q *fastForm) stretchEnd(s string, p int) int {
 // String returns s in the form: s itself, with no allocation, when it is
 // safe starters only.
 func (q *fastForm) String(s string) string {
+	out, _ := q.stringValid(s)
+	return out
+}
+
+// stringValid is String, and reports whether s is valid UTF-8 (see
+// appendString).
+func (q *fastForm) stringValid(s string) (string, bool) {
 	p := q.span(s)
 	if p == len(s) {
-		return s
+		return s, true
 	}
-	out, _ := q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, p)
-	return unsafe.String(unsafe.SliceData(out), len(out))
+	out, valid := q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, p)
+	return unsafe.String(unsafe.SliceData(out), len(out)), valid
 }
 
 // appendForm appends s in the form to dst.

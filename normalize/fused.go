@@ -233,9 +233,7 @@ func (f *fused) span(s string, i int, form bool) int {
 	}
 	start := i
 	a := &f.ascii
-	// Where the last mark stepped over ends, its class, and how many came
-	// in a row (see fastForm.span).
-	markEnd, prev, marks := -1, uint8(0), 0
+	m := markRun{end: -1}
 scan:
 	for i < len(s) {
 		c := s[i]
@@ -379,25 +377,11 @@ scan:
 				i += 2
 				continue
 			}
-			if k == fUnsafe {
-				// A mark the form leaves where it is, as its span
-				// steps over it: in the order of classes, and no more
-				// than maxMarks in a row.
-				r := rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F)
-				if markEnd != i {
-					prev, marks = 0, 0
-				}
-				cc := f.q.markClass(r)
-				if cc == 0 && f.q.secondStays(s[start:i], r, prev, marks) {
-					cc = cccOf(r)
-				}
-				if cc != 0 {
-					if cc >= prev && marks < maxMarks {
-						prev, marks, markEnd = cc, marks+1, i+2
-						i += 2
-						continue
-					}
-				}
+			// A mark the form leaves where it is, as its span steps
+			// over it.
+			if k == fUnsafe && m.step(f.q, s[start:i], i, 2, rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F)) {
+				i += 2
+				continue
 			}
 			return start
 		}

@@ -347,13 +347,7 @@ func (p Profile) Apply(s string) string {
 // that reports invalid input at its place need not check the text twice.
 func (p Profile) ApplyValid(s string) (out string, valid bool) {
 	if p.rules == 0 {
-		q := formOf(p.form)
-		k := q.span(s)
-		if k == len(s) {
-			return s, true
-		}
-		b, valid := q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, k)
-		return unsafe.String(unsafe.SliceData(b), len(b)), valid
+		return formOf(p.form).stringValid(s)
 	}
 	if f := p.fused(); f != nil {
 		return f.applyValid(p, s)
