@@ -108,24 +108,10 @@ func main() {
 		}
 	}
 	fmt.Fprintf(&b, "// safeWords are the 64-bit words of stage 2: bit i of a word is code\n// point 64*block+i.\n")
-	fmt.Fprintf(&b, "var safeWords = [%d]uint64{", len(words))
-	for i, w := range words {
-		if i%4 == 0 {
-			fmt.Fprintf(&b, "\n\t")
-		}
-		fmt.Fprintf(&b, "%#016x, ", w)
-	}
-	fmt.Fprintf(&b, "\n}\n\n")
+	writeArray(&b, "safeWords", "uint64", words, 4, "%#016x")
 	stage := func(name, doc string, st []uint16) {
 		fmt.Fprintf(&b, "// %s %s\n", name, doc)
-		fmt.Fprintf(&b, "var %s = [%d]uint16{", name, len(st))
-		for i, j := range st {
-			if i%16 == 0 {
-				fmt.Fprintf(&b, "\n\t")
-			}
-			fmt.Fprintf(&b, "%d, ", j)
-		}
-		fmt.Fprintf(&b, "\n}\n\n")
+		writeArray(&b, name, "uint16", st, 16, "%d")
 	}
 	fmt.Fprintf(&b, "// markLimit and plainLimit are where the mark and plain tables stop: no\n// code point from there on is a mark or decomposes.\n")
 	fmt.Fprintf(&b, "const (\n\tmarkLimit = %#x\n\tplainLimit = %#x\n)\n\n", markLimit, plainLimit)
@@ -157,14 +143,7 @@ func main() {
 		log.Fatalf("%d blocks of classes, more than a byte indexes", len(blocks))
 	}
 	fmt.Fprintf(&b, "// cccStage1 is the block of cccBlocks of each 64 code points below\n// markLimit.\n")
-	fmt.Fprintf(&b, "var cccStage1 = [%d]uint8{", len(cstage1))
-	for i, j := range cstage1 {
-		if i%16 == 0 {
-			fmt.Fprintf(&b, "\n\t")
-		}
-		fmt.Fprintf(&b, "%d, ", j)
-	}
-	fmt.Fprintf(&b, "\n}\n\n")
+	writeArray(&b, "cccStage1", "uint8", cstage1, 16, "%d")
 	fmt.Fprintf(&b, "// cccBlocks are the canonical combining classes, 64 code points a block.\n")
 	fmt.Fprintf(&b, "var cccBlocks = [%d][64]uint8{\n", len(blocks))
 	for _, c := range blocks {
@@ -177,14 +156,7 @@ func main() {
 	fmt.Fprintf(&b, "}\n\n")
 
 	fmt.Fprintf(&b, "// compositions are the canonical compositions but Hangul's, first<<42 |\n// second<<21 | composite, in the order of first and second.\n")
-	fmt.Fprintf(&b, "var compositions = [%d]uint64{", len(pairs))
-	for i, p := range pairs {
-		if i%4 == 0 {
-			fmt.Fprintf(&b, "\n\t")
-		}
-		fmt.Fprintf(&b, "%#016x, ", p)
-	}
-	fmt.Fprintf(&b, "\n}\n")
+	writeArray(&b, "compositions", "uint64", pairs, 4, "%#016x")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		log.Fatal(err)
@@ -207,6 +179,19 @@ func safe(f norm.Form, r rune) bool {
 	// is no safe starter.
 	first, _ := utf8.DecodeRuneInString(norm.NFKD.String(s))
 	return f.IsNormalString(s) && p.CCC() == 0 && p.BoundaryBefore() && norm.NFC.PropertiesString(string(first)).BoundaryBefore()
+}
+
+// writeArray writes the declaration of an array var of the values, perLine
+// of them a line, each in format.
+func writeArray[T uint8 | uint16 | uint64 | int](b *bytes.Buffer, name, typ string, values []T, perLine int, format string) {
+	fmt.Fprintf(b, "var %s = [%d]%s{", name, len(values), typ)
+	for i, v := range values {
+		if i%perLine == 0 {
+			fmt.Fprintf(b, "\n\t")
+		}
+		fmt.Fprintf(b, format+", ", v)
+	}
+	fmt.Fprintf(b, "\n}\n\n")
 }
 
 // ccc returns r's canonical combining class.
