@@ -118,7 +118,7 @@ func (q *fastForm) span(s string) int {
 				continue
 			}
 			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-		} else if c-0xE0 < 0x10 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xE0 || s[i+1] >= 0xA0) {
+		} else if threeBytesAt(s, i) {
 			// Three bytes, not overlong: the block is the lead byte
 			// and the first trail byte, the bit the second.
 			blk := uint(c&0x0F)<<6 | uint(s[i+1]&0x3F)
@@ -165,6 +165,14 @@ func (m *markRun) step(q *fastForm, before string, i, n int, r rune) bool {
 	}
 	m.prev, m.n, m.end = cc, m.n+1, i+n
 	return true
+}
+
+// threeBytesAt reports whether a code point of three bytes that is not
+// overlong starts at s[i] (a surrogate's bytes pass: the tables the spans
+// look it up in have none).
+func threeBytesAt(s string, i int) bool {
+	c := s[i]
+	return c-0xE0 < 0x10 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xE0 || s[i+1] >= 0xA0)
 }
 
 // load64 returns the 8 bytes of s from i, the first the lowest: the

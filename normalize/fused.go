@@ -252,7 +252,7 @@ scan:
 				i += 2
 				continue
 			}
-			if c-0xE0 < 0x10 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xE0 || s[i+1] >= 0xA0) {
+			if threeBytesAt(s, i) {
 				// Three bytes, not overlong: the word is the lead byte
 				// and the first trail byte, the bit the second.
 				w := uint(c&0x0F)<<6 | uint(s[i+1]&0x3F)
