@@ -171,7 +171,8 @@ type sentence struct {
 // Analyze splits text, a run of one script, into sentences and scores each.
 func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
 	a := &Analysis{text: text, script: sc, cands: id.candidates(sc), standalone: id.standalone}
-	sents := splitSentences(text)
+	var buf [16][2]int // most runs: a run of many sentences is a block's few
+	sents := appendSentences(buf[:0], text)
 	a.sents = make([]sentence, 0, len(sents))
 	for _, r := range sents {
 		s := sentence{start: r[0], end: r[1]}

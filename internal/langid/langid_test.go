@@ -319,11 +319,11 @@ func TestSplitSentences(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var got []string
-		for _, r := range splitSentences(tc.text) {
+		for _, r := range appendSentences(nil, tc.text) {
 			got = append(got, tc.text[r[0]:r[1]])
 		}
 		if !slices.Equal(got, tc.want) {
-			t.Errorf("splitSentences(%q) = %q, want %q", tc.text, got, tc.want)
+			t.Errorf("appendSentences(nil, %q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -42,7 +42,7 @@ func isCloser(r rune) bool {
 }
 
 // plainByte holds the ASCII letters and digits and the space, which
-// neither end nor open a sentence: splitSentences passes over them with
+// neither end nor open a sentence: appendSentences passes over them with
 // one look-up a byte.
 var plainByte = func() (t [256]bool) {
 	for b := range 256 {
@@ -51,7 +51,7 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
-// splitSentences returns the [start, end) byte ranges of the sentences of
+// appendSentences appends to dst the [start, end) byte ranges of the sentences of
 // text, each trimmed of surrounding white space, in order; ranges holding no
 // non-space character are dropped. A sentence ends at a line break, or after
 // a terminator (and any closing quotes or brackets) that is followed by white
@@ -59,8 +59,8 @@ var plainByte = func() (t [256]bool) {
 // split), or after a CJK full stop. Quotations and what follows a colon and
 // a space are pieces of their own too, since that is where a sentence
 // switches language; pieces of one language are merged again by Spans.
-func splitSentences(text string) [][2]int {
-	var out [][2]int
+func appendSentences(dst [][2]int, text string) [][2]int {
+	out := dst
 	start := 0
 	emit := func(end int) {
 		s, e := trimSpace(text, start, end)
