@@ -59,6 +59,7 @@ type arabicModel struct {
 	prefixLangs                []int // the languages with Prefix rules
 	letters                    map[rune]arabicLetter
 	words                      map[string][]lw // by folded word
+	mayBeWord                  wordFilter      // all of words' keys, and few others
 	noOwn                      []lw            // per word without the language's own letters
 	prefixes                   [][]prefixRule  // per language, in the order tried
 	zwnjPrefix                 map[string][]lw // by folded first part
@@ -165,11 +166,46 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 	for r := range m.letters {
 		m.asciiWeights = m.asciiWeights || r < utf8.RuneSelf
 	}
+	for w := range m.words {
+		m.mayBeWord.add(w)
+	}
 	m.block = make([]runeClass, hi-lo)
 	for r := lo; r < hi; r++ {
 		m.block[r-lo] = m.classify(r)
 	}
 	return m
+}
+
+// A wordFilter answers "perhaps" for every word added and "no" for most
+// others, from a word's length and three of its bytes, with no loop: most
+// words of a text are in no list, and a map's look-up (a hash of every
+// byte, a probe) for each of them was a twentieth of detection.
+type wordFilter [wordFilterBits / 64]uint64
+
+// wordFilterBits: 2 KB, through which about 4% of other words pass when
+// 730 are added (the Latin lists' count).
+const (
+	wordFilterLog  = 14
+	wordFilterBits = 1 << wordFilterLog
+)
+
+func wordFilterSlot[T string | []byte](w T) uint64 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	k := uint64(n) | uint64(w[0])<<8 | uint64(w[n/2])<<16 | uint64(w[n-1])<<24
+	return k * hashMul >> (64 - wordFilterLog)
+}
+
+func (f *wordFilter) add(w string) {
+	i := wordFilterSlot(w)
+	f[i/64] |= 1 << (i % 64)
+}
+
+func (f *wordFilter) has(w []byte) bool {
+	i := wordFilterSlot(w)
+	return f[i/64]&(1<<(i%64)) != 0
 }
 
 // runeClass is what score needs to know of a rune: its class (the
@@ -441,7 +477,9 @@ func (m *arabicModel) scoreWord(e *arabicEvidence, word []byte) {
 	for bytes.HasSuffix(word, zwnjUTF8) {
 		word = word[:len(word)-len(zwnjUTF8)]
 	}
-	e.add(m.words[string(word)])
+	if m.mayBeWord.has(word) {
+		e.add(m.words[string(word)])
+	}
 	if bytes.Contains(word, zwnjUTF8) {
 		parts := strings.Split(string(word), string(zwnj))
 		if v, ok := m.zwnjPrefix[parts[0]]; ok {

@@ -3,6 +3,7 @@ package langid
 import (
 	"bytes"
 	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -175,5 +176,38 @@ func TestLangsByAlias(t *testing.T) {
 	id := New(Options{Langs: []string{"prs", "AR-eg", "Urdu"}, Scorer: noScorer})
 	if got := id.Candidates(script.Arabic); !slices.Equal(got, []string{"fa", "ar", "ur"}) {
 		t.Errorf("Candidates(Arab) with prs, AR-eg, Urdu = %v", got)
+	}
+}
+
+// TestWordFilter checks that each model's filter passes every word of its
+// lists (a word it stopped would lose its evidence) and stops most of the
+// words of a text that are not in them.
+func TestWordFilter(t *testing.T) {
+	for name, m := range map[string]*arabicModel{"arab": arab, "cyrl": cyrl, "latn": latn, "deva": deva} {
+		for w := range m.words {
+			if !m.mayBeWord.has([]byte(w)) {
+				t.Errorf("%s: filter stops listed word %q", name, w)
+			}
+		}
+		rng := rand.New(rand.NewPCG(1, 2))
+		passed, others := 0, 0
+		for range 20000 {
+			w := make([]byte, 2+rng.IntN(10))
+			for j := range w {
+				w[j] = byte('a' + rng.IntN(26))
+			}
+			if _, listed := m.words[string(w)]; listed {
+				continue
+			}
+			others++
+			if m.mayBeWord.has(w) {
+				passed++
+			}
+		}
+		rate := float64(passed) / float64(others)
+		t.Logf("%s: %d words, %.1f%% of others pass", name, len(m.words), 100*rate)
+		if rate > 0.15 {
+			t.Errorf("%s: filter passes %.1f%% of unlisted words, want at most 15%%", name, 100*rate)
+		}
 	}
 }
