@@ -171,7 +171,7 @@ type sentence struct {
 // Analyze splits text, a run of one script, into sentences and scores each.
 func (id *Identifier) Analyze(text string, sc script.Script) *Analysis {
 	a := &Analysis{text: text, script: sc, cands: id.candidates(sc), standalone: id.standalone}
-	var buf [16][2]int // most runs: a run of many sentences is a block's few
+	var buf [16][2]int // a run's sentences, on the stack unless there are more
 	sents := appendSentences(buf[:0], text)
 	a.sents = make([]sentence, 0, len(sents))
 	for _, r := range sents {
