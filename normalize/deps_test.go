@@ -20,7 +20,8 @@ func TestDependencies(t *testing.T) {
 		case strings.HasPrefix(dep, "golang.org/x/text/"):
 		case dep == "github.com/textnorm/textnorm/normalize", dep == "github.com/textnorm/textnorm/diag",
 			dep == "github.com/textnorm/textnorm/repair", dep == "github.com/textnorm/textnorm/script",
-			dep == "github.com/textnorm/textnorm/protect", dep == "github.com/textnorm/textnorm/internal/lines":
+			dep == "github.com/textnorm/textnorm/protect", dep == "github.com/textnorm/textnorm/internal/lines",
+			dep == "github.com/textnorm/textnorm/internal/utf8tail":
 		default:
 			t.Errorf("normalize depends on %s", dep)
 		}

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/textnorm/textnorm/diag"
+	"github.com/textnorm/textnorm/internal/utf8tail"
 )
 
 // An InvalidPolicy says what becomes of the bytes of a text that are not
@@ -125,13 +126,7 @@ func (t *UTF8Transformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int
 		end, room := nSrc, nSrc+len(dst)-nDst
 		if lim := min(len(src), room); lim-end >= 64 {
 			// The chunk ends where its last rune ends, if it is whole.
-			k, i := lim, lim-1
-			for j := 0; j < utf8.UTFMax-1 && i > end && !utf8.RuneStart(src[i]); j++ {
-				i--
-			}
-			if !utf8.FullRune(src[i:lim]) {
-				k = i
-			}
+			k := end + utf8tail.Whole(src[end:lim])
 			if utf8.Valid(src[end:k]) {
 				end = k
 			}

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/textnorm/textnorm/diag"
+	"github.com/textnorm/textnorm/internal/utf8tail"
 	"github.com/textnorm/textnorm/jsonl"
 	"github.com/textnorm/textnorm/normalize"
 )
@@ -459,7 +460,7 @@ func (u *textReader) takeLines(each func(lines []byte) (bool, error)) error {
 			// it holds what Read reports at once, as the bytes come: a
 			// NUL, or an invalid byte before a rune the end may cut.
 			if err != nil || len(src) == 0 || len(src) == u.r.Size() ||
-				!u.binary && bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src[:wholeRunes(src)]) {
+				!u.binary && bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src[:utf8tail.Whole(src)]) {
 				return nil
 			}
 			if _, err := u.r.Peek(len(src) + 1); err != nil && !errors.Is(err, bufio.ErrBufferFull) {
@@ -480,20 +481,6 @@ func (u *textReader) takeLines(each func(lines []byte) (bool, error)) error {
 		u.r.Discard(len(lines))
 	}
 	return nil
-}
-
-// wholeRunes returns the length of b without a rune its end may cut: the
-// start of a sequence of up to three bytes that is not yet whole.
-func wholeRunes(b []byte) int {
-	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax+1; i-- {
-		if utf8.RuneStart(b[i]) {
-			if !utf8.FullRune(b[i:]) {
-				return i
-			}
-			break
-		}
-	}
-	return len(b)
 }
 
 // fill transforms what the input has buffered, reading more if need be.

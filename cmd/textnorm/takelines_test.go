@@ -67,17 +67,3 @@ func TestTakeLinesStops(t *testing.T) {
 		})
 	}
 }
-
-func TestWholeRunes(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int
-	}{
-		{"", 0}, {"ab", 2}, {"a\xe2\x82", 1}, {"a\xe2", 1}, {"a\xe2\x82\xac", 4}, {"\xf0\x9f\x98", 0},
-		{"a\xff", 2}, {"a\x80\x80\x80", 4}, {"سل", 4}, {"س\xd9", 2},
-	} {
-		if got := wholeRunes([]byte(tc.in)); got != tc.want {
-			t.Errorf("wholeRunes(%q) = %d, want %d", tc.in, got, tc.want)
-		}
-	}
-}
