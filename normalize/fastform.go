@@ -263,7 +263,7 @@ func (q *fastForm) stringValid(s string) (string, bool) {
 	if p == len(s) {
 		return s, true
 	}
-	out, valid := q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, p)
+	out, valid := q.appendString(make([]byte, 0, outCap(len(s))), s, p)
 	return unsafe.String(unsafe.SliceData(out), len(out)), valid
 }
 
@@ -283,7 +283,7 @@ func (q *fastForm) Bytes(b []byte) []byte {
 	if p == len(s) {
 		return append([]byte(nil), b...)
 	}
-	out, _ := q.appendString(make([]byte, 0, len(s)+len(s)/16+8), s, p)
+	out, _ := q.appendString(make([]byte, 0, outCap(len(s))), s, p)
 	return out
 }
 
@@ -411,6 +411,11 @@ func composePair(a, b rune) (rune, bool) {
 	}
 	return 0, false
 }
+
+// outCap is the capacity of a new output for n bytes of input: what
+// changes mostly grows a little (a mark split off, a space or ZWNJ put
+// in), and one allocation should nearly always hold it.
+func outCap(n int) int { return n + n/16 + 8 }
 
 // starterBefore returns where the safe starter before s[p] starts, s[from:p]
 // being what span steps over: the code point at p may compose with it or

@@ -694,7 +694,7 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 	slow := -1      // the run of lines the stages must see starts here
 	grow := func() {
 		if out == nil {
-			out = make([]byte, 0, len(s)+len(s)/16+8)
+			out = make([]byte, 0, outCap(len(s)))
 		}
 	}
 	flush := func(at int) {
