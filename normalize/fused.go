@@ -42,12 +42,20 @@ type fused struct {
 	t     *table
 	q     *fastForm
 	lines bool // the profile has line rules
-	rules RuleSet
+	// arabic is set when span steps over the letters of the Arabic
+	// script too: the profile's line rules are among PunctSpacing,
+	// PersianQuotes and ZWNJAffixes, which act only where span sees
+	// what they act at (punctMayAt, a quote, mayJoinAt) on a line that
+	// has a letter of the script (mayAct). joins, puncts and quotes tell
+	// which of the three it has.
+	arabic, joins, puncts, quotes bool
+	rules                         RuleSet
 	// ascii is what the scan does with each ASCII byte; fStop for the
 	// others, which start code points of two bytes or more.
 	ascii [256]uint8
 	// wordAfter is set for the ASCII bytes the cleaner copies (no space,
-	// no control), after which a space is copied.
+	// no control), after which a space is copied, and that span may step
+	// over with it.
 	wordAfter [256]bool
 	// inert2 has a bit set for each code point of two bytes that span
 	// steps over (inert, no numeral, of the Arabic script only when the
@@ -125,6 +133,10 @@ func newFused(p Profile) *fused {
 	rs := p.rules
 	t := tableFor(p.cleanerRules())
 	f := &fused{t: t, q: formOf(p.form), lines: p.hasOrthography(), rules: rs}
+	f.arabic = f.lines && rs&lineRules&^RuleSet(PunctSpacing|PersianQuotes|ZWNJAffixes) == 0
+	f.joins = f.arabic && rs.Has(ZWNJAffixes)
+	f.puncts = f.arabic && rs.Has(PunctSpacing)
+	f.quotes = f.arabic && rs.Has(PersianQuotes)
 	for b := range 256 {
 		c := byte(b)
 		k := uint8(fStop)
@@ -158,7 +170,9 @@ func newFused(p Profile) *fused {
 			k = fInert // ASCII is a safe starter in every form
 		}
 		f.ascii[b] = k
-		f.wordAfter[b] = c < utf8.RuneSelf && t.asciiKeep[c]
+		// After a space, span steps over both; not over what the line
+		// rules may act at beside it.
+		f.wordAfter[b] = c < utf8.RuneSelf && t.asciiKeep[c] && !(f.arabic && (k == fMark || k == fQuote || k == fDot))
 		if !(k == fInert && (c == ' ' || t.asciiKeep[c]) || k == fSpace || k == fNewline) {
 			f.other[b] = 1
 		}
@@ -180,7 +194,7 @@ func newFused(p Profile) *fused {
 			k |= fUnsafe
 		}
 		f.low[r] = k
-		if k&^fPunctuation&^fArabic == fInert && (k&fArabic == 0 || !f.lines) {
+		if k&^fPunctuation&^fArabic == fInert && (k&fArabic == 0 || !f.lines || f.arabic) && (k&fPunctuation == 0 || !f.arabic) {
 			f.inert2[r>>6] |= 1 << (r & 63)
 		}
 	}
@@ -189,7 +203,9 @@ func newFused(p Profile) *fused {
 		// protected spans, and presentation forms are Arabic script
 		// to the line rules: kindOf looks at both. Surrogates are no
 		// code points: their bytes are invalid UTF-8, as line sees them.
-		if t.keeps(r) && !(r >= 0xFB50 && r <= 0xFEFC) && !(r >= 0xD800 && r <= 0xDFFF) {
+		// '…' and the curly quotes are for line to look at when span
+		// steps over Arabic letters.
+		if t.keeps(r) && !(r >= 0xFB50 && r <= 0xFEFC) && !(r >= 0xD800 && r <= 0xDFFF) && !(f.arabic && (r == '…' || r == '“' || r == '”')) {
 			f.keep[r>>6] |= 1 << (r & 63)
 		}
 		if f.q.safe(r) {
@@ -234,9 +250,13 @@ func (f *fused) span(s string, i int, form bool) int {
 	start := i
 	a := &f.ascii
 	m := markRun{end: -1}
+	plain := -1 // the start of the last line found to have no Arabic letter
 scan:
 	for i < len(s) {
 		c := s[i]
+		if c == ' ' && f.joins && mayJoinAt(s, i) && f.mayAct(s, start, &plain) {
+			return start
+		}
 		if c == ' ' && f.spaceInert && i > start && i+2 < len(s) {
 			// A space between words of two-byte letters: inside the
 			// line and before a code point the cleaner copies.
@@ -322,9 +342,19 @@ scan:
 		c = s[i]
 		if c < utf8.RuneSelf {
 			switch a[c] {
-			case fInert, fMark, fQuote:
+			case fInert:
 				i++
 				continue
+			case fMark:
+				if !(f.puncts && punctMayAt(s, i, 1, c == '(' || c == '[') && f.mayAct(s, start, &plain)) {
+					i++
+					continue
+				}
+			case fQuote:
+				if !(f.quotes && f.mayAct(s, start, &plain)) {
+					i++
+					continue
+				}
 			case fNewline:
 				i++
 				start = i
@@ -334,8 +364,11 @@ scan:
 				// start, and before a rune it copies that is no space.
 				// Before an ASCII one, that one is inert too (no
 				// separator, no "www" before it): both go.
+				if f.joins && mayJoinAt(s, i) && f.mayAct(s, start, &plain) {
+					return start
+				}
 				if i > start && i+1 < len(s) {
-					if n := s[i+1]; n < utf8.RuneSelf && f.t.asciiKeep[n] {
+					if n := s[i+1]; f.wordAfter[n] {
 						i += 2
 						continue
 					}
@@ -356,7 +389,7 @@ scan:
 					continue
 				}
 			case fDot:
-				if !afterWWW(s, start, i) {
+				if !afterWWW(s, start, i) && !(f.puncts && punctMayAt(s, i, 1, false) && f.mayAct(s, start, &plain)) {
 					i++
 					continue
 				}
@@ -364,9 +397,12 @@ scan:
 			return start
 		}
 		if k, n := f.lowAt(s, i); n != 0 {
+			if k&fPunctuation != 0 && f.puncts && punctMayAt(s, i, 2, s[i+1] == 0xAB) && f.mayAct(s, start, &plain) {
+				return start // 0xAB: «
+			}
 			// Only a line of Arabic script goes to the line rules.
 			k &^= fPunctuation
-			if !f.lines {
+			if !f.lines || f.arabic {
 				k &^= fArabic
 			}
 			if k == fInert || k == fInert|fNumeral && !afterSeparator(s, i) {
@@ -400,6 +436,25 @@ scan:
 	return len(s)
 }
 
+// mayAct reports whether the line rules may act on the line from s[start],
+// where span found what one of them acts at: whether the line has a letter
+// of the Arabic script. *plain is the start of the last line found to have
+// none, so that a line of other scripts is read once.
+func (f *fused) mayAct(s string, start int, plain *int) bool {
+	if *plain == start {
+		return false
+	}
+	end := len(s)
+	if k := strings.IndexByte(s[start:], '\n'); k >= 0 {
+		end = start + k
+	}
+	if hasArabicScript(s[start:end]) {
+		return true
+	}
+	*plain = start
+	return false
+}
+
 // lowAt returns what the scan does with the code point of two bytes at
 // s[i], and 2; or 0, 0 when there is none there.
 func (f *fused) lowAt(s string, i int) (uint8, int) {
@@ -427,8 +482,8 @@ type lineOut struct {
 	form    bool   // the form may change it
 	arabic  bool   // the line rules may change it
 	// What the line rules may act at in the line as it came, when
-	// unchanged: PunctSpacing's punctuation, PersianQuotes' quotes, and
-	// ZWNJAffixes' spaces (mayJoinBytes).
+	// unchanged: PunctSpacing's punctuation (punctMayAt), PersianQuotes'
+	// quotes, and ZWNJAffixes' spaces (mayJoinAt).
 	punct, quote, join bool
 }
 
@@ -470,12 +525,12 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				goto done
 			case fSpace:
 				if len(written(i)) > 0 && i+1 < len(s) && f.emitsAt(s, i+1) {
-					lo.join = lo.join || mayJoinBytes(s, i)
+					lo.join = lo.join || mayJoinAt(s, i)
 					i++
 					continue
 				}
 			case fMark:
-				lo.punct = true
+				lo.punct = lo.punct || punctMayAt(s, i, 1, c == '(' || c == '[')
 				i++
 				continue
 			case fQuote:
@@ -489,7 +544,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				}
 			case fDot:
 				if !afterWWW(s, start, i) {
-					lo.punct = true
+					lo.punct = lo.punct || punctMayAt(s, i, 1, false)
 					i++
 					continue
 				}
@@ -507,6 +562,13 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
 			k = f.low[r]
+			if k&^fArabic == fInert {
+				// The letters of a word, most of a line of the Arabic
+				// script: no more to look at.
+				lo.arabic = lo.arabic || k != 0
+				i += 2
+				continue
+			}
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			switch {
@@ -522,7 +584,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 			}
 			switch r {
 			case '…':
-				lo.punct = true
+				lo.punct = lo.punct || punctMayAt(s, i, n, false)
 			case '“', '”':
 				lo.quote = true
 			}
@@ -532,7 +594,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 		}
 		lo.arabic = lo.arabic || k&fArabic != 0
 		lo.form = lo.form || k&fUnsafe != 0
-		lo.punct = lo.punct || k&fPunctuation != 0
+		lo.punct = lo.punct || k&fPunctuation != 0 && punctMayAt(s, i, n, r == '«')
 		if k&fNumeral != 0 && afterSeparator(s, i) {
 			return lineOut{end: f.skip(s, i)}
 		}
@@ -566,6 +628,24 @@ done:
 		lo.out = append(lo.out, s[copied:i]...)
 	}
 	return lo
+}
+
+// punctMayAt reports whether PunctSpacing may act at the punctuation
+// s[i:i+n] of an unchanged line, from its neighbours: at an opening mark
+// (opening: ( [ «), only if a space or tab follows it (padding inside);
+// at closing punctuation, if a space or tab is before it (which goes) or
+// anything but white space or the line's end after it (a second '.', a
+// letter it puts a space before). A mark with white space after it and
+// none before, as text mostly has it, is left as it is.
+func punctMayAt(s string, i, n int, opening bool) bool {
+	next := byte('\n')
+	if i+n < len(s) {
+		next = s[i+n]
+	}
+	if opening {
+		return next == ' ' || next == '\t'
+	}
+	return i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') || next != ' ' && next != '\t' && next != '\n'
 }
 
 // skip returns the end of the line s[i] is on.

@@ -335,40 +335,28 @@ func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 }
 
 // mayJoinAt reports whether the space at text[i] has a prefix right
-// before it or a suffix or clitic right after it, as bytes: the test that
-// spares the rest of the rule for most spaces.
+// before it or a suffix or clitic right after it: the test that spares
+// the rest of the rule for most spaces. It compares bytes: the prefixes
+// (zwnjPrefixes) end in می, the suffixes (zwnjSuffixes) start with ها,
+// the clitics (zwnjClitics) are ام ات اش ایم اید اند, and the comparative
+// is تر (TestMayJoinAt checks it against the lists).
 func mayJoinAt(text string, i int) bool {
-	if !mayJoinBytes(text, i) {
-		return false
-	}
-	for _, p := range zwnjPrefixes {
-		if strings.HasSuffix(text[:i], p) {
-			return true
-		}
-	}
-	rest := text[i+1:]
-	if strings.HasPrefix(rest, "تر") {
+	if i >= 4 && text[i-4:i] == "می" {
 		return true
 	}
-	for _, list := range [][]string{zwnjSuffixes, zwnjClitics} {
-		for _, sfx := range list {
-			if strings.HasPrefix(rest, sfx) {
-				return true
-			}
-		}
+	rest := text[i+1:]
+	if len(rest) < 4 {
+		return false
+	}
+	switch rest[:4] {
+	case "ها", "ام", "ات", "اش", "تر":
+		return true
+	case "ای":
+		return len(rest) >= 6 && (rest[4:6] == "م" || rest[4:6] == "د")
+	case "ان":
+		return len(rest) >= 6 && rest[4:6] == "د"
 	}
 	return false
-}
-
-// mayJoinBytes is the first test of mayJoinAt: whether the space at
-// text[i] has a prefix's last letter before it or a suffix's or clitic's
-// first letter after it.
-func mayJoinBytes(text string, i int) bool {
-	// The prefixes end in ی (DB 8C); the suffixes and clitics start with
-	// ه (D9 87), ا (D8 A7) or ت (D8 AA).
-	yeh := i >= 2 && text[i-2] == 0xDB && text[i-1] == 0x8C
-	next := i+2 < len(text) && (text[i+1] == 0xD9 && text[i+2] == 0x87 || text[i+1] == 0xD8 && (text[i+2] == 0xA7 || text[i+2] == 0xAA))
-	return yeh || next
 }
 
 // wordBefore returns where the Arabic-script word (letters, marks and

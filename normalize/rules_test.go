@@ -701,3 +701,48 @@ func TestRulePairsStream(t *testing.T) {
 		}
 	}
 }
+
+// TestMayJoinAt checks mayJoinAt's bytes against the lists of affixes it
+// stands for: a prefix right before the space, or a suffix, a clitic or
+// the comparative right after it, beside every letter of the Arabic block
+// and the ends of the text.
+func TestMayJoinAt(t *testing.T) {
+	want := func(text string, i int) bool {
+		for _, p := range zwnjPrefixes {
+			if strings.HasSuffix(text[:i], p) {
+				return true
+			}
+		}
+		rest := text[i+1:]
+		for _, list := range [][]string{zwnjSuffixes, zwnjClitics, {"تر"}} {
+			for _, s := range list {
+				if strings.HasPrefix(rest, s) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var words []string
+	for _, list := range [][]string{zwnjPrefixes, zwnjSuffixes, zwnjClitics, {"تر", ""}} {
+		words = append(words, list...)
+	}
+	for r := rune(0x0600); r < 0x0700; r++ {
+		words = append(words, string(r), "ا"+string(r), "ت"+string(r), "ه"+string(r), string(r)+"ی")
+	}
+	n := 0
+	for _, a := range words {
+		for _, b := range words {
+			text := a + " " + b
+			if got, want := mayJoinAt(text, len(a)), want(text, len(a)); got != want {
+				t.Fatalf("mayJoinAt(%q, %d) = %v, want %v", text, len(a), got, want)
+			}
+			if want(text, len(a)) {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no text with an affix")
+	}
+}
