@@ -2,7 +2,9 @@ package langid
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -43,64 +45,106 @@ type prefixRule struct {
 	w      float64
 }
 
-// arabicModel is the evidence model, built once from the registry.
+// arabicModel is the evidence model of a script: its tables, generated
+// from the registry, and the functions that read a text's letters.
 type arabicModel struct {
+	*evidenceTables
 	isLetter func(rune) bool         // the letters of the model's script
-	blockLo  rune                    // the first rune of block
-	block    []runeClass             // the classes of the script's main block
 	fold     func(rune) (rune, bool) // how words are folded for look-ups
-	langs    []string                // the script's candidates, in registry order
-	idx      map[string]int          // index in langs, by code
-	byCode2  [26 * 26]int8           // index+1 in langs of each two-letter code, 0 if none
+}
+
+// evidenceTables are an evidence model's data in the layout score reads
+// them in: sorted keys with their values beside them, and bit and byte
+// tables, so that evidence_tables.go (written by gen_evidence.go from the
+// registry, see buildEvidence) is static data: nothing is built or
+// decoded when the program starts.
+type evidenceTables struct {
+	blockLo rune        // the first rune of block
+	block   []runeClass // the classes of the script's main block
+	langs   []string    // the script's candidates, in registry order
+	byCode2 [26 * 26]int8
+	// byCode2 holds index+1 in langs of each two-letter code, 0 if none.
 	// asciiLetters: ASCII letters are letters of the script (Latin);
 	// asciiWeights: some ASCII letter has a weight (none does today),
 	// which turns off score's ASCII fast path.
 	asciiLetters, asciiWeights bool
-	prefixLangs                []int // the languages with Prefix rules
-	letters                    map[rune]arabicLetter
-	words                      map[string][]lw // by folded word
-	mayBeWord                  wordFilter      // all of words' keys, and few others
-	noOwn                      []lw            // per word without the language's own letters
-	prefixes                   [][]prefixRule  // per language, in the order tried
-	zwnjPrefix                 map[string][]lw // by folded first part
-	zwnjSuffix                 map[string][]lw // by folded last part
+	prefixLangs                []int          // the languages with Prefix rules
+	letterKeys                 []rune         // the letters with evidence, sorted
+	letterVals                 []arabicLetter // their evidence
+	wordKeys                   []string       // folded words, sorted
+	wordVals                   [][]lw         // their weights
+	mayBeWord                  wordFilter     // all of wordKeys, and few others
+	noOwn                      []lw           // per word without the language's own letters
+	prefixes                   [][]prefixRule // per language, in the order tried
+	zwnjPrefixKeys             []string       // folded first parts, sorted
+	zwnjPrefixVals             [][]lw
+	zwnjSuffixKeys             []string // folded last parts, sorted
+	zwnjSuffixVals             [][]lw
 	zwnjOther                  []lw
 }
 
+//go:generate go run -tags evidencegen gen_evidence.go
+
 // arab is the evidence model of the Arabic script; cyrl, latn and deva
-// those of the Cyrillic, Latin and Devanagari scripts.
+// those of the Cyrillic, Latin and Devanagari scripts. Their tables are
+// evidence_tables.go's; evidenceSources says how each is built.
 var (
-	arab = newArabicModel(language.ForScript(script.Arabic), isArabicLetter, fold, 0x0600, 0x0700)
-	cyrl = newArabicModel(language.ForScript(script.Cyrillic), isCyrillicLetter, foldCase, 0x0400, 0x0530)
-	latn = newArabicModel(language.ForScript(script.Latin), isLatinLetter, foldCase, 0x0080, 0x0250)
-	deva = newArabicModel(language.ForScript(script.Devanagari), isDevanagariLetter, foldDevanagari, 0x0900, 0x0980)
+	arab = &arabicModel{&arabTables, isArabicLetter, fold}
+	cyrl = &arabicModel{&cyrlTables, isCyrillicLetter, foldCase}
+	latn = &arabicModel{&latnTables, isLatinLetter, foldCase}
+	deva = &arabicModel{&devaTables, isDevanagariLetter, foldDevanagari}
 )
 
-// newArabicModel builds the evidence model of langs from their Evidence,
-// for the letters isLetter accepts, words folded by fold, with the classes
-// of the runes in [lo, hi), the script's main block, in a table. It panics on rows
-// the model cannot read (a letter or word twice for one language, an
-// unknown affix kind): the registry's tests rule them out.
-func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold func(rune) (rune, bool), lo, hi rune) *arabicModel {
-	m := &arabicModel{
-		blockLo:    lo,
-		isLetter:   isLetter,
-		fold:       fold,
-		idx:        map[string]int{},
-		letters:    map[rune]arabicLetter{},
-		words:      map[string][]lw{},
-		prefixes:   make([][]prefixRule, len(langs)),
-		zwnjPrefix: map[string][]lw{},
-		zwnjSuffix: map[string][]lw{},
+// An evidenceSource is what one model's tables are built from: the
+// registry's languages of a script, its letters and folding, and its main
+// block.
+type evidenceSource struct {
+	name     string // of the tables' variable: arabTables for "arab"
+	script   script.Script
+	isLetter func(rune) bool
+	fold     func(rune) (rune, bool)
+	lo, hi   rune
+}
+
+var evidenceSources = []evidenceSource{
+	{"arab", script.Arabic, isArabicLetter, fold, 0x0600, 0x0700},
+	{"cyrl", script.Cyrillic, isCyrillicLetter, foldCase, 0x0400, 0x0530},
+	{"latn", script.Latin, isLatinLetter, foldCase, 0x0080, 0x0250},
+	{"deva", script.Devanagari, isDevanagariLetter, foldDevanagari, 0x0900, 0x0980},
+}
+
+// EvidenceTables returns each evidence model's tables built from the
+// registry, by the name of its variable in evidence_tables.go, for
+// gen_evidence.go to write out with %#v.
+func EvidenceTables() map[string]any {
+	out := map[string]any{}
+	for _, src := range evidenceSources {
+		out[src.name+"Tables"] = *buildEvidence(src)
 	}
+	return out
+}
+
+// buildEvidence builds the evidence tables of src's languages from their
+// Evidence, for the letters src.isLetter accepts, words folded by
+// src.fold, with the classes of the runes in [src.lo, src.hi), the
+// script's main block, in a table. It panics on rows the model cannot
+// read (a letter or word twice for one language, an unknown affix kind):
+// the registry's tests rule them out.
+func buildEvidence(src evidenceSource) *evidenceTables {
+	langs := language.ForScript(src.script)
+	t := &evidenceTables{blockLo: src.lo, prefixes: make([][]prefixRule, len(langs))}
+	m := &arabicModel{t, src.isLetter, src.fold}
+	letters := map[rune]arabicLetter{}
+	words := map[string][]lw{}
+	zwnjPrefix := map[string][]lw{}
+	zwnjSuffix := map[string][]lw{}
 	for i, l := range langs {
-		m.idx[l.Code] = len(m.langs)
 		if c := l.Code; len(c) == 2 {
 			if k := code2Slot(c[0], c[1]); k >= 0 {
-				m.byCode2[k] = int8(len(m.langs) + 1)
+				t.byCode2[k] = int8(len(t.langs) + 1)
 			}
 		}
-		m.langs = append(m.langs, l.Code)
+		t.langs = append(t.langs, l.Code)
 		ev := l.Evidence
 		if ev == nil {
 			continue
@@ -115,26 +159,26 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 					bad("letter %q twice", r)
 				}
 				seen[r] = true
-				a := m.letters[r]
+				a := letters[r]
 				if set.Weight != 0 {
 					a.weights = append(a.weights, lw{i, set.Weight})
 				}
 				if j == 0 {
 					a.own = append(a.own, i)
 				}
-				m.letters[r] = a
+				letters[r] = a
 			}
 		}
 		if ev.NoOwn != 0 {
-			m.noOwn = append(m.noOwn, lw{i, ev.NoOwn})
+			t.noOwn = append(t.noOwn, lw{i, ev.NoOwn})
 		}
 		for _, set := range ev.Words {
 			for _, w := range strings.Fields(set.List) {
 				f := m.foldWord(w)
-				if slices.ContainsFunc(m.words[f], func(x lw) bool { return x.lang == i }) {
+				if slices.ContainsFunc(words[f], func(x lw) bool { return x.lang == i }) {
 					bad("word %q twice", w)
 				}
-				m.words[f] = append(m.words[f], lw{i, set.Weight})
+				words[f] = append(words[f], lw{i, set.Weight})
 			}
 		}
 		for _, a := range ev.Affixes {
@@ -144,36 +188,76 @@ func newArabicModel(langs []language.Language, isLetter func(rune) bool, fold fu
 			}
 			switch a.Kind {
 			case language.Prefix:
-				m.prefixes[i] = append(m.prefixes[i], prefixRule{forms, a.MinLen, a.Weight})
+				t.prefixes[i] = append(t.prefixes[i], prefixRule{forms, a.MinLen, a.Weight})
 			case language.ZWNJPrefix:
-				addForms(m.zwnjPrefix, forms, lw{i, a.Weight})
+				addForms(zwnjPrefix, forms, lw{i, a.Weight})
 			case language.ZWNJSuffix:
-				addForms(m.zwnjSuffix, forms, lw{i, a.Weight})
+				addForms(zwnjSuffix, forms, lw{i, a.Weight})
 			case language.ZWNJOther:
-				m.zwnjOther = append(m.zwnjOther, lw{i, a.Weight})
+				t.zwnjOther = append(t.zwnjOther, lw{i, a.Weight})
 			default:
 				bad("affix kind %v", a.Kind)
 			}
 		}
-		if len(m.prefixes[i]) > 0 {
-			m.prefixLangs = append(m.prefixLangs, i)
+		if len(t.prefixes[i]) > 0 {
+			t.prefixLangs = append(t.prefixLangs, i)
 		}
 	}
-	if len(m.langs) > maxEvidenceLangs {
-		panic(fmt.Sprintf("langid: %d languages of one script, more than %d", len(m.langs), maxEvidenceLangs))
+	if len(t.langs) > maxEvidenceLangs {
+		panic(fmt.Sprintf("langid: %d languages of one script, more than %d", len(t.langs), maxEvidenceLangs))
 	}
-	m.asciiLetters = isLetter('a')
-	for r := range m.letters {
-		m.asciiWeights = m.asciiWeights || r < utf8.RuneSelf
+	t.asciiLetters = src.isLetter('a')
+	t.letterKeys, t.letterVals = sortedTable(letters)
+	for _, r := range t.letterKeys {
+		t.asciiWeights = t.asciiWeights || r < utf8.RuneSelf
 	}
-	for w := range m.words {
-		m.mayBeWord.add(w)
+	t.wordKeys, t.wordVals = sortedTable(words)
+	for _, w := range t.wordKeys {
+		t.mayBeWord.add(w)
 	}
-	m.block = make([]runeClass, hi-lo)
-	for r := lo; r < hi; r++ {
-		m.block[r-lo] = m.classify(r)
+	t.zwnjPrefixKeys, t.zwnjPrefixVals = sortedTable(zwnjPrefix)
+	t.zwnjSuffixKeys, t.zwnjSuffixVals = sortedTable(zwnjSuffix)
+	t.block = make([]runeClass, src.hi-src.lo)
+	for r := src.lo; r < src.hi; r++ {
+		t.block[r-src.lo] = m.classify(r)
 	}
-	return m
+	return t
+}
+
+// sortedTable returns the keys of m, sorted, and their values in the same
+// order.
+func sortedTable[K cmp.Ordered, V any](m map[K]V) ([]K, []V) {
+	keys := slices.Sorted(maps.Keys(m))
+	vals := make([]V, len(keys))
+	for i, k := range keys {
+		vals[i] = m[k]
+	}
+	return keys, vals
+}
+
+// findWord returns the index of w in keys, which are sorted, or -1.
+func findWord(keys []string, w []byte) int {
+	lo, hi := 0, len(keys)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if keys[h] < string(w) {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(keys) && keys[lo] == string(w) {
+		return lo
+	}
+	return -1
+}
+
+// letter returns the evidence of the letter r, if it has any.
+func (t *evidenceTables) letter(r rune) (arabicLetter, bool) {
+	if i, ok := slices.BinarySearch(t.letterKeys, r); ok {
+		return t.letterVals[i], true
+	}
+	return arabicLetter{}, false
 }
 
 // A wordFilter answers "perhaps" for every word added and "no" for most
@@ -227,7 +311,7 @@ func (m *arabicModel) classify(r rune) runeClass {
 	switch {
 	case m.isLetter(r):
 		c := clLetter
-		if _, ok := m.letters[toLower(r)]; ok {
+		if _, ok := m.letter(toLower(r)); ok {
 			c |= clWeighted
 		}
 		if f, ok := m.fold(r); ok && f < 0x10000 {
@@ -271,10 +355,7 @@ func (m *arabicModel) index(lang string) int {
 			return int(m.byCode2[k]) - 1
 		}
 	}
-	if i, ok := m.idx[lang]; ok {
-		return i
-	}
-	return -1
+	return slices.Index(m.langs, lang)
 }
 
 const zwnj = '\u200C'
@@ -444,7 +525,7 @@ func (m *arabicModel) scoreInto(text string, buf []float64) arabicEvidence {
 		case c&clLetter != 0:
 			if c&clWeighted != 0 {
 				lr := toLower(r) // the registry's letters are lower case
-				if a := m.letters[lr]; !slices.Contains(seen, lr) {
+				if a, _ := m.letter(lr); !slices.Contains(seen, lr) {
 					seen = append(seen, lr)
 					e.add(a.weights)
 					for _, l := range a.own {
@@ -478,14 +559,16 @@ func (m *arabicModel) scoreWord(e *arabicEvidence, word []byte) {
 		word = word[:len(word)-len(zwnjUTF8)]
 	}
 	if m.mayBeWord.has(word) {
-		e.add(m.words[string(word)])
+		if i := findWord(m.wordKeys, word); i >= 0 {
+			e.add(m.wordVals[i])
+		}
 	}
-	if bytes.Contains(word, zwnjUTF8) {
-		parts := strings.Split(string(word), string(zwnj))
-		if v, ok := m.zwnjPrefix[parts[0]]; ok {
-			e.add(v)
-		} else if v, ok := m.zwnjSuffix[parts[len(parts)-1]]; ok {
-			e.add(v)
+	if first := bytes.Index(word, zwnjUTF8); first >= 0 {
+		last := word[bytes.LastIndex(word, zwnjUTF8)+len(zwnjUTF8):]
+		if i := findWord(m.zwnjPrefixKeys, word[:first]); i >= 0 {
+			e.add(m.zwnjPrefixVals[i])
+		} else if i := findWord(m.zwnjSuffixKeys, last); i >= 0 {
+			e.add(m.zwnjSuffixVals[i])
 		} else {
 			e.add(m.zwnjOther)
 		}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -184,7 +185,7 @@ func TestLangsByAlias(t *testing.T) {
 // words of a text that are not in them.
 func TestWordFilter(t *testing.T) {
 	for name, m := range map[string]*arabicModel{"arab": arab, "cyrl": cyrl, "latn": latn, "deva": deva} {
-		for w := range m.words {
+		for _, w := range m.wordKeys {
 			if !m.mayBeWord.has([]byte(w)) {
 				t.Errorf("%s: filter stops listed word %q", name, w)
 			}
@@ -196,7 +197,7 @@ func TestWordFilter(t *testing.T) {
 			for j := range w {
 				w[j] = byte('a' + rng.IntN(26))
 			}
-			if _, listed := m.words[string(w)]; listed {
+			if findWord(m.wordKeys, w) >= 0 {
 				continue
 			}
 			others++
@@ -205,9 +206,25 @@ func TestWordFilter(t *testing.T) {
 			}
 		}
 		rate := float64(passed) / float64(others)
-		t.Logf("%s: %d words, %.1f%% of others pass", name, len(m.words), 100*rate)
+		t.Logf("%s: %d words, %.1f%% of others pass", name, len(m.wordKeys), 100*rate)
 		if rate > 0.15 {
 			t.Errorf("%s: filter passes %.1f%% of unlisted words, want at most 15%%", name, 100*rate)
+		}
+	}
+}
+
+// TestEvidenceTables checks that evidence_tables.go holds what
+// buildEvidence makes of the registry, so that a change of the registry's
+// evidence cannot go unused.
+func TestEvidenceTables(t *testing.T) {
+	generated := map[string]evidenceTables{"arabTables": arabTables, "cyrlTables": cyrlTables, "latnTables": latnTables, "devaTables": devaTables}
+	built := EvidenceTables()
+	if len(built) != len(generated) {
+		t.Fatalf("EvidenceTables has %d tables, evidence_tables.go %d", len(built), len(generated))
+	}
+	for name, b := range built {
+		if !reflect.DeepEqual(b, generated[name]) {
+			t.Errorf("%s of evidence_tables.go is not what the registry gives: run go generate ./internal/langid", name)
 		}
 	}
 }
