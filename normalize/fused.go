@@ -68,6 +68,10 @@ type fused struct {
 	// inert ones, and the space and the line feed, whose places in the
 	// eight it checks; 1 for the rest.
 	other [256]uint8
+	// run is the set of the ASCII bytes span's vector loop (asciiRun)
+	// stops at: those of other but the digits and '.', whose neighbours
+	// it checks itself.
+	run *asciiRunSet
 	// low is what it does with each code point of two bytes.
 	low [0x800]uint8
 	// keep has a bit set for each code point of three bytes that the
@@ -178,6 +182,15 @@ func newFused(p Profile) *fused {
 		}
 	}
 	f.spaceInert = f.ascii[' '] == fSpace || f.ascii[' '] == fInert
+	f.run = newASCIIRunSet(func(c byte) bool {
+		switch {
+		case c >= '0' && c <= '9' && f.ascii[c] == fDigit:
+			return false // but after '.', ',', ':' and '/' (afterSeparator)
+		case c == '.' && f.ascii[c] == fDot && !f.puncts:
+			return false // but after "w" (afterWWW)
+		}
+		return f.other[c] != 0
+	})
 	for r := rune(0x80); r < 0x800; r++ {
 		k := f.kindOf(r)
 		if r >= 0x0660 && r <= 0x0669 || r >= 0x06F0 && r <= 0x06F9 {
@@ -251,6 +264,7 @@ func (f *fused) span(s string, i int, form bool) int {
 	a := &f.ascii
 	m := markRun{end: -1}
 	plain := -1 // the start of the last line found to have no Arabic letter
+	runFrom := 0
 scan:
 	for i < len(s) {
 		c := s[i]
@@ -318,6 +332,16 @@ scan:
 			i += n
 			if n < 8 {
 				break
+			}
+			if f.run != nil && i >= runFrom && i+64 <= len(s) {
+				// A long run of ASCII: 32 bytes a step, and not again
+				// before the block it stopped at is behind.
+				k, lf := asciiRun(f.run, s, i)
+				if lf > 0 {
+					start = i + lf
+				}
+				i += k
+				runFrom = i + 32
 			}
 		}
 		// The loop of words of ASCII: its letters, and a space inside
@@ -781,10 +805,19 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 		if slow < 0 {
 			return
 		}
+		in := s[slow:at]
+		st := p.applyStages(in)
+		valid = valid && utf8.ValidString(in)
+		if out == nil && st == in {
+			// The stages changed nothing either (a number after a
+			// separator, left as it was): s[:at] is still the output,
+			// to be copied with what follows if that changes.
+			slow = -1
+			return
+		}
 		grow()
 		out = append(out, s[copied:slow]...)
-		out = append(out, p.applyStages(s[slow:at])...)
-		valid = valid && utf8.ValidString(s[slow:at])
+		out = append(out, st...)
 		copied, slow = at, -1
 	}
 	for i := 0; i < len(s); {
