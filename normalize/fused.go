@@ -49,6 +49,12 @@ type fused struct {
 	// has a letter of the script (mayAct). joins, puncts and quotes tell
 	// which of the three it has.
 	arabic, joins, puncts, quotes bool
+	// plainNumbers is set when the profile has neither line rules nor
+	// rules of numbers (digits, PersianDecimal): then the protection of
+	// a number in a line of ASCII that line copies changes nothing (the
+	// cleaner copies its digits and separators, and sees nothing else
+	// of it than that it is no space), and line copies the number.
+	plainNumbers bool
 	rules                         RuleSet
 	// ascii is what the scan does with each ASCII byte; fStop for the
 	// others, which start code points of two bytes or more.
@@ -138,6 +144,7 @@ func newFused(p Profile) *fused {
 	t := tableFor(p.cleanerRules())
 	f := &fused{t: t, q: formOf(p.form), lines: p.hasOrthography(), rules: rs}
 	f.arabic = f.lines && rs&lineRules&^RuleSet(PunctSpacing|PersianQuotes|ZWNJAffixes) == 0
+	f.plainNumbers = !f.lines && rs&(digitRules|RuleSet(PersianDecimal)) == 0
 	f.joins = f.arabic && rs.Has(ZWNJAffixes)
 	f.puncts = f.arabic && rs.Has(PunctSpacing)
 	f.quotes = f.arabic && rs.Has(PersianQuotes)
@@ -536,6 +543,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 		lo.out = append(lo.out, repl...)
 		copied = i + n
 	}
+	ascii := 0 // asciiLine's memo: 1 if the line is all ASCII, -1 if not
 	i := start
 	for i < len(s) {
 		c := s[i]
@@ -562,7 +570,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				i++
 				continue
 			case fDigit:
-				if !afterSeparator(s, i) {
+				if !afterSeparator(s, i) || f.plainNumbers && asciiLine(s, start, &ascii) {
 					i++
 					continue
 				}
@@ -652,6 +660,21 @@ done:
 		lo.out = append(lo.out, s[copied:i]...)
 	}
 	return lo
+}
+
+// asciiLine reports whether the line that starts at s[start] is all
+// ASCII, memoized in *memo (0 before the first call).
+func asciiLine(s string, start int, memo *int) bool {
+	if *memo == 0 {
+		*memo = 1
+		for i := start; i < len(s) && s[i] != '\n'; i++ {
+			if s[i] >= utf8.RuneSelf {
+				*memo = -1
+				break
+			}
+		}
+	}
+	return *memo > 0
 }
 
 // punctMayAt reports whether PunctSpacing may act at the punctuation

@@ -36,6 +36,8 @@ var fusedCases = []string{
 	"plain line\nanother one\n",
 	"a  b\n c\nd \n\te\t\n",
 	"3.14 and 1,000 and 12:30 and 7 apples\n",
+	"Stripes 1:10\nTLS 1.3, v2.5: 10,000.5 at 10:30:00 on 1.2.3.4\n.5 ,5 :5 x1.3y 1. 2,\n",
+	"TLS 1.3 \n 1.3\n1.3\u200cb 1.3\n1.3 \u0643\n\u0661.3 1.\u0663\n1,3\t\n",
 	"www.example.com and example.com/x and a@b.cd\n",
 	"کتاب‌ها را می خوانم , خوب?\nok, fine?\n",
 	"a\u200cb \u200cc\u200c d\u200c\u200ce\n",
@@ -55,9 +57,16 @@ func FuzzFused(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// Between long runs of ASCII too, which span steps over 32
+		// bytes at a time (asciiRun), with s at every place of a block.
+		run := strings.Repeat("Lorem ipsum dolor sit amet, consectetur 1.5 adipiscing\n", 2)
+		long := run + s + run[:len(s)%40] + s + run
 		for _, p := range fusedProfiles {
 			if got, want := p.Apply(s), p.applyStages(s); got != want {
 				t.Fatalf("%s (%s) on %+q: %+q, want %+q", p.Name(), p.Rules(), s, got, want)
+			}
+			if got, want := p.Apply(long), p.applyStages(long); got != want {
+				t.Fatalf("%s (%s) on %+q: %+q, want %+q", p.Name(), p.Rules(), long, got, want)
 			}
 			if _, valid := p.ApplyValid(s); valid != utf8.ValidString(s) {
 				t.Fatalf("%s (%s) on %+q: ApplyValid says valid %v", p.Name(), p.Rules(), s, valid)
