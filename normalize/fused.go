@@ -271,6 +271,7 @@ func (f *fused) span(s string, i int, form bool) int {
 	a := &f.ascii
 	m := markRun{end: -1}
 	plain := -1 // the start of the last line found to have no Arabic letter
+	latin := -1 // ... to have no letter of the Arabic script's blocks (noArabicLetter)
 	runFrom := 0
 scan:
 	for i < len(s) {
@@ -416,6 +417,13 @@ scan:
 				}
 			case fDigit:
 				if !afterSeparator(s, i) {
+					i++
+					continue
+				}
+			case fPunct:
+				// Copied unless after an Arabic letter: on a line
+				// that has none, as most lines of other scripts.
+				if noArabicLetter(s, start, &latin) {
 					i++
 					continue
 				}
@@ -660,6 +668,24 @@ done:
 		lo.out = append(lo.out, s[copied:i]...)
 	}
 	return lo
+}
+
+// noArabicLetter reports whether the line that starts at s[start] has no
+// letter the cleaner takes for one of the Arabic script (classArabicLetter:
+// unicode.Arabic's, in U+0600..U+08FF, U+FB50..U+FEFF and above U+FFFF)
+// from its bytes: no lead byte of those blocks. *memo is the start of the
+// last line found to have none.
+func noArabicLetter(s string, start int, memo *int) bool {
+	if *memo == start {
+		return true
+	}
+	for i := start; i < len(s) && s[i] != '\n'; i++ {
+		if c := s[i]; c >= 0xD8 && c <= 0xE0 || c >= 0xEF {
+			return false
+		}
+	}
+	*memo = start
+	return true
 }
 
 // asciiLine reports whether the line that starts at s[start] is all
