@@ -78,6 +78,14 @@ type fused struct {
 	// stops at: those of other but the digits and '.', whose neighbours
 	// it checks itself.
 	run *asciiRunSet
+	// otherPlain and runPlain are other and run for a line with no
+	// letter of the Arabic script's blocks (noArabicLetter), where the
+	// line rules' marks and quotes and ArabicPunctuation's ", ; ?" are
+	// copied: they stop at its line feed, after which that is not known.
+	// hasPlain is set when they differ from other and run.
+	otherPlain [256]uint8
+	runPlain   *asciiRunSet
+	hasPlain   bool
 	// low is what it does with each code point of two bytes.
 	low [0x800]uint8
 	// keep has a bit set for each code point of three bytes that the
@@ -198,6 +206,26 @@ func newFused(p Profile) *fused {
 		}
 		return f.other[c] != 0
 	})
+	f.otherPlain = f.other
+	inertOnPlain := func(c byte) bool { k := f.ascii[c]; return k == fMark || k == fQuote || k == fPunct }
+	for c := range byte(utf8.RuneSelf) {
+		if inertOnPlain(c) {
+			f.otherPlain[c] = 0
+			f.hasPlain = true
+		}
+	}
+	f.otherPlain['\n'] = 1
+	f.runPlain = newASCIIRunSet(func(c byte) bool {
+		switch {
+		case c == '\n':
+			return true
+		case c >= '0' && c <= '9' && f.ascii[c] == fDigit, inertOnPlain(c):
+			return false
+		case c == '.' && f.ascii[c] == fDot:
+			return false // but after "w" (afterWWW)
+		}
+		return f.other[c] != 0
+	})
 	for r := rune(0x80); r < 0x800; r++ {
 		k := f.kindOf(r)
 		if r >= 0x0660 && r <= 0x0669 || r >= 0x06F0 && r <= 0x06F9 {
@@ -270,13 +298,12 @@ func (f *fused) span(s string, i int, form bool) int {
 	start := i
 	a := &f.ascii
 	m := markRun{end: -1}
-	plain := -1 // the start of the last line found to have no Arabic letter
-	latin := -1 // ... to have no letter of the Arabic script's blocks (noArabicLetter)
+	lm := lineMemo{-1, -1}
 	runFrom := 0
 scan:
 	for i < len(s) {
 		c := s[i]
-		if c == ' ' && f.joins && mayJoinAt(s, i) && f.mayAct(s, start, &plain) {
+		if c == ' ' && f.joins && mayJoinAt(s, i) && f.mayAct(s, start, &lm) {
 			return start
 		}
 		if c == ' ' && f.spaceInert && i > start && i+2 < len(s) {
@@ -318,6 +345,9 @@ scan:
 				break
 			}
 			o := &f.other
+			if f.hasPlain && lm.latin == start {
+				o = &f.otherPlain
+			}
 			if o[w[0]]|o[w[1]]|o[w[2]]|o[w[3]]|o[w[4]]|o[w[5]]|o[w[6]]|o[w[7]] != 0 {
 				break
 			}
@@ -344,7 +374,11 @@ scan:
 			if f.run != nil && i >= runFrom && i+64 <= len(s) {
 				// A long run of ASCII: 32 bytes a step, and not again
 				// before the block it stopped at is behind.
-				k, lf := asciiRun(f.run, s, i)
+				set := f.run
+				if f.hasPlain && lm.latin == start {
+					set = f.runPlain
+				}
+				k, lf := asciiRun(set, s, i)
 				if lf > 0 {
 					start = i + lf
 				}
@@ -378,12 +412,12 @@ scan:
 				i++
 				continue
 			case fMark:
-				if !(f.puncts && punctMayAt(s, i, 1, c == '(' || c == '[') && f.mayAct(s, start, &plain)) {
+				if !(f.puncts && punctMayAt(s, i, 1, c == '(' || c == '[') && f.mayAct(s, start, &lm)) {
 					i++
 					continue
 				}
 			case fQuote:
-				if !(f.quotes && f.mayAct(s, start, &plain)) {
+				if !(f.quotes && f.mayAct(s, start, &lm)) {
 					i++
 					continue
 				}
@@ -396,7 +430,7 @@ scan:
 				// start, and before a rune it copies that is no space.
 				// Before an ASCII one, that one is inert too (no
 				// separator, no "www" before it): both go.
-				if f.joins && mayJoinAt(s, i) && f.mayAct(s, start, &plain) {
+				if f.joins && mayJoinAt(s, i) && f.mayAct(s, start, &lm) {
 					return start
 				}
 				if i > start && i+1 < len(s) {
@@ -423,12 +457,12 @@ scan:
 			case fPunct:
 				// Copied unless after an Arabic letter: on a line
 				// that has none, as most lines of other scripts.
-				if noArabicLetter(s, start, &latin) {
+				if noArabicLetter(s, start, &lm) {
 					i++
 					continue
 				}
 			case fDot:
-				if !afterWWW(s, start, i) && !(f.puncts && punctMayAt(s, i, 1, false) && f.mayAct(s, start, &plain)) {
+				if !afterWWW(s, start, i) && !(f.puncts && punctMayAt(s, i, 1, false) && f.mayAct(s, start, &lm)) {
 					i++
 					continue
 				}
@@ -436,7 +470,7 @@ scan:
 			return start
 		}
 		if k, n := f.lowAt(s, i); n != 0 {
-			if k&fPunctuation != 0 && f.puncts && punctMayAt(s, i, 2, s[i+1] == 0xAB) && f.mayAct(s, start, &plain) {
+			if k&fPunctuation != 0 && f.puncts && punctMayAt(s, i, 2, s[i+1] == 0xAB) && f.mayAct(s, start, &lm) {
 				return start // 0xAB: «
 			}
 			// Only a line of Arabic script goes to the line rules.
@@ -475,12 +509,17 @@ scan:
 	return len(s)
 }
 
+// A lineMemo keeps what span found of the lines it looked at: the start
+// of the last line found to have no letter of the Arabic script (plain,
+// for mayAct) and of the last found to have no byte of the blocks of its
+// letters (latin, for noArabicLetter), which is plain too.
+type lineMemo struct{ plain, latin int }
+
 // mayAct reports whether the line rules may act on the line from s[start],
 // where span found what one of them acts at: whether the line has a letter
-// of the Arabic script. *plain is the start of the last line found to have
-// none, so that a line of other scripts is read once.
-func (f *fused) mayAct(s string, start int, plain *int) bool {
-	if *plain == start {
+// of the Arabic script, as hasArabicScript says.
+func (f *fused) mayAct(s string, start int, lm *lineMemo) bool {
+	if lm.plain == start || noArabicLetter(s, start, lm) {
 		return false
 	}
 	end := len(s)
@@ -490,7 +529,7 @@ func (f *fused) mayAct(s string, start int, plain *int) bool {
 	if hasArabicScript(s[start:end]) {
 		return true
 	}
-	*plain = start
+	lm.plain = start
 	return false
 }
 
@@ -673,18 +712,31 @@ done:
 // noArabicLetter reports whether the line that starts at s[start] has no
 // letter the cleaner takes for one of the Arabic script (classArabicLetter:
 // unicode.Arabic's, in U+0600..U+08FF, U+FB50..U+FEFF and above U+FFFF)
-// from its bytes: no lead byte of those blocks. *memo is the start of the
-// last line found to have none.
-func noArabicLetter(s string, start int, memo *int) bool {
-	if *memo == start {
+// from its bytes: no lead byte of those blocks. Such a line has no letter
+// hasArabicScript finds either.
+func noArabicLetter(s string, start int, lm *lineMemo) bool {
+	if lm.latin == start {
 		return true
 	}
-	for i := start; i < len(s) && s[i] != '\n'; i++ {
-		if c := s[i]; c >= 0xD8 && c <= 0xE0 || c >= 0xEF {
+	for i := start; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\n' {
+				break
+			}
+			// Eight bytes a step while they are ASCII, with no line feed.
+			for i+9 <= len(s) {
+				x := load64(s, i+1)
+				if x&0x8080808080808080 != 0 || bytesEqual(x, '\n') != 0 {
+					break
+				}
+				i += 8
+			}
+		} else if c >= 0xD8 && c <= 0xE0 || c >= 0xEF {
 			return false
 		}
 	}
-	*memo = start
+	lm.latin, lm.plain = start, start
 	return true
 }
 
