@@ -55,7 +55,7 @@ type fused struct {
 	// cleaner copies its digits and separators, and sees nothing else
 	// of it than that it is no space), and line copies the number.
 	plainNumbers bool
-	rules                         RuleSet
+	rules        RuleSet
 	// ascii is what the scan does with each ASCII byte; fStop for the
 	// others, which start code points of two bytes or more.
 	ascii [256]uint8
