@@ -166,3 +166,27 @@ func TestApplyValid(t *testing.T) {
 		}
 	}
 }
+
+// TestFusedTokensInRuns checks the fused path against the stages on what
+// span's loops of eight and 32 bytes (asciiRun) look at beside them, each
+// piece at every place of a block inside long runs of ASCII, before a
+// second piece.
+func TestFusedTokensInRuns(t *testing.T) {
+	pieces := []string{"  ", " \n", "\n ", " می ", "می ها", " ها", "1.2", ".5", ",5", ":5", "/5", "\u066b5", "\u066c5",
+		"www.", "WwW.", "w.", "\t", "\t\t", "\x1b[31m", "\uFDD0", "\xff", "\r\n", "\"", "!", ":", "(", ")", "[", "]",
+		",", ";", "?", " ,", "( ", " )", "\u08a0,", "\ufb50,", "\U00010e60,", "\U0001ee00,", "ك,", "ك ,", "a@b.cd",
+		"x/y", "<b>", "`c`", "۱.۲", "1,000", " 1.3 ", "é", "\u0301", "\u200c", "…", "“x”", "«x»", "؟", "،"}
+	run := strings.Repeat("lorem ipsum dolor sit amet consectetur ", 4)
+	for _, piece := range pieces {
+		for _, after := range []string{"", "ك", "\n", " ", "1"} {
+			for at := 0; at < 40; at++ {
+				s := run[:at] + piece + after + run + "\n" + run[:at%7] + piece + run
+				for _, p := range fusedProfiles {
+					if got, want := p.Apply(s), p.applyStages(s); got != want {
+						t.Fatalf("%s on %+q:\n got %+q\nwant %+q", p.Name(), s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
