@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -16,10 +15,34 @@ import (
 // replaced by placeholder, a noncharacter no rule touches, and after it
 // the placeholders are replaced by the spans again, in order. A
 // placeholder already in the text is a span of its own, so that it comes
-// back as it was. The Unicode form still applies to them, after.
-const placeholder = '\uFDD0'
+// back as it was. The Unicode form still applies to them, after. A number
+// has a placeholder of its own, numberPlaceholder, which the cleaner takes
+// for a digit: ArabicPunctuation keeps a comma before a number whether or
+// not the number is protected (in "x,۱,۰۰۰" it is; in "x,۱" it is not).
+const (
+	placeholder       = '\uFDD0'
+	numberPlaceholder = '\uFDD1'
+)
 
-const placeholderUTF8 = "\uFDD0"
+const (
+	placeholderUTF8       = "\uFDD0"
+	numberPlaceholderUTF8 = "\uFDD1"
+)
+
+// indexPlaceholder returns the index of the first placeholder of either
+// kind in s, or -1.
+func indexPlaceholder(s string) int {
+	for at := 0; ; {
+		i := strings.Index(s[at:], "\xEF\xB7")
+		if i < 0 || at+i+2 >= len(s) {
+			return -1
+		}
+		if c := s[at+i+2]; c == 0x90 || c == 0x91 {
+			return at + i
+		}
+		at += i + 2
+	}
+}
 
 // A masked span is a protected span's text, and whether it is a number:
 // the one thing a rule may change in a protected span is the digits of a
@@ -86,6 +109,9 @@ func maskEdits(s string, found []protect.Span) ([]edit, []masked) {
 	spans := make([]masked, len(found))
 	for k, sp := range found {
 		edits[k] = edit{sp.Start, sp.End, placeholderUTF8}
+		if sp.Kind == protect.Number {
+			edits[k].repl = numberPlaceholderUTF8
+		}
 		spans[k] = masked{text: s[sp.Start:sp.End], number: sp.Kind == protect.Number}
 	}
 	return edits, spans
@@ -107,7 +133,7 @@ func unmaskEdits(s string, spans []masked, nr *numberRules) []edit {
 	var edits []edit
 	at := 0
 	for _, sp := range spans {
-		i := strings.Index(s[at:], placeholderUTF8)
+		i := indexPlaceholder(s[at:])
 		if i < 0 {
 			break
 		}
@@ -127,17 +153,17 @@ func unmaskSpans(s string, spans []masked, nr *numberRules) string {
 }
 
 // protectSpans returns the spans maskSpans replaces: protect's, and the
-// placeholders already in s (of kind 0).
+// placeholders of either kind already in s (of kind 0).
 func protectSpans(s string) []protect.Span {
 	found := protect.Find(s)
-	if !strings.ContainsRune(s, placeholder) {
+	if indexPlaceholder(s) < 0 {
 		return found
 	}
 	var out []protect.Span
 	at := 0
 	add := func(until int) {
 		for {
-			i := strings.Index(s[at:until], placeholderUTF8)
+			i := indexPlaceholder(s[at:until])
 			if i < 0 {
 				return
 			}
@@ -198,8 +224,6 @@ func maskInto(q *spanQueue) func(dst, line []byte) []byte {
 	}
 }
 
-var placeholderBytes = []byte(placeholderUTF8)
-
 func (q *spanQueue) reset() {
 	q.mu.Lock()
 	q.spans = nil
@@ -212,7 +236,7 @@ func (q *spanQueue) reset() {
 func unmaskInto(q *spanQueue, nr *numberRules) func(dst, line []byte) []byte {
 	return func(dst, line []byte) []byte {
 		for {
-			i := bytes.Index(line, placeholderBytes)
+			i := indexPlaceholder(unsafe.String(unsafe.SliceData(line), len(line)))
 			if i < 0 {
 				return append(dst, line...)
 			}
@@ -220,7 +244,7 @@ func unmaskInto(q *spanQueue, nr *numberRules) func(dst, line []byte) []byte {
 			if span, ok := q.pop(); ok {
 				dst = append(dst, span.outOf(nr)...)
 			} else {
-				dst = append(dst, placeholderUTF8...)
+				dst = append(dst, line[i:i+len(placeholderUTF8)]...)
 			}
 			line = line[i+len(placeholderUTF8):]
 		}

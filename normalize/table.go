@@ -436,5 +436,8 @@ func classOf(r rune) uint8 {
 	if r >= 0 && r < 0x800 {
 		return lowClass[r]
 	}
+	if r == numberPlaceholder {
+		return classDigit // a protected number (see placeholder)
+	}
 	return computeClass(r)
 }
