@@ -88,6 +88,12 @@ type fused struct {
 	hasPlain   bool
 	// low is what it does with each code point of two bytes.
 	low [0x800]uint8
+	// plain is the fused path of plainProfile, the profile without its
+	// rules of the Arabic script, for the runs of lines that have none of
+	// the code points of marks (see plainTwin); nil if there is no twin.
+	plain        *fused
+	plainProfile Profile
+	marks        *arabicMarks
 	// keep has a bit set for each code point of three bytes that the
 	// cleaner copies as it is, except for the ones kindOf looks at;
 	// safe for each that is a safe starter of the form.
@@ -259,6 +265,9 @@ func newFused(p Profile) *fused {
 		if f.q.safe(r) {
 			f.safe[r>>6] |= 1 << (r & 63)
 		}
+	}
+	if twin, marks, ok := plainTwin(rs, p.form); ok {
+		f.plain, f.plainProfile, f.marks = twin.fused(), twin, marks
 	}
 	return f
 }
@@ -890,38 +899,95 @@ func (f *fused) apply(p Profile, s string) string {
 // scan steps over or cleans are (it stops at an invalid byte), and those
 // it leaves to the stages are checked apart.
 func (f *fused) applyValid(p Profile, s string) (string, bool) {
-	valid := true
-	var out []byte
-	var o *orthoLines
-	var buf []byte  // the scan's output for a line
-	var ebuf []byte // the line rules' output for a line
-	copied := 0     // s[:copied] is in out, or unchanged when out is nil
-	slow := -1      // the run of lines the stages must see starts here
-	grow := func() {
-		if out == nil {
-			out = make([]byte, 0, outCap(len(s)))
-		}
+	r := fusedRun{s: s, valid: true}
+	if f.plain == nil {
+		f.applyLines(&r, &r.o, p, 0, len(s))
+		return r.result()
 	}
+	m := nextMarked(f.marks, s, 0)
+	for i := 0; i < len(s); {
+		// s[i:j], the lines before the one m is on, go to the twin.
+		j := len(s)
+		if m < len(s) {
+			j = strings.LastIndexByte(s[i:m], '\n') + 1 + i
+		}
+		if j > i {
+			f.plain.applyLines(&r, &r.plainO, f.plainProfile, i, j)
+		}
+		if j == len(s) {
+			break
+		}
+		// s[j:k], the lines from it on that have a marked code point,
+		// to the profile's own scan.
+		k := len(s)
+		for {
+			e := strings.IndexByte(s[m:], '\n')
+			if e < 0 {
+				break
+			}
+			k = m + e + 1
+			if m = nextMarked(f.marks, s, k); m == len(s) || strings.IndexByte(s[k:m], '\n') >= 0 {
+				break
+			}
+		}
+		f.applyLines(&r, &r.o, p, j, k)
+		i = k
+	}
+	return r.result()
+}
+
+// A fusedRun is the output of applyValid as its runs of lines are written.
+type fusedRun struct {
+	s         string
+	out       []byte // nil while s[:copied] is unchanged
+	copied    int    // s[:copied] is in out, or unchanged when out is nil
+	valid     bool
+	o, plainO *orthoLines // the line rules of the profile and of its twin
+	buf       []byte      // the scan's output for a line
+	ebuf      []byte      // the line rules' output for a line
+}
+
+func (r *fusedRun) grow() {
+	if r.out == nil {
+		r.out = make([]byte, 0, outCap(len(r.s)))
+	}
+}
+
+func (r *fusedRun) result() (string, bool) {
+	if r.out == nil {
+		return r.s, r.valid
+	}
+	out := append(r.out, r.s[r.copied:]...)
+	return unsafe.String(unsafe.SliceData(out), len(out)), r.valid
+}
+
+// applyLines writes to r the lines s[from:to] of r.s (from a line's
+// start to one's, or the end) normalized with p, whose fused path f is;
+// *o is its line rules, made on first use.
+func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int) {
+	s := r.s[:to]
+	buf, ebuf := r.buf, r.ebuf
+	slow := -1 // the run of lines the stages must see starts here
 	flush := func(at int) {
 		if slow < 0 {
 			return
 		}
 		in := s[slow:at]
 		st := p.applyStages(in)
-		valid = valid && utf8.ValidString(in)
-		if out == nil && st == in {
+		r.valid = r.valid && utf8.ValidString(in)
+		if st == in {
 			// The stages changed nothing either (a number after a
-			// separator, left as it was): s[:at] is still the output,
-			// to be copied with what follows if that changes.
+			// separator, left as it was): s[r.copied:at] is still
+			// the output, to be copied with what follows.
 			slow = -1
 			return
 		}
-		grow()
-		out = append(out, s[copied:slow]...)
-		out = append(out, st...)
-		copied, slow = at, -1
+		r.grow()
+		r.out = append(r.out, s[r.copied:slow]...)
+		r.out = append(r.out, st...)
+		r.copied, slow = at, -1
 	}
-	for i := 0; i < len(s); {
+	for i := from; i < len(s); {
 		if slow < 0 {
 			if i = f.span(s, i, false); i == len(s) {
 				break
@@ -929,10 +995,10 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 			if e := f.span(s, i, true); e > i {
 				// Only the form may change these lines (text in NFD,
 				// a letter and the mark it composes with).
-				grow()
-				out = append(out, s[copied:i]...)
-				out = f.q.appendForm(out, s[i:e])
-				copied, i = e, e
+				r.grow()
+				r.out = append(r.out, s[r.copied:i]...)
+				r.out = f.q.appendForm(r.out, s[i:e])
+				r.copied, i = e, e
 				continue
 			}
 		}
@@ -953,8 +1019,8 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 			cur = unsafe.String(unsafe.SliceData(lo.out), len(lo.out))
 		}
 		if f.lines && (lo.arabic || lo.changed || f.rules.Has(TrimLeading)) {
-			if o == nil {
-				o = &orthoLines{rules: f.rules, all: f.rules.Has(TrimLeading)}
+			if *o == nil {
+				*o = &orthoLines{rules: f.rules, all: f.rules.Has(TrimLeading)}
 			}
 			// Into ebuf, not buf, which cur may be.
 			// The rules the line has no trigger for are left out: but
@@ -972,24 +1038,20 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 					rules &^= RuleSet(ZWNJAffixes) // every space was looked at
 				}
 			}
-			edited := o.intoRules(ebuf[:0], unsafe.Slice(unsafe.StringData(cur), len(cur)), rules)
+			edited := (*o).intoRules(ebuf[:0], unsafe.Slice(unsafe.StringData(cur), len(cur)), rules)
 			ebuf = edited
 			if e := unsafe.String(unsafe.SliceData(edited), len(edited)); e != cur {
 				cur, lo.changed = e, true
 			}
 		}
 		if lo.changed || lo.form {
-			grow()
-			out = append(out, s[copied:i]...)
-			out = f.q.appendForm(out, cur)
-			copied = lo.end
+			r.grow()
+			r.out = append(r.out, s[r.copied:i]...)
+			r.out = f.q.appendForm(r.out, cur)
+			r.copied = lo.end
 		}
 		i = lo.end
 	}
 	flush(len(s))
-	if out == nil {
-		return s, valid
-	}
-	out = append(out, s[copied:]...)
-	return unsafe.String(unsafe.SliceData(out), len(out)), valid
+	r.buf, r.ebuf = buf, ebuf
 }

@@ -27,6 +27,8 @@ var fusedProfiles = func() []Profile {
 		NewProfile("trim", norm.NFC, RuleSet(0).With(TrimTrailing, Invisibles)),
 		NewProfile("collapse", norm.NFC, RuleSet(0).With(CollapseSpaces, DigitsASCII)),
 		NewProfile("ar-lines", norm.NFC, RuleSet(0).With(PunctSpacing, PersianQuotes)),
+		// A plain twin of Spaces alone (see plainTwin).
+		NewProfile("zwnj-spaces", norm.NFC, RuleSet(0).With(Spaces, ZWNJ, ArabicPunctuation, Tatweel)),
 	)
 }()
 
@@ -47,6 +49,13 @@ var fusedCases = []string{
 	"۱۴۰۲٫۵ و ١٢٣ و ۳.۱۴\n",
 	"\uFDD0 line\n",
 	"last line without end",
+	// Lines of the Arabic script among others, which the plain twin
+	// of a profile takes (plainTwin).
+	"hello, world?\nسلام, دنیا?\nok; yes\n\nx\n",
+	"a\u200cb, c\n\U0001EE00, x\n😀, y\nz\u0640z, w\n",
+	"中文，测试。\u3000x\nﻻ, y\n\u00a0a  b \n",
+	"ok \"yes\" (no)\n«نه» \"آری\"\n[x]: y!\n",
+	"\xd8, a\n\xe3\x81, b\nc\xef\xad\n",
 }
 
 // FuzzFused checks the fused path against the stages one after the other
@@ -188,5 +197,57 @@ func TestFusedTokensInRuns(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPlainTwin checks what the built-in profiles' plain twins leave out
+// and what nextMarked finds.
+func TestPlainTwin(t *testing.T) {
+	for _, p := range []Profile{Persian, Arabic, Urdu, Pashto} {
+		twin, marks, ok := plainTwin(p.rules, p.form)
+		if !ok {
+			t.Fatalf("%s: no plain twin", p.Name())
+		}
+		if twin.rules != Default.rules {
+			t.Errorf("%s: twin has %s, want the default rules %s", p.Name(), twin.Rules(), Default.Rules())
+		}
+		// In ASCII, the two differ only in ArabicPunctuation's , ; ?,
+		// which it maps after a letter of the script alone.
+		tb, tw := tableFor(p.cleanerRules()), tableFor(twin.cleanerRules())
+		for c := rune(0); c < utf8.RuneSelf; c++ {
+			if o, w := tb.lookup(c), tw.lookup(c); (o.kind != w.kind || o.repl != w.repl) && !strings.ContainsRune(",;?", c) {
+				t.Errorf("%s: %q is %v, its twin's %v", p.Name(), c, o, w)
+			}
+		}
+		for _, c := range []struct {
+			s    string
+			want int
+		}{
+			{"", 0},
+			{"plain English, with “quotes” — and café\n", -1},
+			{"Русский текст, и ещё\n", -1},
+			{"中文，测试。한국어\u3000", -1},
+			{"abc سلام", 4},
+			{"abc\u200cdef", 3}, // ZWNJ: the ZWNJ rule's
+			{"ab\u0640", 2},     // tatweel
+			{"a\uFB50", 1},      // a presentation form
+			{"a\uFDD0", 1},      // a placeholder's noncharacter
+			{"x😀", 1},           // above U+FFFF
+			{"é\xc3, \x81", -1}, // invalid, under D8
+			{"a\xd9\xff", 1},    // invalid from D8 on
+			{strings.Repeat("long ASCII run ", 10) + "ک", 150},
+			{strings.Repeat("漢字", 20) + "ی", 120},
+		} {
+			want := c.want
+			if want < 0 {
+				want = len(c.s)
+			}
+			if got := nextMarked(marks, c.s, 0); got != want {
+				t.Errorf("%s: nextMarked(%+q) = %d, want %d", p.Name(), c.s, got, want)
+			}
+		}
+	}
+	if _, _, ok := plainTwin(Default.rules, norm.NFC); ok {
+		t.Error("the default profile has a plain twin")
 	}
 }
