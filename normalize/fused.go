@@ -86,6 +86,9 @@ type fused struct {
 	otherPlain [256]uint8
 	runPlain   *asciiRunSet
 	hasPlain   bool
+	// lowWrite is writeFlags for each code point of two bytes the
+	// cleaner writes something else for: of every output it may have.
+	lowWrite [0x800]uint8
 	// low is what it does with each code point of two bytes.
 	low [0x800]uint8
 	// plain is the fused path of plainProfile, the profile without its
@@ -248,6 +251,12 @@ func newFused(p Profile) *fused {
 			k |= fUnsafe
 		}
 		f.low[r] = k
+		switch o := t.lookup(r); o.kind {
+		case opPositionalYeh:
+			f.lowWrite[r] = f.writeFlags(r, arabicYeh) & f.writeFlags(r, alefMaksura)
+		default:
+			f.lowWrite[r] = f.writeFlags(r, o.repl)
+		}
 		if k&^fPunctuation&^fArabic == fInert && (k&fArabic == 0 || !f.lines || f.arabic) && (k&fPunctuation == 0 || !f.arabic) {
 			f.inert2[r>>6] |= 1 << (r & 63)
 		}
@@ -569,9 +578,75 @@ type lineOut struct {
 	form    bool   // the form may change it
 	arabic  bool   // the line rules may change it
 	// What the line rules may act at in the line as it came, when
-	// unchanged: PunctSpacing's punctuation (punctMayAt), PersianQuotes'
-	// quotes, and ZWNJAffixes' spaces (mayJoinAt).
+	// unchanged or changed only in letters (letters): PunctSpacing's
+	// punctuation (punctMayAt), PersianQuotes' quotes, and ZWNJAffixes'
+	// spaces (mayJoinAtYeh).
 	punct, quote, join bool
+	letters            bool
+	// safe is set when what the cleaner wrote in place of code points
+	// are safe starters of the form: then a line of safe starters (form
+	// not set) is still in the form.
+	safe bool
+}
+
+// What the cleaner's writing in place of a code point keeps (fused.lowWrite,
+// fused.writeFlags).
+const (
+	wTriggers = 1 << iota // what the line rules may act at (sameTriggers)
+	wSafe                 // the form: it writes safe starters
+)
+
+// writeFlags returns what writing repl in place of r keeps; an empty repl
+// (a code point dropped) keeps the form but may bring together what the
+// line rules act at.
+func (f *fused) writeFlags(r rune, repl string) uint8 {
+	var w uint8
+	if f.sameTriggers(string(r), repl) {
+		w |= wTriggers
+	}
+	w |= wSafe
+	for _, q := range repl {
+		if !f.q.safe(q) {
+			w &^= wSafe
+		}
+	}
+	return w
+}
+
+// sameTriggers reports whether the cleaner's writing repl for was, a code
+// point for another, leaves what the line rules may act at where it was
+// (lineOut.punct, quote, join): a letter of the Arabic script for another,
+// or a digit for another, as the letter and digit rules write them. For
+// ZWNJAffixes, whose prefixes and clitics mayJoinAt finds by their bytes,
+// only Arabic yeh, alef maksura and kaf, which mayJoinAtYeh takes for
+// what they become.
+func (f *fused) sameTriggers(was, repl string) bool {
+	r, n := utf8.DecodeRuneInString(was)
+	q, m := utf8.DecodeRuneInString(repl)
+	if n != len(was) || m != len(repl) || m == 0 {
+		return false
+	}
+	if '٠' <= r && r <= '٩' || '۰' <= r && r <= '۹' {
+		return '٠' <= q && q <= '٩' || '۰' <= q && q <= '۹'
+	}
+	if !isArabicLetter(r) || !isArabicLetter(q) {
+		return false
+	}
+	return !f.joins || r == 'ي' || r == 'ى' || r == 'ك' || r == 'ک'
+}
+
+// mayJoinAtYeh is mayJoinAt, true also where it would be with Persian yeh
+// for an Arabic yeh or alef maksura, which the letter rules write as it.
+func mayJoinAtYeh(text string, i int) bool {
+	if mayJoinAt(text, i) {
+		return true
+	}
+	yeh := func(t string) bool { return t == "ی" || t == "ي" || t == "ى" }
+	if i >= 4 && text[i-4:i-2] == "م" && yeh(text[i-2:i]) {
+		return true // می
+	}
+	rest := text[i+1:]
+	return len(rest) >= 6 && rest[:2] == "ا" && yeh(rest[2:4]) && (rest[4:6] == "م" || rest[4:6] == "د") // ایم, اید
 }
 
 // line cleans the line that starts at s[start] as the cleaner and the
@@ -588,8 +663,17 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 		copied = i
 		return unsafe.String(unsafe.SliceData(lo.out), len(lo.out))
 	}
-	// write puts repl in place of s[i:i+n].
-	write := func(i, n int, repl string) {
+	// write puts repl in place of s[i:i+n], the code point r.
+	lo.letters, lo.safe = true, true
+	write := func(i, n int, r rune, repl string) {
+		var w uint8
+		if r < 0x800 {
+			w = f.lowWrite[r]
+		} else {
+			w = f.writeFlags(r, repl)
+		}
+		lo.letters = lo.letters && w&wTriggers != 0
+		lo.safe = lo.safe && w&wSafe != 0
 		if !lo.changed {
 			lo.changed = true
 			lo.out = append(lo.out, s[start:i]...)
@@ -613,7 +697,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				goto done
 			case fSpace:
 				if len(written(i)) > 0 && i+1 < len(s) && f.emitsAt(s, i+1) {
-					lo.join = lo.join || mayJoinAt(s, i)
+					lo.join = lo.join || mayJoinAtYeh(s, i)
 					i++
 					continue
 				}
@@ -689,7 +773,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 		switch k & fKind {
 		case fInert:
 		case fReplace:
-			write(i, n, f.t.lookup(r).repl)
+			write(i, n, r, f.t.lookup(r).repl)
 		case fSpecial:
 			o := f.t.lookup(r)
 			// Far enough for lookahead to decide (a line feed is no
@@ -697,10 +781,10 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 			more := s[i+n : min(len(s), i+n+(maxLookahead+1)*utf8.UTFMax)]
 			next, _ := f.t.lookahead(o.kind, "", unsafe.Slice(unsafe.StringData(more), len(more)), i+n+len(more) == len(s))
 			if repl, same := specialOut(o, next); !same {
-				write(i, n, repl)
+				write(i, n, r, repl)
 			}
 		case fDrop:
-			write(i, n, "")
+			write(i, n, r, "")
 		case fZWNJ:
 			if !f.zwnjKept(written(i), s, i+n) {
 				return lineOut{end: f.skip(s, i)}
@@ -918,14 +1002,28 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 			break
 		}
 		// s[j:k], the lines from it on that have a marked code point,
-		// to the profile's own scan.
+		// to the profile's own scan; once a few dozen lines have had one,
+		// the lines of the next 4 KB too, unlooked at, so that text all
+		// of the script costs no look at every line.
 		k := len(s)
-		for {
+		for lines := 0; ; lines++ {
+			if lines == 32 {
+				lines = 0
+				if m += 4 << 10; m >= len(s) {
+					k = len(s)
+					break
+				}
+			}
 			e := strings.IndexByte(s[m:], '\n')
 			if e < 0 {
+				k = len(s)
 				break
 			}
 			k = m + e + 1
+			if k < len(s) && s[k] >= 0xD8 && s[k] <= 0xDB {
+				m = k // a letter of the script first: marked
+				continue
+			}
 			if m = nextMarked(f.marks, s, k); m == len(s) || strings.IndexByte(s[k:m], '\n') >= 0 {
 				break
 			}
@@ -1018,6 +1116,7 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 		if lo.changed {
 			cur = unsafe.String(unsafe.SliceData(lo.out), len(lo.out))
 		}
+		ruled := false // the line rules changed the line
 		if f.lines && (lo.arabic || lo.changed || f.rules.Has(TrimLeading)) {
 			if *o == nil {
 				*o = &orthoLines{rules: f.rules, all: f.rules.Has(TrimLeading)}
@@ -1027,7 +1126,7 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 			// PersianQuotes writes « », where PunctSpacing acts, and a
 			// letter RepeatedLetters removes may stand before a space.
 			rules := f.rules
-			if !lo.changed {
+			if !lo.changed || lo.letters {
 				if !lo.quote {
 					rules &^= RuleSet(PersianQuotes)
 				}
@@ -1041,13 +1140,20 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 			edited := (*o).intoRules(ebuf[:0], unsafe.Slice(unsafe.StringData(cur), len(cur)), rules)
 			ebuf = edited
 			if e := unsafe.String(unsafe.SliceData(edited), len(edited)); e != cur {
-				cur, lo.changed = e, true
+				cur, lo.changed, ruled = e, true, true
 			}
 		}
-		if lo.changed || lo.form {
+		switch {
+		case lo.form || lo.changed && !(lo.safe && !ruled):
 			r.grow()
 			r.out = append(r.out, s[r.copied:i]...)
 			r.out = f.q.appendForm(r.out, cur)
+			r.copied = lo.end
+		case lo.changed:
+			// Safe starters all: in the form already.
+			r.grow()
+			r.out = append(r.out, s[r.copied:i]...)
+			r.out = append(r.out, cur...)
 			r.copied = lo.end
 		}
 		i = lo.end
