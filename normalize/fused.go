@@ -67,6 +67,9 @@ type fused struct {
 	// steps over (inert, no numeral, of the Arabic script only when the
 	// profile has no line rules), a word a lead byte.
 	inert2 [0x800 / 64]uint64
+	// inert2Form is inert2 with the code points only the form may
+	// change, which span steps over with form set.
+	inert2Form [0x800 / 64]uint64
 	// spaceInert is set when a space inside a line before a code point
 	// the cleaner copies is copied too (it is fSpace or fInert).
 	spaceInert bool
@@ -257,6 +260,9 @@ func newFused(p Profile) *fused {
 		default:
 			f.lowWrite[r] = f.writeFlags(r, o.repl)
 		}
+		if k&^fPunctuation&^fArabic&^fUnsafe == fInert && (k&fArabic == 0 || !f.lines || f.arabic) && (k&fPunctuation == 0 || !f.arabic) {
+			f.inert2Form[r>>6] |= 1 << (r & 63)
+		}
 		if k&^fPunctuation&^fArabic == fInert && (k&fArabic == 0 || !f.lines || f.arabic) && (k&fPunctuation == 0 || !f.arabic) {
 			f.inert2[r>>6] |= 1 << (r & 63)
 		}
@@ -318,6 +324,10 @@ func (f *fused) span(s string, i int, form bool) int {
 	m := markRun{end: -1}
 	lm := lineMemo{-1, -1}
 	runFrom := 0
+	inert2 := &f.inert2
+	if form {
+		inert2 = &f.inert2Form
+	}
 scan:
 	for i < len(s) {
 		c := s[i]
@@ -327,16 +337,24 @@ scan:
 		if c == ' ' && f.spaceInert && i > start && i+2 < len(s) {
 			// A space between words of two-byte letters: inside the
 			// line and before a code point the cleaner copies.
-			if n := s[i+1]; n-0xC2 < 0xE0-0xC2 && s[i+2]&0xC0 == 0x80 && f.inert2[n&0x1F]>>(s[i+2]&0x3F)&1 != 0 {
+			if n := s[i+1]; n-0xC2 < 0xE0-0xC2 && s[i+2]&0xC0 == 0x80 && inert2[n&0x1F]>>(s[i+2]&0x3F)&1 != 0 {
 				i += 3
 				continue
 			}
 		}
 		if c >= utf8.RuneSelf {
-			if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && f.inert2[c&0x1F]>>(s[i+1]&0x3F)&1 != 0 {
+			if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && inert2[c&0x1F]>>(s[i+1]&0x3F)&1 != 0 {
 				// Two bytes the scan copies, looked up by the lead
-				// byte's word and the trail byte's bit.
+				// byte's word and the trail byte's bit; and the
+				// letters and marks after them, a word's.
 				i += 2
+				for i+1 < len(s) {
+					c := s[i]
+					if c-0xC2 >= 0xE0-0xC2 || s[i+1]&0xC0 != 0x80 || inert2[c&0x1F]>>(s[i+1]&0x3F)&1 == 0 {
+						break
+					}
+					i += 2
+				}
 				continue
 			}
 			if threeBytesAt(s, i) {
