@@ -49,7 +49,7 @@ var benchCorpora = sync.OnceValue(func() []benchCorpus {
 	read("../testdata/repair/clean.tsv.gz", true, 2, 3)
 	var out []benchCorpus
 	var mixed strings.Builder
-	for k := 0; mixed.Len() < 1<<20; k++ {
+	for k := 0; mixed.Len() < 1<<20 && len(lines) > 0; k++ { // none: run from elsewhere than the package's directory
 		for _, l := range langs {
 			if ls := lines[l]; len(ls) > 0 {
 				mixed.WriteString(ls[k%len(ls)])

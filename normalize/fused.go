@@ -755,8 +755,19 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 			if k&^fArabic == fInert {
 				// The letters of a word, most of a line of the Arabic
 				// script: no more to look at.
-				lo.arabic = lo.arabic || k != 0
-				i += 2
+				ar := k
+				for i += 2; i+1 < len(s); i += 2 {
+					c := s[i]
+					if c-0xC2 >= 0xE0-0xC2 || s[i+1]&0xC0 != 0x80 {
+						break
+					}
+					k := f.low[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]
+					if k&^fArabic != fInert {
+						break
+					}
+					ar |= k
+				}
+				lo.arabic = lo.arabic || ar != 0
 				continue
 			}
 		} else {
