@@ -56,6 +56,9 @@ type fused struct {
 	// of it than that it is no space), and line copies the number.
 	plainNumbers bool
 	rules        RuleSet
+	// zwnjs is set when the cleaner keeps a ZWNJ only between two
+	// letters (ZWNJ), which span then steps over there.
+	zwnjs bool
 	// ascii is what the scan does with each ASCII byte; fStop for the
 	// others, which start code points of two bytes or more.
 	ascii [256]uint8
@@ -168,6 +171,7 @@ func newFused(p Profile) *fused {
 	f.joins = f.arabic && rs.Has(ZWNJAffixes)
 	f.puncts = f.arabic && rs.Has(PunctSpacing)
 	f.quotes = f.arabic && rs.Has(PersianQuotes)
+	f.zwnjs = f.kindOf('\u200c') == fZWNJ && f.q.safe('\u200c') && (!f.lines || f.arabic)
 	for b := range 256 {
 		c := byte(b)
 		k := uint8(fStop)
@@ -366,6 +370,12 @@ scan:
 					m &= f.safe[w]
 				}
 				if m>>(s[i+2]&0x3F)&1 != 0 {
+					i += 3
+					continue
+				}
+				if f.zwnjs && c == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0x8C && f.zwnjKept(s[start:i], s, i+3) {
+					// A ZWNJ between two letters, which ZWNJ keeps and
+					// the line rules act beside only at a space.
 					i += 3
 					continue
 				}

@@ -61,6 +61,9 @@ var fusedCases = []string{
 	// out of the form when it writes safe starters.
 	"مي خوانم كتاب اي ايم ىد\nكتابها مى روم ي\u0654 ي\u0651\nيك . ي ( ك\n",
 	"ﻙ ي\u0640 ي\u200cي ٠١ ي,١\n",
+	// ZWNJs the scan steps over between letters, and the ones it does
+	// not: doubled, beside a space, at a word's edge, before a mark.
+	"می\u200cروم کتاب\u200cها\nمی\u200c\u200cروم \u200cها\u200c\na\u200cb x\u200c1 ها\u200c\u064b\n",
 }
 
 // FuzzFused checks the fused path against the stages one after the other
