@@ -236,13 +236,14 @@ func TestPlainTwin(t *testing.T) {
 			{"Русский текст, и ещё\n", -1},
 			{"中文，测试。한국어\u3000", -1},
 			{"abc سلام", 4},
-			{"abc\u200cdef", 3}, // ZWNJ: the ZWNJ rule's
-			{"ab\u0640", 2},     // tatweel
-			{"a\uFB50", 1},      // a presentation form
-			{"a\uFDD0", 1},      // a placeholder's noncharacter
-			{"x😀", 1},           // above U+FFFF
-			{"é\xc3, \x81", -1}, // invalid, under D8
-			{"a\xd9\xff", 1},    // invalid from D8 on
+			{"abc\u200cdef", 3},    // ZWNJ: the ZWNJ rule's
+			{"ab\u0640", 2},        // tatweel
+			{"a\uFB50", 1},         // a presentation form
+			{"a\uFDD0", 1},         // a placeholder's noncharacter
+			{"x😀", 1},              // above U+FFFF
+			{"é\xc3, \x81", -1},    // invalid, under D8
+			{"a\xd9\xff", 1},       // invalid from D8 on
+			{"ab\xed\xa0\x80", -1}, // a surrogate
 			{strings.Repeat("long ASCII run ", 10) + "ک", 150},
 			{strings.Repeat("漢字", 20) + "ی", 120},
 		} {

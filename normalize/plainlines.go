@@ -3,7 +3,6 @@ package normalize
 import (
 	"math/bits"
 	"slices"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -43,7 +42,9 @@ func plainTwin(rs RuleSet, form norm.Form) (twin Profile, marks *arabicMarks, ok
 	t, pt := tableFor(Profile{form: form, rules: rs}.cleanerRules()), tableFor(twin.cleanerRules())
 	marks = new(arabicMarks)
 	for r := rune(0x80); r < 0x10000; r++ {
-		mark := r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFEFF // the script's blocks, and the placeholders U+FDD0..U+FDEF
+		// The script's blocks, the placeholders U+FDD0..U+FDEF among
+		// them.
+		mark := r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFEFF
 		if !mark {
 			o, po := t.lookup(r), pt.lookup(r)
 			mark = o.kind != po.kind || o.repl != po.repl
@@ -74,8 +75,10 @@ type arabicMarks struct {
 // nextMarked returns where the first of these starts in s[i:], or len(s):
 // a code point in marks; one above U+FFFF (the Arabic mathematical
 // letters, the Rumi numerals; and emoji, left to the profile's own scan
-// with them); a byte of invalid UTF-8 from D8 on, which the line rules may
-// take for a lead byte of the script's (hasArabicScript).
+// with them); a lead byte D8..DF or F0..FF, or E0..EF without its two
+// trail bytes, in invalid UTF-8 too, since the line rules take D8..DB for
+// the script's (hasArabicScript). Other invalid UTF-8 (trail bytes alone,
+// the three bytes of a surrogate) the two profiles clean alike.
 func nextMarked(marks *arabicMarks, s string, i int) int {
 	for i < len(s) {
 		// Eight bytes a step while none is a lead byte that may start a
@@ -104,14 +107,17 @@ func nextMarked(marks *arabicMarks, s string, i int) int {
 			i++ // stepped over, as above
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case n == 1:
-			return i // invalid
-		case n == 4 || marks.bits[r>>6]&(1<<(r&63)) != 0:
-			return i
+		if c >= 0xE0 && c < 0xF0 && threeBytesAt(s, i) {
+			// Three bytes: the word of the marks is the lead byte and
+			// the first trail byte, the bit the second.
+			if marks.bits[uint(c&0x0F)<<6|uint(s[i+1]&0x3F)]>>(s[i+2]&0x3F)&1 == 0 {
+				i += 3
+				continue
+			}
 		}
-		i += n
+		// D8..DF start the code points of U+0600..U+07FF, all marked;
+		// F0..F4 those above U+FFFF; the rest here are invalid.
+		return i
 	}
 	return len(s)
 }
