@@ -84,11 +84,15 @@ func nextMarked(marks *arabicMarks, s string, i int) int {
 		// Eight bytes a step while none is a lead byte that may start a
 		// marked code point: D8..FF, or D8..E2 and EF..FF when no code
 		// point of E3..EE's is marked (continuation bytes are under D8).
-		for i+32 <= len(s) && (load64(s, i)|load64(s, i+8)|load64(s, i+16)|load64(s, i+24))&0x8080808080808080 == 0 {
-			i += 32 // ASCII
-		}
 		for i+8 <= len(s) {
 			x := load64(s, i)
+			if x&0x8080808080808080 == 0 {
+				// ASCII: 32 bytes a step while it lasts.
+				for i += 8; i+32 <= len(s) && (load64(s, i)|load64(s, i+8)|load64(s, i+16)|load64(s, i+24))&0x8080808080808080 == 0; {
+					i += 32
+				}
+				continue
+			}
 			stop := bytesAtLeast(x, 0xD8)
 			if stop != 0 && marks.cjk {
 				stop &^= bytesAtLeast(x, 0xE3) &^ bytesAtLeast(x, 0xEF)
