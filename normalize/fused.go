@@ -660,7 +660,10 @@ func (f *fused) sameTriggers(was, repl string) bool {
 	if !isArabicLetter(r) || !isArabicLetter(q) {
 		return false
 	}
-	return !f.joins || r == 'ي' || r == 'ى' || r == 'ك' || r == 'ک'
+	// Not f.joins: a profile whose scan does not step over the script's
+	// letters (PersianHamzeh, TrimLeading) has ZWNJAffixes too, and
+	// SearchLetters writes the alef and heh of its suffixes and clitics.
+	return !f.rules.Has(ZWNJAffixes) || r == 'ي' || r == 'ى' || r == 'ك' || r == 'ک'
 }
 
 // mayJoinAtYeh is mayJoinAt, true also where it would be with Persian yeh
@@ -1176,10 +1179,12 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 					rules &^= RuleSet(ZWNJAffixes) // every space was looked at
 				}
 			}
-			edited := (*o).intoRules(ebuf[:0], unsafe.Slice(unsafe.StringData(cur), len(cur)), rules)
-			ebuf = edited
-			if e := unsafe.String(unsafe.SliceData(edited), len(edited)); e != cur {
-				cur, lo.changed, ruled = e, true, true
+			if rules&lineRules != 0 { // else none has what it acts at
+				edited := (*o).intoRules(ebuf[:0], unsafe.Slice(unsafe.StringData(cur), len(cur)), rules)
+				ebuf = edited
+				if e := unsafe.String(unsafe.SliceData(edited), len(edited)); e != cur {
+					cur, lo.changed, ruled = e, true, true
+				}
 			}
 		}
 		switch {

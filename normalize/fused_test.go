@@ -27,6 +27,10 @@ var fusedProfiles = func() []Profile {
 		NewProfile("trim", norm.NFC, RuleSet(0).With(TrimTrailing, Invisibles)),
 		NewProfile("collapse", norm.NFC, RuleSet(0).With(CollapseSpaces, DigitsASCII)),
 		NewProfile("ar-lines", norm.NFC, RuleSet(0).With(PunctSpacing, PersianQuotes)),
+		// Letter rules that write the letters of ZWNJAffixes' suffixes
+		// and clitics, on a scan that does not step over the script's
+		// letters (PersianHamzeh): sameTriggers.
+		NewProfile("search-joins", norm.NFC, RuleSet(0).With(SearchLetters, ZWNJAffixes, PersianHamzeh, TrimTrailing)),
 		// A plain twin of Spaces alone (see plainTwin).
 		NewProfile("zwnj-spaces", norm.NFC, RuleSet(0).With(Spaces, ZWNJ, ArabicPunctuation, Tatweel)),
 	)
@@ -64,6 +68,7 @@ var fusedCases = []string{
 	// ZWNJs the scan steps over between letters, and the ones it does
 	// not: doubled, beside a space, at a word's edge, before a mark.
 	"می\u200cروم کتاب\u200cها\nمی\u200c\u200cروم \u200cها\u200c\na\u200cb x\u200c1 ها\u200c\u064b\n",
+	"کتاب ةا\nخانه أم\nخانه آش\nکتاب ۀا خوب\nکتاب ہا\n",
 }
 
 // FuzzFused checks the fused path against the stages one after the other

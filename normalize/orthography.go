@@ -318,10 +318,14 @@ func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 			continue
 		}
 		ww, nw := text[ws:we], text[ns:ne]
+		// The next word's first part, before a ZWNJ: a clitic or suffix
+		// there is one still once a suffix after it is joined ("می ایم
+		// ها" gives "می ایم‌ها", which must stay as it is).
+		nw0, _, _ := strings.Cut(nw, "\u200c")
 		switch {
 		case isOneOf(ww, zwnjPrefixes) && !afterZWNJ(text, ws) && utf8.RuneCountInString(nw) >= 2 &&
 			!strings.HasPrefix(nw, "می\u200c") && !strings.HasPrefix(nw, "نمی\u200c") &&
-			!isOneOf(nw, zwnjSuffixes) && !isOneOf(nw, zwnjClitics) && !isOneOf(nw, zwnjPrefixes):
+			!isOneOf(nw0, zwnjSuffixes) && !isOneOf(nw0, zwnjClitics) && !isOneOf(nw0, zwnjPrefixes):
 			edits = append(edits, edit{i, i + 1, "\u200c"})
 		case isOneOf(nw, zwnjSuffixes) && !isOneOf(ww, zwnjPrefixes) && suffixFits(ww, nw):
 			edits = append(edits, edit{i, i + 1, joiner(ww)})
