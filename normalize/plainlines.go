@@ -75,10 +75,12 @@ type arabicMarks struct {
 // nextMarked returns where the first of these starts in s[i:], or len(s):
 // a code point in marks; one above U+FFFF (the Arabic mathematical
 // letters, the Rumi numerals; and emoji, left to the profile's own scan
-// with them); a lead byte D8..DF or F0..FF, or E0..EF without its two
-// trail bytes, in invalid UTF-8 too, since the line rules take D8..DB for
-// the script's (hasArabicScript). Other invalid UTF-8 (trail bytes alone,
-// the three bytes of a surrogate) the two profiles clean alike.
+// with them); a lead byte D8..DF or F0..FF, in invalid UTF-8 too, since
+// the line rules take D8..DB for the script's (hasArabicScript), and one
+// of E0..EF without its two trail bytes where its code points are not
+// all unmarked (E3..EE are stepped over by their lead byte alone when
+// they are). Other invalid UTF-8 (trail bytes alone, the three bytes of a
+// surrogate) the two profiles clean alike.
 func nextMarked(marks *arabicMarks, s string, i int) int {
 	for i < len(s) {
 		// Eight bytes a step while none is a lead byte that may start a
