@@ -266,9 +266,9 @@ func newFused(p Profile) *fused {
 		}
 		if k&^fPunctuation&^fArabic&^fUnsafe == fInert && (k&fArabic == 0 || !f.lines || f.arabic) && (k&fPunctuation == 0 || !f.arabic) {
 			f.inert2Form[r>>6] |= 1 << (r & 63)
-		}
-		if k&^fPunctuation&^fArabic == fInert && (k&fArabic == 0 || !f.lines || f.arabic) && (k&fPunctuation == 0 || !f.arabic) {
-			f.inert2[r>>6] |= 1 << (r & 63)
+			if k&fUnsafe == 0 {
+				f.inert2[r>>6] |= 1 << (r & 63)
+			}
 		}
 	}
 	for r := rune(0x800); r < 0x10000; r++ {
@@ -629,7 +629,7 @@ const (
 // line rules act at.
 func (f *fused) writeFlags(r rune, repl string) uint8 {
 	var w uint8
-	if f.sameTriggers(string(r), repl) {
+	if f.sameTriggers(r, repl) {
 		w |= wTriggers
 	}
 	w |= wSafe
@@ -641,17 +641,16 @@ func (f *fused) writeFlags(r rune, repl string) uint8 {
 	return w
 }
 
-// sameTriggers reports whether the cleaner's writing repl for was, a code
+// sameTriggers reports whether the cleaner's writing repl for r, a code
 // point for another, leaves what the line rules may act at where it was
 // (lineOut.punct, quote, join): a letter of the Arabic script for another,
 // or a digit for another, as the letter and digit rules write them. For
 // ZWNJAffixes, whose prefixes and clitics mayJoinAt finds by their bytes,
 // only Arabic yeh, alef maksura and kaf, which mayJoinAtYeh takes for
 // what they become.
-func (f *fused) sameTriggers(was, repl string) bool {
-	r, n := utf8.DecodeRuneInString(was)
+func (f *fused) sameTriggers(r rune, repl string) bool {
 	q, m := utf8.DecodeRuneInString(repl)
-	if n != len(was) || m != len(repl) || m == 0 {
+	if m != len(repl) || m == 0 {
 		return false
 	}
 	if '٠' <= r && r <= '٩' || '۰' <= r && r <= '۹' {
@@ -1187,17 +1186,14 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 				}
 			}
 		}
-		switch {
-		case lo.form || lo.changed && !(lo.safe && !ruled):
+		if lo.changed || lo.form {
 			r.grow()
 			r.out = append(r.out, s[r.copied:i]...)
-			r.out = f.q.appendForm(r.out, cur)
-			r.copied = lo.end
-		case lo.changed:
-			// Safe starters all: in the form already.
-			r.grow()
-			r.out = append(r.out, s[r.copied:i]...)
-			r.out = append(r.out, cur...)
+			if lo.form || !lo.safe || ruled {
+				r.out = f.q.appendForm(r.out, cur)
+			} else {
+				r.out = append(r.out, cur...) // safe starters all: in the form already
+			}
 			r.copied = lo.end
 		}
 		i = lo.end
