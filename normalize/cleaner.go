@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/transform"
 )
@@ -285,6 +286,30 @@ func (t *table) lookahead(kind opKind, rest string, more []byte, moreEOF bool) (
 		}
 	}
 	return 0, true
+}
+
+// lookaheadAt is lookahead for the op of the rune before s[i], all of
+// the input being s: at once when the rune at s[i] decides.
+func (t *table) lookaheadAt(kind opKind, s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	r := rune(-1)
+	if c := s[i]; c < utf8.RuneSelf {
+		r = rune(c)
+	} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+	}
+	if r >= 0 {
+		if d := t.ahead[kind-opUnlessHamza][r]; d != 0 {
+			return int(d - 1)
+		}
+	}
+	// Far enough to decide (a line feed is no mark: the line's end
+	// decides as in the whole text).
+	more := s[i:min(len(s), i+(maxLookahead+1)*utf8.UTFMax)]
+	next, _ := t.lookahead(kind, "", unsafe.Slice(unsafe.StringData(more), len(more)), i+len(more) == len(s))
+	return next
 }
 
 // decides looks at rune r for lookahead: done is false when r is skipped

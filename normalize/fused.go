@@ -608,7 +608,7 @@ type lineOut struct {
 	// What the line rules may act at in the line as it came, when
 	// unchanged or changed only in letters (letters): PunctSpacing's
 	// punctuation (punctMayAt), PersianQuotes' quotes, and ZWNJAffixes'
-	// spaces (mayJoinAtYeh).
+	// spaces (mayJoinAt).
 	punct, quote, join bool
 	letters            bool
 	// safe is set when what the cleaner wrote in place of code points
@@ -646,8 +646,8 @@ func (f *fused) writeFlags(r rune, repl string) uint8 {
 // (lineOut.punct, quote, join): a letter of the Arabic script for another,
 // or a digit for another, as the letter and digit rules write them. For
 // ZWNJAffixes, whose prefixes and clitics mayJoinAt finds by their bytes,
-// only Arabic yeh, alef maksura and kaf, which mayJoinAtYeh takes for
-// what they become.
+// only Arabic yeh, alef maksura and kaf, which mayJoinAt takes for what
+// they become.
 func (f *fused) sameTriggers(r rune, repl string) bool {
 	q, m := utf8.DecodeRuneInString(repl)
 	if m != len(repl) || m == 0 {
@@ -665,29 +665,23 @@ func (f *fused) sameTriggers(r rune, repl string) bool {
 	return !f.rules.Has(ZWNJAffixes) || r == 'ي' || r == 'ى' || r == 'ك' || r == 'ک'
 }
 
-// mayJoinAtYeh is mayJoinAt, true also where it would be with Persian yeh
-// for an Arabic yeh or alef maksura, which the letter rules write as it.
-func mayJoinAtYeh(text string, i int) bool {
-	if mayJoinAt(text, i) {
-		return true
-	}
-	yeh := func(t string) bool { return t == "ی" || t == "ي" || t == "ى" }
-	if i >= 4 && text[i-4:i-2] == "م" && yeh(text[i-2:i]) {
-		return true // می
-	}
-	rest := text[i+1:]
-	return len(rest) >= 6 && rest[:2] == "ا" && yeh(rest[2:4]) && (rest[4:6] == "م" || rest[4:6] == "د") // ایم, اید
-}
-
 // line cleans the line that starts at s[start] as the cleaner and the
 // masking of protected spans would, into dst when it changes.
 func (f *fused) line(dst []byte, s string, start int) lineOut {
 	lo := lineOut{out: dst[:0]}
 	copied := start // s[start:copied] is in lo.out, when changed
+	// patched is set while what the cleaner wrote is as long as what it
+	// read: lo.out then holds the whole line, each code point written in
+	// place, as the letter and digit rules mostly write them (a line of
+	// Arabic with a Persian profile has one every few letters).
+	patched := false
 	// written returns what the cleaner wrote of the line before s[i].
 	written := func(i int) string {
 		if !lo.changed {
 			return s[start:i]
+		}
+		if patched {
+			return unsafe.String(unsafe.SliceData(lo.out), i-start)
 		}
 		lo.out = append(lo.out, s[copied:i]...)
 		copied = i
@@ -704,10 +698,21 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 		}
 		lo.letters = lo.letters && w&wTriggers != 0
 		lo.safe = lo.safe && w&wSafe != 0
-		if !lo.changed {
+		switch {
+		case patched && len(repl) == n:
+			copy(lo.out[i-start:], repl)
+			return
+		case patched:
+			lo.out, patched = lo.out[:i-start], false
+		case !lo.changed && len(repl) == n:
+			lo.changed, patched = true, true
+			lo.out = append(lo.out, s[start:f.skip(s, i)]...)
+			copy(lo.out[i-start:], repl)
+			return
+		case !lo.changed:
 			lo.changed = true
 			lo.out = append(lo.out, s[start:i]...)
-		} else {
+		default:
 			lo.out = append(lo.out, s[copied:i]...)
 		}
 		lo.out = append(lo.out, repl...)
@@ -727,7 +732,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				goto done
 			case fSpace:
 				if len(written(i)) > 0 && i+1 < len(s) && f.emitsAt(s, i+1) {
-					lo.join = lo.join || mayJoinAtYeh(s, i)
+					lo.join = lo.join || mayJoinAt(s, i)
 					i++
 					continue
 				}
@@ -817,10 +822,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 			write(i, n, r, f.t.lookup(r).repl)
 		case fSpecial:
 			o := f.t.lookup(r)
-			// Far enough for lookahead to decide (a line feed is no
-			// mark: the line's end decides as in the whole text).
-			more := s[i+n : min(len(s), i+n+(maxLookahead+1)*utf8.UTFMax)]
-			next, _ := f.t.lookahead(o.kind, "", unsafe.Slice(unsafe.StringData(more), len(more)), i+n+len(more) == len(s))
+			next := f.t.lookaheadAt(o.kind, s, i+n)
 			if repl, same := specialOut(o, next); !same {
 				write(i, n, r, repl)
 			}
@@ -837,7 +839,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 	}
 done:
 	lo.end, lo.ok = i, true
-	if lo.changed {
+	if lo.changed && !patched {
 		lo.out = append(lo.out, s[copied:i]...)
 	}
 	return lo
@@ -893,9 +895,11 @@ func asciiLine(s string, start int, memo *int) bool {
 // s[i:i+n] of an unchanged line, from its neighbours: at an opening mark
 // (opening: ( [ «), only if a space or tab follows it (padding inside);
 // at closing punctuation, if a space or tab is before it (which goes) or
-// anything but white space or the line's end after it (a second '.', a
-// letter it puts a space before). A mark with white space after it and
-// none before, as text mostly has it, is left as it is.
+// what it acts at is after it: a second '.', or what it puts a space
+// before (a letter of the Arabic script, « or '('), taken for any code
+// point not ASCII. A mark with white space after it and none before, as
+// text mostly has it, or before a closing mark or a Latin letter, is left
+// as it is.
 func punctMayAt(s string, i, n int, opening bool) bool {
 	next := byte('\n')
 	if i+n < len(s) {
@@ -904,7 +908,7 @@ func punctMayAt(s string, i, n int, opening bool) bool {
 	if opening {
 		return next == ' ' || next == '\t'
 	}
-	return i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') || next != ' ' && next != '\t' && next != '\n'
+	return i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') || next >= utf8.RuneSelf || next == '.' || next == '('
 }
 
 // skip returns the end of the line s[i] is on.

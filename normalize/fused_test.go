@@ -61,7 +61,7 @@ var fusedCases = []string{
 	"ok \"yes\" (no)\n«نه» \"آری\"\n[x]: y!\n",
 	"\xd8, a\n\xe3\x81, b\nc\xef\xad\n",
 	// Lines the letter rules change, whose triggers of the line rules
-	// the scan keeps (sameTriggers, mayJoinAtYeh) and which it leaves
+	// the scan keeps (sameTriggers, mayJoinAt) and which it leaves
 	// out of the form when it writes safe starters.
 	"مي خوانم كتاب اي ايم ىد\nكتابها مى روم ي\u0654 ي\u0651\nيك . ي ( ك\n",
 	"ﻙ ي\u0640 ي\u200cي ٠١ ي,١\n",
@@ -69,6 +69,11 @@ var fusedCases = []string{
 	// not: doubled, beside a space, at a word's edge, before a mark.
 	"می\u200cروم کتاب\u200cها\nمی\u200c\u200cروم \u200cها\u200c\na\u200cb x\u200c1 ها\u200c\u064b\n",
 	"کتاب ةا\nخانه أم\nخانه آش\nکتاب ۀا خوب\nکتاب ہا\n",
+	// Words that only start or end like an affix (mayJoinAt), and
+	// punctuation before what PunctSpacing does or does not act at
+	// (punctMayAt).
+	"یونانی امروزی\nکتاب هایش ترجمه\nکمی روم\nخانه ام\u064e\nمي خوانم\nكتاب هاي\n",
+	"م.) ب.ب ب.(ب ب.«ب» ب.x ب:۲ ب!.\nب…ب ب؟ب (ب) «ب»\n",
 }
 
 // FuzzFused checks the fused path against the stages one after the other

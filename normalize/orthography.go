@@ -338,29 +338,72 @@ func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 	}
 }
 
-// mayJoinAt reports whether the space at text[i] has a prefix right
-// before it or a suffix or clitic right after it: the test that spares
-// the rest of the rule for most spaces. It compares bytes: the prefixes
-// (zwnjPrefixes) end in می, the suffixes (zwnjSuffixes) start with ها,
-// the clitics (zwnjClitics) are ام ات اش ایم اید اند, and the comparative
-// is تر (TestMayJoinAt checks it against the lists).
+// mayJoinAt reports whether the space at text[i] may be one that the
+// rule joins: the word before it is a prefix (zwnjPrefixes, می and نمی),
+// or the word after it a suffix, a clitic or the comparative (zwnjSuffixes,
+// zwnjClitics, تر and ترین), words as wordBefore and wordAfter find them.
+// It is the test that spares the rest of the rule for most spaces, and
+// what the fused scan asks of text it has not cleaned yet: so a yeh may be
+// any of ی ي ى, which the letter rules write as one, and a ZWNJ or a rune
+// the cleaner may drop beside the affix does not end it (TestMayJoinAt
+// checks it against the lists).
 func mayJoinAt(text string, i int) bool {
-	if i >= 4 && text[i-4:i] == "می" {
-		return true
+	if i >= 4 && text[i-4:i-2] == "م" && isYeh(text[i-2:i]) {
+		if j := i - 4; !arabicLetterOrMarkBefore(text, j) {
+			return true
+		} else if j >= 2 && text[j-2:j] == "ن" && !arabicLetterOrMarkBefore(text, j-2) {
+			return true
+		}
 	}
 	rest := text[i+1:]
 	if len(rest) < 4 {
 		return false
 	}
+	// ends reports whether an affix of n bytes is all of the next word.
+	ends := func(n int) bool { return !arabicLetterOrMarkAt(rest, n) }
 	switch rest[:4] {
-	case "ها", "ام", "ات", "اش", "تر":
-		return true
-	case "ای":
-		return len(rest) >= 6 && (rest[4:6] == "م" || rest[4:6] == "د")
+	case "ها":
+		if ends(4) {
+			return true
+		}
+		if len(rest) >= 6 && isYeh(rest[4:6]) {
+			return ends(6) || len(rest) >= 8 && isYeh(rest[6:8]) && ends(8)
+		}
+	case "ام", "ات", "اش":
+		return ends(4)
+	case "تر":
+		return ends(4) || len(rest) >= 8 && isYeh(rest[4:6]) && rest[6:8] == "ن" && ends(8)
+	case "اي", "ای", "اى":
+		return len(rest) >= 6 && (rest[4:6] == "م" || rest[4:6] == "د") && ends(6)
 	case "ان":
-		return len(rest) >= 6 && rest[4:6] == "د"
+		return len(rest) >= 6 && rest[4:6] == "د" && ends(6)
 	}
 	return false
+}
+
+// isYeh reports whether s, two bytes, is a yeh the letter rules write as
+// Persian yeh: ی ي ى.
+func isYeh(s string) bool { return s == "ی" || s == "ي" || s == "ى" }
+
+// arabicLetterOrMarkAt reports whether text[j] starts a letter or mark of
+// the Arabic script (isArabicLetter, isArabicMark): of the two-byte ones,
+// all that wordAfter and wordBefore step over.
+func arabicLetterOrMarkAt(text string, j int) bool {
+	if j+1 >= len(text) {
+		return false
+	}
+	c := text[j]
+	if c < 0xD8 || c > 0xDD || text[j+1]&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(c&0x1F)<<6 | rune(text[j+1]&0x3F)
+	return isArabicLetter(r) || isArabicMark(r)
+}
+
+// arabicLetterOrMarkBefore reports whether a letter or mark of the
+// Arabic script ends at text[j].
+func arabicLetterOrMarkBefore(text string, j int) bool {
+	return j >= 2 && arabicLetterOrMarkAt(text, j-2)
 }
 
 // wordBefore returns where the Arabic-script word (letters, marks and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -707,42 +708,67 @@ func TestRulePairsStream(t *testing.T) {
 // the comparative right after it, beside every letter of the Arabic block
 // and the ends of the text.
 func TestMayJoinAt(t *testing.T) {
-	want := func(text string, i int) bool {
-		for _, p := range zwnjPrefixes {
-			if strings.HasSuffix(text[:i], p) {
+	yeh := strings.NewReplacer("ي", "ی", "ى", "ی")
+	in := func(w string, lists ...[]string) bool {
+		for _, l := range lists {
+			if slices.Contains(l, yeh.Replace(w)) {
 				return true
-			}
-		}
-		rest := text[i+1:]
-		for _, list := range [][]string{zwnjSuffixes, zwnjClitics, {"تر"}} {
-			for _, s := range list {
-				if strings.HasPrefix(rest, s) {
-					return true
-				}
 			}
 		}
 		return false
 	}
-	var words []string
-	for _, list := range [][]string{zwnjPrefixes, zwnjSuffixes, zwnjClitics, {"تر", ""}} {
-		words = append(words, list...)
+	// The words wordBefore and wordAfter find on either side of the
+	// space: the prefix before it, the suffix, clitic or comparative
+	// after it, each word whole.
+	want := func(text string, i int) bool {
+		return in(text[wordBefore(text, i):i], zwnjPrefixes) ||
+			in(text[i+1:wordAfter(text, i+1)], zwnjSuffixes, zwnjClitics, []string{"تر", "ترین"})
 	}
+	var words, affixes []string
+	for _, list := range [][]string{zwnjPrefixes, zwnjSuffixes, zwnjClitics, {"تر", "ترین", ""}} {
+		for _, w := range list {
+			affixes = append(affixes, w, strings.ReplaceAll(w, "ی", "ي"), strings.ReplaceAll(w, "ی", "ى"))
+		}
+	}
+	words = append(words, affixes...)
 	for r := rune(0x0600); r < 0x0700; r++ {
 		words = append(words, string(r), "ا"+string(r), "ت"+string(r), "ه"+string(r), string(r)+"ی")
 	}
 	n := 0
-	for _, a := range words {
-		for _, b := range words {
-			text := a + " " + b
-			if got, want := mayJoinAt(text, len(a)), want(text, len(a)); got != want {
-				t.Fatalf("mayJoinAt(%q, %d) = %v, want %v", text, len(a), got, want)
-			}
-			if want(text, len(a)) {
-				n++
-			}
+	check := func(text string, i int) {
+		t.Helper()
+		if got, want := mayJoinAt(text, i), want(text, i); got != want {
+			t.Fatalf("mayJoinAt(%q, %d) = %v, want %v", text, i, got, want)
+		}
+		if want(text, i) {
+			n++
+		}
+	}
+	// Each side of the space with every word, the other with an affix
+	// or a word of none.
+	others := append([]string{"ب", "کتاب", "x"}, affixes...)
+	for _, w := range words {
+		for _, o := range others {
+			check(w+" "+o, len(w))
+			check(o+" "+w, len(o))
+		}
+	}
+	// An affix that is only the start or the end of a word, whatever
+	// letter or mark is beside it.
+	for r := rune(0x0600); r < 0x0780; r++ {
+		for _, a := range affixes {
+			check(string(r)+a+" کتاب", len(string(r)+a))
+			check("کتاب "+a+string(r), len("کتاب"))
 		}
 	}
 	if n == 0 {
 		t.Fatal("no text with an affix")
+	}
+	// A ZWNJ or a code point the cleaner drops beside an affix may
+	// leave it a word of its own: the scan asks before cleaning.
+	for _, text := range []string{"کتاب ها\u200cی", "کتاب ها\u200b", "ب\u200cمی روم", "\u200bمی روم"} {
+		if i := strings.IndexByte(text, ' '); !mayJoinAt(text, i) {
+			t.Errorf("mayJoinAt(%q, %d) = false", text, i)
+		}
 	}
 }

@@ -45,6 +45,10 @@ type table struct {
 	spaceStateful bool
 	// tracksLetters is set when a rule looks at the previous letter.
 	tracksLetters bool
+	// ahead is what decides says of each rune below U+0800 for
+	// opUnlessHamza and opPositionalYeh: 0 when it looks further (a
+	// mark, a rune dropped), else 1 + next.
+	ahead [2][0x800]uint8
 }
 
 var tables sync.Map // RuleSet -> *table
@@ -84,6 +88,13 @@ func compile(rs RuleSet) *table {
 	}
 	for b := 0; b < 0x80; b++ {
 		t.asciiKeep[b] = t.low[b] == 0 && b != ' ' && b != '\n'
+	}
+	for k, kind := range []opKind{opUnlessHamza, opPositionalYeh} {
+		for r := rune(0); r < 0x800; r++ {
+			if next, done := t.decides(kind, r); done {
+				t.ahead[k][r] = 1 + uint8(next)
+			}
+		}
 	}
 	return t
 }
@@ -407,13 +418,14 @@ const (
 	classDigit
 )
 
-var lowClass [0x800]uint8
-
-func init() {
-	for r := rune(0); r < 0x800; r++ {
-		lowClass[r] = computeClass(r)
+// lowClass is set by its initializer, not init: tables compiled while
+// the package's variables are initialized use it (table.ahead).
+var lowClass = func() (c [0x800]uint8) {
+	for r := range rune(0x800) {
+		c[r] = computeClass(r)
 	}
-}
+	return c
+}()
 
 func computeClass(r rune) uint8 {
 	var c uint8
