@@ -312,6 +312,31 @@ func (q *fastForm) appendString(dst []byte, s string, p int) ([]byte, bool) {
 	}
 }
 
+// appendStops appends s[from:to] in the form to dst, stops being where in
+// s (in order, those from to on left out) the code points are that span
+// would stop at on the way,
+// found by a scan of another's (fused.span): appendString's work without
+// its spans, each stretch composed once. A stop in a stretch composed
+// before is passed over; one that span would have stepped over gives a
+// stretch already in the form, which it gives as it is.
+func (q *fastForm) appendStops(dst []byte, s string, from, to int, stops []int) []byte {
+	start := from
+	for _, p := range stops {
+		if p >= to {
+			break // on the line the scan stopped in
+		}
+		if p < start {
+			continue
+		}
+		b := starterBefore(s, start, p)
+		dst = append(dst, s[start:b]...)
+		e := q.stretchEnd(s[:to], p)
+		dst, _ = q.appendStretch(dst, s[b:e])
+		start = e
+	}
+	return append(dst, s[start:to]...)
+}
+
 // appendStretch appends s in the form to dst, s being a stretch from a safe
 // starter (or the start of the text) to the next (or the end). It
 // reorders and composes s itself when every code point is one the form's

@@ -317,9 +317,11 @@ func (f *fused) kindOf(r rune) uint8 {
 
 // span returns where the first line from s[i] (a line's start) that the
 // scan cannot skip starts, or len(s): the lines before it are copied as
-// they are. With form set it also steps over what only the form may
-// change: the lines before it then go through the form alone.
-func (f *fused) span(s string, i int, form bool) int {
+// they are. With stops not nil it also steps over what only the form may
+// change, and appends to *stops where each such code point is that the
+// form's own span would stop at: the lines before it then go through the
+// form alone, at those stops (fastForm.appendStops), in the same scan.
+func (f *fused) span(s string, i int, stops *[]int) int {
 	if f.rules.Has(TrimLeading) {
 		return i // every line goes to the line rules
 	}
@@ -328,10 +330,8 @@ func (f *fused) span(s string, i int, form bool) int {
 	m := markRun{end: -1}
 	lm := lineMemo{-1, -1}
 	runFrom := 0
+	form := stops != nil
 	inert2 := &f.inert2
-	if form {
-		inert2 = &f.inert2Form
-	}
 scan:
 	for i < len(s) {
 		c := s[i]
@@ -361,17 +361,32 @@ scan:
 				}
 				continue
 			}
+			if form && c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && f.inert2Form[c&0x1F]>>(s[i+1]&0x3F)&1 != 0 {
+				// What only the form may change: a mark the form
+				// leaves where it is, as its span steps over it, or a
+				// stop.
+				if !m.step(f.q, s[start:i], i, 2, rune(c&0x1F)<<6|rune(s[i+1]&0x3F)) {
+					*stops = append(*stops, i)
+				}
+				i += 2
+				continue
+			}
 			if threeBytesAt(s, i) {
 				// Three bytes, not overlong: the word is the lead byte
 				// and the first trail byte, the bit the second.
 				w := uint(c&0x0F)<<6 | uint(s[i+1]&0x3F)
-				m := f.keep[w]
-				if !form {
-					m &= f.safe[w]
-				}
-				if m>>(s[i+2]&0x3F)&1 != 0 {
-					i += 3
-					continue
+				if k := f.keep[w] >> (s[i+2] & 0x3F) & 1; k != 0 {
+					if f.safe[w]>>(s[i+2]&0x3F)&1 != 0 {
+						i += 3
+						continue
+					}
+					if form {
+						if !m.step(f.q, s[start:i], i, 3, rune(w)<<6|rune(s[i+2]&0x3F)) {
+							*stops = append(*stops, i)
+						}
+						i += 3
+						continue
+					}
 				}
 				if f.zwnjs && c == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0x8C && f.zwnjKept(s[start:i], s, i+3) {
 					// A ZWNJ between two letters, which ZWNJ keeps and
@@ -528,25 +543,29 @@ scan:
 				i += 2
 				continue
 			}
-			if k == fUnsafe && form {
+			// A mark the form leaves where it is, as its span steps
+			// over it; with form, any other it may change is a stop.
+			if k == fUnsafe && m.step(f.q, s[start:i], i, 2, rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F)) {
 				i += 2
 				continue
 			}
-			// A mark the form leaves where it is, as its span steps
-			// over it.
-			if k == fUnsafe && m.step(f.q, s[start:i], i, 2, rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F)) {
+			if k == fUnsafe && form {
+				*stops = append(*stops, i)
 				i += 2
 				continue
 			}
 			return start
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if n > 1 && r < 0x10000 && f.keep[r>>6]&(1<<(r&63)) != 0 && (form || f.safe[r>>6]&(1<<(r&63)) != 0) {
+		keep := n > 1 && r < 0x10000 && f.keep[r>>6]&(1<<(r&63)) != 0 || n == 4 && f.t.keeps(r) // n == 4: an emoji, a historic script, as line sees it
+		if keep && (r < 0x10000 && f.safe[r>>6]&(1<<(r&63)) != 0 || r >= 0x10000 && f.q.safe(r)) {
 			i += n
 			continue
 		}
-		if n == 4 && f.t.keeps(r) && (form || f.q.safe(r)) {
-			// An emoji, a historic script: as line sees it.
+		if keep && form {
+			if !m.step(f.q, s[start:i], i, n, r) {
+				*stops = append(*stops, i)
+			}
 			i += n
 			continue
 		}
@@ -1088,6 +1107,7 @@ type fusedRun struct {
 	o, plainO *orthoLines // the line rules of the profile and of its twin
 	buf       []byte      // the scan's output for a line
 	ebuf      []byte      // the line rules' output for a line
+	stops     []int       // where the form's span stops in lines only it changes
 }
 
 func (r *fusedRun) grow() {
@@ -1132,16 +1152,21 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 	}
 	for i := from; i < len(s); {
 		if slow < 0 {
-			if i = f.span(s, i, false); i == len(s) {
+			if i = f.span(s, i, nil); i == len(s) {
 				break
 			}
-			if e := f.span(s, i, true); e > i {
+			r.stops = r.stops[:0]
+			if e := f.span(s, i, &r.stops); e > i {
 				// Only the form may change these lines (text in NFD,
-				// a letter and the mark it composes with).
-				r.grow()
-				r.out = append(r.out, s[r.copied:i]...)
-				r.out = f.q.appendForm(r.out, s[i:e])
-				r.copied, i = e, e
+				// a letter and the mark it composes with), at the
+				// stops.
+				if len(r.stops) > 0 {
+					r.grow()
+					r.out = append(r.out, s[r.copied:i]...)
+					r.out = f.q.appendStops(r.out, s, i, e, r.stops)
+					r.copied = e
+				}
+				i = e
 				continue
 			}
 		}
