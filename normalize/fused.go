@@ -1112,7 +1112,7 @@ type fusedRun struct {
 
 func (r *fusedRun) grow() {
 	if r.out == nil {
-		r.out = make([]byte, 0, outCap(len(r.s)))
+		r.out = newOutput(outCap(len(r.s)))
 	}
 }
 
