@@ -913,12 +913,15 @@ func asciiLine(s string, start int, memo *int) bool {
 // punctMayAt reports whether PunctSpacing may act at the punctuation
 // s[i:i+n] of an unchanged line, from its neighbours: at an opening mark
 // (opening: ( [ «), only if a space or tab follows it (padding inside);
-// at closing punctuation, if a space or tab is before it (which goes) or
-// what it acts at is after it: a second '.', or what it puts a space
-// before (a letter of the Arabic script, « or '('), taken for any code
-// point not ASCII. A mark with white space after it and none before, as
-// text mostly has it, or before a closing mark or a Latin letter, is left
-// as it is.
+// at closing punctuation, if spaces or tabs are before it after a letter
+// or mark of the Arabic script, » or ')' (they go), or
+// what it acts at is after it: a second '.' after a '.', or what it puts
+// a space before (a letter of the Arabic script, « or '('). A mark with
+// white space after it and none before, as text mostly has it, or before
+// a closing mark, more punctuation or a Latin letter, is left as it is.
+// The line is one the cleaner leaves as it is, or changes only in letters
+// and digits written for others (lineOut.letters), which leaves the
+// letters after the marks letters and the rest as it is.
 func punctMayAt(s string, i, n int, opening bool) bool {
 	next := byte('\n')
 	if i+n < len(s) {
@@ -927,7 +930,26 @@ func punctMayAt(s string, i, n int, opening bool) bool {
 	if opening {
 		return next == ' ' || next == '\t'
 	}
-	return i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') || next >= utf8.RuneSelf || next == '.' || next == '('
+	if i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		// The spaces go after a letter or mark of the Arabic script, »
+		// or ')'.
+		j := i - 1
+		for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
+			j--
+		}
+		if j > 0 && s[j-1] == ')' || j >= 2 && s[j-2] == 0xC2 && s[j-1] == 0xBB || arabicLetterOrMarkBefore(s, j) {
+			return true
+		}
+	}
+	switch {
+	case next == '(', next == '.' && s[i] == '.':
+		return true
+	case next == 0xC2:
+		return i+n+1 < len(s) && s[i+n+1] == 0xAB // «
+	case next >= 0xD8 && next <= 0xDD:
+		return i+n+1 < len(s) && s[i+n+1]&0xC0 == 0x80 && isArabicLetter(rune(next&0x1F)<<6|rune(s[i+n+1]&0x3F))
+	}
+	return false
 }
 
 // skip returns the end of the line s[i] is on.

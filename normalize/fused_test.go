@@ -74,6 +74,7 @@ var fusedCases = []string{
 	// (punctMayAt).
 	"یونانی امروزی\nکتاب هایش ترجمه\nکمی روم\nخانه ام\u064e\nمي خوانم\nكتاب هاي\n",
 	"م.) ب.ب ب.(ب ب.«ب» ب.x ب:۲ ب!.\nب…ب ب؟ب (ب) «ب»\n",
+	"'x' ،'y' ب ، ج ) ، د » ، ه  ، و\t، ز\n(ب)، ج «ب». د…» ه)،ب ب،\u200cب ب،\u061cب ب،\u00adب ب، ﺏ\n",
 	// Lines only the form changes, composed at the stops span finds
 	// (appendStops): marks that compose, out of order, in order, of
 	// two bytes and three, a stretch over a line's end.
