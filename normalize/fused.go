@@ -375,18 +375,22 @@ scan:
 				// Three bytes, not overlong: the word is the lead byte
 				// and the first trail byte, the bit the second.
 				w := uint(c&0x0F)<<6 | uint(s[i+1]&0x3F)
-				if k := f.keep[w] >> (s[i+2] & 0x3F) & 1; k != 0 {
-					if f.safe[w]>>(s[i+2]&0x3F)&1 != 0 {
-						i += 3
-						continue
-					}
-					if form {
-						if !m.step(f.q, s[start:i], i, 3, rune(w)<<6|rune(s[i+2]&0x3F)) {
-							*stops = append(*stops, i)
+				if (f.keep[w]&f.safe[w])>>(s[i+2]&0x3F)&1 != 0 {
+					// And the ones after it, a word of Han or kana.
+					for i += 3; i < len(s) && threeBytesAt(s, i); i += 3 {
+						w := uint(s[i]&0x0F)<<6 | uint(s[i+1]&0x3F)
+						if (f.keep[w]&f.safe[w])>>(s[i+2]&0x3F)&1 == 0 {
+							break
 						}
-						i += 3
-						continue
 					}
+					continue
+				}
+				if form && f.keep[w]>>(s[i+2]&0x3F)&1 != 0 {
+					if !m.step(f.q, s[start:i], i, 3, rune(w)<<6|rune(s[i+2]&0x3F)) {
+						*stops = append(*stops, i)
+					}
+					i += 3
+					continue
 				}
 				if f.zwnjs && c == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0x8C && f.zwnjKept(s[start:i], s, i+3) {
 					// A ZWNJ between two letters, which ZWNJ keeps and
