@@ -3,6 +3,8 @@ package normalize
 //go:generate go run gen_quickcheck.go
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -436,6 +438,17 @@ func composePair(a, b rune) (rune, bool) {
 		return rune(compositions[lo] & (1<<21 - 1)), true
 	}
 	return 0, false
+}
+
+// composesForward reports whether r composes with a code point after it
+// (it is the first of a pair of compositions).
+func composesForward(r rune) bool {
+	if r >= jamoL && r < jamoL+jamoLCount || r >= hangulBase && r < hangulBase+jamoLCount*jamoVCount*jamoTCount {
+		return true
+	}
+	k := uint64(r)
+	i, _ := slices.BinarySearchFunc(compositions[:], k, func(e, k uint64) int { return cmp.Compare(e>>42, k) })
+	return i < len(compositions) && compositions[i]>>42 == k
 }
 
 // outCap is the capacity of a new output for n bytes of input: what

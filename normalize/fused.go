@@ -97,6 +97,16 @@ type fused struct {
 	lowWrite [0x800]uint8
 	// low is what it does with each code point of two bytes.
 	low [0x800]uint8
+	// patch2 is, for each code point of two bytes that the cleaner
+	// writes another of two bytes for (a letter or digit rule's) and
+	// that span may write in place (patches), what it writes, its bytes
+	// as a big-endian number; 0 for the rest. The code point and what is
+	// written are safe starters of the form, nothing composes with what
+	// is written (a mark after it that composes with the code point is a
+	// stop of span's, as the form composes it), and what the line rules
+	// act at stays (wTriggers). For the code points of opPositionalYeh it
+	// is 1: what is written depends on what follows.
+	patch2 [0x800]uint16
 	// plain is the fused path of plainProfile, the profile without its
 	// rules of the Arabic script, for the runs of lines that have none of
 	// the code points of marks (see plainTwin); nil if there is no twin.
@@ -264,6 +274,17 @@ func newFused(p Profile) *fused {
 		default:
 			f.lowWrite[r] = f.writeFlags(r, o.repl)
 		}
+		if k&fUnsafe == 0 && (k&fKind == fReplace || k&fKind == fSpecial) && (k&fArabic == 0 || !f.lines || f.arabic) &&
+			f.lowWrite[r]&(wTriggers|wSafe) == wTriggers|wSafe {
+			switch o := t.lookup(r); {
+			case o.kind == opPositionalYeh:
+				if !composesForward([]rune(arabicYeh)[0]) && !composesForward([]rune(alefMaksura)[0]) {
+					f.patch2[r] = 1
+				}
+			case len(o.repl) == 2 && !composesForward([]rune(o.repl)[0]):
+				f.patch2[r] = uint16(o.repl[0])<<8 | uint16(o.repl[1])
+			}
+		}
 		if k&^fPunctuation&^fArabic&^fUnsafe == fInert && (k&fArabic == 0 || !f.lines || f.arabic) && (k&fPunctuation == 0 || !f.arabic) {
 			f.inert2Form[r>>6] |= 1 << (r & 63)
 			if k&fUnsafe == 0 {
@@ -321,7 +342,12 @@ func (f *fused) kindOf(r rune) uint8 {
 // change, and appends to *stops where each such code point is that the
 // form's own span would stop at: the lines before it then go through the
 // form alone, at those stops (fastForm.appendStops), in the same scan.
-func (f *fused) span(s string, i int, stops *[]int) int {
+// With patches not nil (and stops nil) it also steps over the code points
+// of two bytes the cleaner writes others of two bytes for (patch2), and
+// appends to *patches where each is and what is written there: the lines
+// before it are then copied with those bytes written in place
+// (fusedRun.patch).
+func (f *fused) span(s string, i int, stops *[]int, patches *[]uint64) int {
 	if f.rules.Has(TrimLeading) {
 		return i // every line goes to the line rules
 	}
@@ -547,6 +573,15 @@ scan:
 				i += 2
 				continue
 			}
+			if patches != nil && k&fKind >= fReplace {
+				if p := f.patchAt(s, i, k); p >= 0 {
+					if p > 0 {
+						*patches = append(*patches, uint64(i)<<16|uint64(p))
+					}
+					i += 2
+					continue
+				}
+			}
 			// A mark the form leaves where it is, as its span steps
 			// over it; with form, any other it may change is a stop.
 			if k == fUnsafe && m.step(f.q, s[start:i], i, 2, rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F)) {
@@ -609,6 +644,30 @@ func (f *fused) lowAt(s string, i int) (uint8, int) {
 		return f.low[uint(c&0x1F)<<6|uint(s[i+1]&0x3F)], 2
 	}
 	return 0, 0
+}
+
+// patchAt returns what span writes in place of the code point of two
+// bytes at s[i], whose kind is k (fReplace or fSpecial): its bytes (as
+// patch2 has them), 0 when it stays as it is (an opUnlessHamza before a
+// hamza), or -1 when span may not step over it.
+func (f *fused) patchAt(s string, i int, k uint8) int {
+	r := rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F)
+	p := int(f.patch2[r])
+	if p == 0 || k&fNumeral != 0 && afterSeparator(s, i) {
+		return -1 // a number, which protect keeps
+	}
+	if k&fKind == fReplace {
+		return p
+	}
+	o := f.t.lookup(r)
+	repl, same := specialOut(o, f.t.lookaheadAt(o.kind, s, i+2))
+	switch {
+	case same:
+		return 0
+	case len(repl) != 2 || p == 1 && repl != arabicYeh && repl != alefMaksura:
+		return -1
+	}
+	return int(repl[0])<<8 | int(repl[1])
 }
 
 // bytesEqual returns the bytes of x equal to c, each as its high bit, with
@@ -1134,6 +1193,26 @@ type fusedRun struct {
 	buf       []byte      // the scan's output for a line
 	ebuf      []byte      // the line rules' output for a line
 	stops     []int       // where the form's span stops in lines only it changes
+	patches   []uint64    // where span writes two bytes in place, and them
+}
+
+// patch writes r.s[r.copied:to] to the output with the bytes of r.patches
+// before to in place, if any is.
+func (r *fusedRun) patch(to int) {
+	if len(r.patches) == 0 || int(r.patches[0]>>16) >= to {
+		return
+	}
+	r.grow()
+	base := len(r.out) - r.copied
+	r.out = append(r.out, r.s[r.copied:to]...)
+	for _, p := range r.patches {
+		at := int(p >> 16)
+		if at >= to {
+			break // on the line span stopped in
+		}
+		r.out[base+at], r.out[base+at+1] = byte(p>>8), byte(p)
+	}
+	r.copied = to
 }
 
 func (r *fusedRun) grow() {
@@ -1178,11 +1257,14 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 	}
 	for i := from; i < len(s); {
 		if slow < 0 {
-			if i = f.span(s, i, nil); i == len(s) {
+			r.patches = r.patches[:0]
+			i = f.span(s, i, nil, &r.patches)
+			r.patch(i)
+			if i == len(s) {
 				break
 			}
 			r.stops = r.stops[:0]
-			if e := f.span(s, i, &r.stops); e > i {
+			if e := f.span(s, i, &r.stops, nil); e > i {
 				// Only the form may change these lines (text in NFD,
 				// a letter and the mark it composes with), at the
 				// stops.
