@@ -357,6 +357,7 @@ func (f *fused) span(s string, i int, stops *[]int, patches *[]uint64) int {
 	lm := lineMemo{-1, -1}
 	runFrom := 0
 	form := stops != nil
+	protected := -1 // the start of the line last found to have a protected span
 	inert2 := &f.inert2
 scan:
 	for i < len(s) {
@@ -485,6 +486,9 @@ scan:
 			if k := a[s[i]]; k == fInert {
 				i++
 			} else if k == fSpace && i > start && i+1 < len(s) && f.wordAfter[s[i+1]] {
+				if patches != nil && protectStart[s[i+1]] && !noPatches(*patches, start, &protected) {
+					return start
+				}
 				i += 2
 				if i+8 <= len(s) {
 					continue scan
@@ -526,6 +530,9 @@ scan:
 				}
 				if i > start && i+1 < len(s) {
 					if n := s[i+1]; f.wordAfter[n] {
+						if patches != nil && protectStart[n] && !noPatches(*patches, start, &protected) {
+							return start
+						}
 						i += 2
 						continue
 					}
@@ -573,7 +580,7 @@ scan:
 				i += 2
 				continue
 			}
-			if patches != nil && k&fKind >= fReplace {
+			if patches != nil && k&fKind >= fReplace && protected != start {
 				if p := f.patchAt(s, i, k); p >= 0 {
 					if p > 0 {
 						*patches = append(*patches, uint64(i)<<16|uint64(p))
@@ -644,6 +651,19 @@ func (f *fused) lowAt(s string, i int) (uint8, int) {
 		return f.low[uint(c&0x1F)<<6|uint(s[i+1]&0x3F)], 2
 	}
 	return 0, 0
+}
+
+// protectStart is set for the bytes that may start a protected span, which
+// span steps over after a space when the cleaner copies them as they are:
+// a mention, a path, a tag, code.
+var protectStart = [256]bool{'@': true, '/': true, '\\': true, '<': true, '`': true}
+
+// noPatches reports whether span wrote nothing in place on the line that
+// starts at s[start], where it found what may start a protected span (so
+// noted in *protected): it writes nothing there, as the cleaner does not.
+func noPatches(patches []uint64, start int, protected *int) bool {
+	*protected = start
+	return len(patches) == 0 || int(patches[len(patches)-1]>>16) < start
 }
 
 // patchAt returns what span writes in place of the code point of two

@@ -79,6 +79,7 @@ var fusedCases = []string{
 	// that composes, a mark and a hamza, a mark that does not; digits
 	// after a separator, which protect keeps; a line span stops in after
 	// some, and the ones on the lines before it.
+	"see @علي_رضا now\nيك @علي\nx <b>كتاب</b> y `ي`\na /يك b \\ك\nي ١.٢ ي\n",
 	"كتاب يك ى\nي\u0654 ي\u0650\u0654 ي\u064e ك\u0651\n١٢ ١.٢ ١٫٢ a,١\nيي\u200cكك\nيك «ي» ي ، ك\nيك  ي\n",
 	// Lines only the form changes, composed at the stops span finds
 	// (appendStops): marks that compose, out of order, in order, of
