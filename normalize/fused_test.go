@@ -33,6 +33,10 @@ var fusedProfiles = func() []Profile {
 		NewProfile("search-joins", norm.NFC, RuleSet(0).With(SearchLetters, ZWNJAffixes, PersianHamzeh, TrimTrailing)),
 		// A plain twin of Spaces alone (see plainTwin).
 		NewProfile("zwnj-spaces", norm.NFC, RuleSet(0).With(Spaces, ZWNJ, ArabicPunctuation, Tatweel)),
+		// Digit rules that write the script for ASCII, which make a
+		// line of ASCII one the line rules act on: no plain twin.
+		Persian.With(DigitsPersianAll),
+		Arabic.With(DigitsArabicAll),
 	)
 }()
 
@@ -79,6 +83,8 @@ var fusedCases = []string{
 	// that composes, a mark and a hamza, a mark that does not; digits
 	// after a separator, which protect keeps; a line span stops in after
 	// some, and the ones on the lines before it.
+	// What a hostile test found the plain twin did to them.
+	"\"1\"\n\u201c1\u201d\n1) .\n1\u00bb .\n) !1\n\u00bb )1\n",
 	"see @علي_رضا now\nيك @علي\nx <b>كتاب</b> y `ي`\na /يك b \\ك\nي ١.٢ ي\n",
 	"كتاب يك ى\nي\u0654 ي\u0650\u0654 ي\u064e ك\u0651\n١٢ ١.٢ ١٫٢ a,١\nيي\u200cكك\nيك «ي» ي ، ك\nيك  ي\n",
 	// Lines only the form changes, composed at the stops span finds

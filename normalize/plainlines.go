@@ -3,6 +3,7 @@ package normalize
 import (
 	"math/bits"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -40,16 +41,24 @@ func plainTwin(rs RuleSet, form norm.Form) (twin Profile, marks *arabicMarks, ok
 		return Profile{}, nil, false
 	}
 	t, pt := tableFor(Profile{form: form, rules: rs}.cleanerRules()), tableFor(twin.cleanerRules())
+	// The script's blocks, the placeholders U+FDD0..U+FDEF among them.
+	script := func(r rune) bool { return r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFEFF }
 	marks = new(arabicMarks)
-	for r := rune(0x80); r < 0x10000; r++ {
-		// The script's blocks, the placeholders U+FDD0..U+FDEF among
-		// them.
-		mark := r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFEFF
+	for r := rune(0); r < 0x10000; r++ {
+		mark := r >= 0x80 && script(r)
 		if !mark {
 			o, po := t.lookup(r), pt.lookup(r)
 			mark = o.kind != po.kind || o.repl != po.repl
+			// A twin that writes the script where the text has none
+			// (DigitsPersianAll's ۱ for 1) would make a line of it
+			// that the profile's line rules look at: no twin.
+			if !mark && strings.ContainsFunc(po.repl, script) {
+				return Profile{}, nil, false
+			}
 		}
-		if mark {
+		// ASCII is not marked: the two differ only at ArabicPunctuation's
+		// , ; ?, which it writes after a letter of the script only.
+		if mark && r >= 0x80 {
 			marks.bits[r>>6] |= 1 << (r & 63)
 		}
 	}
