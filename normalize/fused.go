@@ -419,7 +419,7 @@ scan:
 					i += 3
 					continue
 				}
-				if f.zwnjs && c == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0x8C && f.zwnjKept(s[start:i], s, i+3) {
+				if f.zwnjs && c == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0x8C && (f.zwnjBetween2(s, start, i) || f.zwnjKept(s[start:i], s, i+3)) {
 					// A ZWNJ between two letters, which ZWNJ keeps and
 					// the line rules act beside only at a space.
 					i += 3
@@ -1115,6 +1115,20 @@ func arabicLast(w string) bool {
 		return classOf(r)&classArabicLetter != 0
 	}
 	return false
+}
+
+// zwnjBetween2 is zwnjKept for the ZWNJ at s[i] on the line from
+// s[start] where it is quickest to say: between two letters or marks of
+// two bytes, the one after it one the cleaner copies or decides on
+// (fSpecial), as in a word of Persian. False says nothing.
+func (f *fused) zwnjBetween2(s string, start, i int) bool {
+	if i < start+2 || i+4 >= len(s) || s[i-2]-0xC2 >= 0xE0-0xC2 || s[i-1]&0xC0 != 0x80 || s[i+3]-0xC2 >= 0xE0-0xC2 || s[i+4]&0xC0 != 0x80 {
+		return false
+	}
+	before := rune(s[i-2]&0x1F)<<6 | rune(s[i-1]&0x3F)
+	after := rune(s[i+3]&0x1F)<<6 | rune(s[i+4]&0x3F)
+	k := f.low[after] & fKind
+	return lowClass[before]&lowClass[after]&classLetterOrMark != 0 && (k == fInert || k == fSpecial)
 }
 
 // zwnjKept reports whether the cleaner keeps a ZWNJ written after w, a
