@@ -362,7 +362,7 @@ func (f *fused) span(s string, i int, stops *[]int, patches *[]uint64) int {
 scan:
 	for i < len(s) {
 		c := s[i]
-		if c == ' ' && f.joins && mayJoinAt(s, i) && f.mayAct(s, start, &lm) {
+		if c == ' ' && f.joins && mayJoinNear(s, i) && mayJoinAt(s, i) && f.mayAct(s, start, &lm) {
 			return start
 		}
 		if c == ' ' && f.spaceInert && i > start && i+2 < len(s) {
@@ -525,7 +525,7 @@ scan:
 				// start, and before a rune it copies that is no space.
 				// Before an ASCII one, that one is inert too (no
 				// separator, no "www" before it): both go.
-				if f.joins && mayJoinAt(s, i) && f.mayAct(s, start, &lm) {
+				if f.joins && mayJoinNear(s, i) && mayJoinAt(s, i) && f.mayAct(s, start, &lm) {
 					return start
 				}
 				if i > start && i+1 < len(s) {

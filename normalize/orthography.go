@@ -348,6 +348,22 @@ func zwnjAffixEdits(edits []edit, text string, sc *scratch) []edit {
 // the cleaner may drop beside the affix does not end it (TestMayJoinAt
 // checks it against the lists).
 func mayJoinAt(text string, i int) bool {
+	return mayJoinNear(text, i) && mayJoinAtWord(text, i)
+}
+
+// mayJoinNear is the first test of mayJoinAt, which most spaces fail and
+// which is inlined: the last byte of a yeh before the space, or that of
+// ا ه ت after it.
+func mayJoinNear(text string, i int) bool {
+	return i >= 1 && joinTail[text[i-1]] || i+2 < len(text) && joinHead[text[i+2]]
+}
+
+// joinTail and joinHead are set for the last bytes of ی ي ى and of ا ه ت.
+var joinTail, joinHead = [256]bool{0x8C: true, 0x8A: true, 0x89: true}, [256]bool{0xA7: true, 0x87: true, 0xAA: true}
+
+// mayJoinAtWord is mayJoinAt once the bytes beside the space may be an
+// affix's.
+func mayJoinAtWord(text string, i int) bool {
 	if i >= 4 && text[i-4:i-2] == "م" && isYeh(text[i-2:i]) {
 		if j := i - 4; !arabicLetterOrMarkBefore(text, j) {
 			return true
