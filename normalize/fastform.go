@@ -316,12 +316,12 @@ func (q *fastForm) appendString(dst []byte, s string, p int) ([]byte, bool) {
 }
 
 // appendStops appends s[from:to] in the form to dst, stops being where in
-// s (in order, those from to on left out) the code points are that span
-// would stop at on the way,
-// found by a scan of another's (fused.span): appendString's work without
-// its spans, each stretch composed once. A stop in a stretch composed
-// before is passed over; one that span would have stepped over gives a
-// stretch already in the form, which it gives as it is.
+// s (in order; those from to on are left out) the code points are that
+// span would stop at on the way, found by another scan (fused.span):
+// appendString's work without its spans, each stretch composed once. A
+// stop in a stretch composed before is passed over; one that span would
+// have stepped over gives a stretch already in the form, which comes out
+// as it was.
 func (q *fastForm) appendStops(dst []byte, s string, from, to int, stops []int) []byte {
 	start := from
 	for _, p := range stops {
