@@ -276,12 +276,17 @@ func newFused(p Profile) *fused {
 		}
 		if k&fUnsafe == 0 && (k&fKind == fReplace || k&fKind == fSpecial) && (k&fArabic == 0 || !f.lines || f.arabic) &&
 			f.lowWrite[r]&(wTriggers|wSafe) == wTriggers|wSafe {
+			// what is written: of two bytes, nothing composing with it
+			writable := func(repl string) bool {
+				q, _ := utf8.DecodeRuneInString(repl)
+				return len(repl) == 2 && !composesForward(q)
+			}
 			switch o := t.lookup(r); {
 			case o.kind == opPositionalYeh:
-				if !composesForward([]rune(arabicYeh)[0]) && !composesForward([]rune(alefMaksura)[0]) {
+				if writable(arabicYeh) && writable(alefMaksura) {
 					f.patch2[r] = 1
 				}
-			case len(o.repl) == 2 && !composesForward([]rune(o.repl)[0]):
+			case writable(o.repl):
 				f.patch2[r] = uint16(o.repl[0])<<8 | uint16(o.repl[1])
 			}
 		}
@@ -419,7 +424,7 @@ scan:
 					i += 3
 					continue
 				}
-				if f.zwnjs && c == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0x8C && (f.zwnjBetween2(s, start, i) || f.zwnjKept(s[start:i], s, i+3)) {
+				if f.zwnjs && c == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0x8C && f.zwnjKept(s[start:i], s, i+3) {
 					// A ZWNJ between two letters, which ZWNJ keeps and
 					// the line rules act beside only at a space.
 					i += 3
@@ -681,13 +686,10 @@ func (f *fused) patchAt(s string, i int, k uint8) int {
 	}
 	o := f.t.lookup(r)
 	repl, same := specialOut(o, f.t.lookaheadAt(o.kind, s, i+2))
-	switch {
-	case same:
+	if same {
 		return 0
-	case len(repl) != 2 || p == 1 && repl != arabicYeh && repl != alefMaksura:
-		return -1
 	}
-	return int(repl[0])<<8 | int(repl[1])
+	return int(repl[0])<<8 | int(repl[1]) // of two bytes, as newFused found
 }
 
 // bytesEqual returns the bytes of x equal to c, each as its high bit, with
@@ -1117,24 +1119,19 @@ func arabicLast(w string) bool {
 	return false
 }
 
-// zwnjBetween2 is zwnjKept for the ZWNJ at s[i] on the line from
-// s[start] where it is quickest to say: between two letters or marks of
-// two bytes, the one after it one the cleaner copies or decides on
-// (fSpecial), as in a word of Persian. False says nothing.
-func (f *fused) zwnjBetween2(s string, start, i int) bool {
-	if i < start+2 || i+4 >= len(s) || s[i-2]-0xC2 >= 0xE0-0xC2 || s[i-1]&0xC0 != 0x80 || s[i+3]-0xC2 >= 0xE0-0xC2 || s[i+4]&0xC0 != 0x80 {
-		return false
-	}
-	before := rune(s[i-2]&0x1F)<<6 | rune(s[i-1]&0x3F)
-	after := rune(s[i+3]&0x1F)<<6 | rune(s[i+4]&0x3F)
-	k := f.low[after] & fKind
-	return lowClass[before]&lowClass[after]&classLetterOrMark != 0 && (k == fInert || k == fSpecial)
-}
-
 // zwnjKept reports whether the cleaner keeps a ZWNJ written after w, a
 // line's start, and before s[i]: a letter or mark is on each side (the
 // one after written at once, not dropped).
 func (f *fused) zwnjKept(w string, s string, i int) bool {
+	if n := len(w); n >= 2 && i+1 < len(s) && w[n-2]-0xC2 < 0xE0-0xC2 && w[n-1]&0xC0 == 0x80 && s[i]-0xC2 < 0xE0-0xC2 && s[i+1]&0xC0 == 0x80 {
+		// Between two code points of two bytes, as in a word of
+		// Persian: their table entries say it, with no decode.
+		before := rune(w[n-2]&0x1F)<<6 | rune(w[n-1]&0x3F)
+		after := rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F)
+		if k := f.low[after] & fKind; k == fInert || k == fSpecial {
+			return lowClass[before]&lowClass[after]&classLetterOrMark != 0
+		}
+	}
 	before, _ := utf8.DecodeLastRuneInString(w)
 	if w == "" || classOf(before)&classLetterOrMark == 0 || i >= len(s) {
 		return false
