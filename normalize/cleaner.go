@@ -294,22 +294,28 @@ func (t *table) lookaheadAt(kind opKind, s string, i int) int {
 	if i >= len(s) {
 		return 0
 	}
-	r := rune(-1)
+	d := t.aheadTwoAt(kind, s, i)
 	if c := s[i]; c < utf8.RuneSelf {
-		r = rune(c)
-	} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-		r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+		d = t.ahead[kind-opUnlessHamza][c]
 	}
-	if r >= 0 {
-		if d := t.ahead[kind-opUnlessHamza][r]; d != 0 {
-			return int(d - 1)
-		}
+	if d != 0 {
+		return int(d - 1)
 	}
 	// Far enough to decide (a line feed is no mark: the line's end
 	// decides as in the whole text).
 	more := s[i:min(len(s), i+(maxLookahead+1)*utf8.UTFMax)]
 	next, _ := t.lookahead(kind, "", unsafe.Slice(unsafe.StringData(more), len(more)), i+len(more) == len(s))
 	return next
+}
+
+// aheadTwoAt is what the code point of two bytes at s[i] decides for
+// lookahead, as table.ahead has it: 0 when it does not, or when there is
+// none there.
+func (t *table) aheadTwoAt(kind opKind, s string, i int) uint8 {
+	if i+1 < len(s) && s[i]-0xC2 < 0xE0-0xC2 && s[i+1]&0xC0 == 0x80 {
+		return t.ahead[kind-opUnlessHamza][rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F)]
+	}
+	return 0
 }
 
 // decides looks at rune r for lookahead: done is false when r is skipped

@@ -104,9 +104,8 @@ type fused struct {
 	// written are safe starters of the form, nothing composes with what
 	// is written (a mark after it that composes with the code point is a
 	// stop of span's, as the form composes it), and what the line rules
-	// act at stays (wTriggers). For the code points of opPositionalYeh it
-	// is 1: what is written depends on what follows.
-	patch2 [0x800]uint16
+	// act at stays (wTriggers).
+	patch2 [0x800]inPlace
 	// plain is the fused path of plainProfile, the profile without its
 	// rules of the Arabic script, for the runs of lines that have none of
 	// the code points of marks (see plainTwin); nil if there is no twin.
@@ -281,13 +280,19 @@ func newFused(p Profile) *fused {
 				q, _ := utf8.DecodeRuneInString(repl)
 				return len(repl) == 2 && !composesForward(q)
 			}
+			bytes := func(repl string) uint16 { return uint16(repl[0])<<8 | uint16(repl[1]) }
 			switch o := t.lookup(r); {
 			case o.kind == opPositionalYeh:
 				if writable(arabicYeh) && writable(alefMaksura) {
-					f.patch2[r] = 1
+					f.patch2[r] = inPlace{inPlaceAhead, o.kind, [2]uint16{bytes(alefMaksura), bytes(arabicYeh)}}
 				}
-			case writable(o.repl):
-				f.patch2[r] = uint16(o.repl[0])<<8 | uint16(o.repl[1])
+			case !writable(o.repl):
+			case o.kind == opUnlessHamza:
+				f.patch2[r] = inPlace{inPlaceAhead, o.kind, [2]uint16{bytes(o.repl), 0}} // 0: before a hamza that composes
+			case k&fNumeral != 0:
+				f.patch2[r] = inPlace{inPlaceNumeral, o.kind, [2]uint16{bytes(o.repl)}}
+			default:
+				f.patch2[r] = inPlace{inPlaceAlways, o.kind, [2]uint16{bytes(o.repl)}}
 			}
 		}
 		if k&^fPunctuation&^fArabic&^fUnsafe == fInert && (k&fArabic == 0 || !f.lines || f.arabic) && (k&fPunctuation == 0 || !f.arabic) {
@@ -382,12 +387,26 @@ scan:
 			if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && inert2[c&0x1F]>>(s[i+1]&0x3F)&1 != 0 {
 				// Two bytes the scan copies, looked up by the lead
 				// byte's word and the trail byte's bit; and the
-				// letters and marks after them, a word's.
+				// letters and marks after them, a word's, with the
+				// ones written in place.
 				i += 2
+				patching := patches != nil && protected != start
 				for i+1 < len(s) {
 					c := s[i]
-					if c-0xC2 >= 0xE0-0xC2 || s[i+1]&0xC0 != 0x80 || inert2[c&0x1F]>>(s[i+1]&0x3F)&1 == 0 {
+					if c-0xC2 >= 0xE0-0xC2 || s[i+1]&0xC0 != 0x80 {
 						break
+					}
+					if inert2[c&0x1F]>>(s[i+1]&0x3F)&1 == 0 {
+						if !patching {
+							break
+						}
+						p := f.patchAt(s, i)
+						if p < 0 {
+							break
+						}
+						if p > 0 {
+							*patches = append(*patches, uint64(i)<<16|uint64(p))
+						}
 					}
 					i += 2
 				}
@@ -542,8 +561,10 @@ scan:
 						continue
 					}
 					if k, n := f.lowAt(s, i+1); n != 0 {
-						// Kept when its op is to keep it.
-						if k&fKind == fInert {
+						// Kept when the cleaner writes a letter for
+						// what follows at once (emitsAt): what follows
+						// is then for the scan to step over or stop at.
+						if k := k & fKind; k == fInert || k == fReplace || k == fSpecial {
 							i++
 							continue
 						}
@@ -586,7 +607,7 @@ scan:
 				continue
 			}
 			if patches != nil && k&fKind >= fReplace && protected != start {
-				if p := f.patchAt(s, i, k); p >= 0 {
+				if p := f.patchAt(s, i); p >= 0 {
 					if p > 0 {
 						*patches = append(*patches, uint64(i)<<16|uint64(p))
 					}
@@ -671,25 +692,44 @@ func noPatches(patches []uint64, start int, protected *int) bool {
 	return len(patches) == 0 || int(patches[len(patches)-1]>>16) < start
 }
 
+// An inPlace is what span writes in place of a code point of two bytes
+// (patch2): the bytes of another, as a big-endian number, or 0 for none.
+type inPlace struct {
+	how  inPlaceHow
+	kind opKind // for inPlaceAhead
+	// out[0] is what is written, but for inPlaceAhead: out[next], of
+	// what table.lookahead says of the code points after.
+	out [2]uint16
+}
+
+type inPlaceHow uint8
+
+const (
+	inPlaceNever   inPlaceHow = iota // span may not step over it
+	inPlaceAlways                    // a letter rule's
+	inPlaceNumeral                   // a digit rule's: but not in a number, which protect keeps
+	inPlaceAhead                     // opUnlessHamza, opPositionalYeh: by what follows
+)
+
 // patchAt returns what span writes in place of the code point of two
-// bytes at s[i], whose kind is k (fReplace or fSpecial): its bytes (as
-// patch2 has them), 0 when it stays as it is (an opUnlessHamza before a
-// hamza), or -1 when span may not step over it.
-func (f *fused) patchAt(s string, i int, k uint8) int {
-	r := rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F)
-	p := int(f.patch2[r])
-	if p == 0 || k&fNumeral != 0 && afterSeparator(s, i) {
-		return -1 // a number, which protect keeps
+// bytes at s[i]: its bytes (as patch2 has them), 0 when it stays as it is
+// (an opUnlessHamza before a hamza), or -1 when span may not step over it.
+func (f *fused) patchAt(s string, i int) int {
+	e := &f.patch2[rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F)]
+	switch e.how {
+	case inPlaceNever:
+		return -1
+	case inPlaceNumeral:
+		if afterSeparator(s, i) {
+			return -1
+		}
+	case inPlaceAhead:
+		if d := f.t.aheadTwoAt(e.kind, s, i+2); d != 0 {
+			return int(e.out[d-1]) // a letter after it, most often
+		}
+		return int(e.out[f.t.lookaheadAt(e.kind, s, i+2)])
 	}
-	if k&fKind == fReplace {
-		return p
-	}
-	o := f.t.lookup(r)
-	repl, same := specialOut(o, f.t.lookaheadAt(o.kind, s, i+2))
-	if same {
-		return 0
-	}
-	return int(repl[0])<<8 | int(repl[1]) // of two bytes, as newFused found
+	return int(e.out[0])
 }
 
 // bytesEqual returns the bytes of x equal to c, each as its high bit, with

@@ -87,6 +87,10 @@ var fusedCases = []string{
 	"\"1\"\n\u201c1\u201d\n1) .\n1\u00bb .\n) !1\n\u00bb )1\n",
 	"see @علي_رضا now\nيك @علي\nx <b>كتاب</b> y `ي`\na /يك b \\ك\nي ١.٢ ي\n",
 	"كتاب يك ى\nي\u0654 ي\u0650\u0654 ي\u064e ك\u0651\n١٢ ١.٢ ١٫٢ a,١\nيي\u200cكك\nيك «ي» ي ، ك\nيك  ي\n",
+	// Inside a word and after a space (the space's case steps over it
+	// before a letter written in place), decided by what follows: a
+	// letter, a space, ASCII, a mark, the line's end, the text's.
+	"هي كي ىي يa كيك ي\u0651ي\u0654 ي\n ي\u0654a  كي\nفي ١ي ي١ ي\u200c ي",
 	// Lines only the form changes, composed at the stops span finds
 	// (appendStops): marks that compose, out of order, in order, of
 	// two bytes and three, a stretch over a line's end.
