@@ -294,11 +294,7 @@ func (t *table) lookaheadAt(kind opKind, s string, i int) int {
 	if i >= len(s) {
 		return 0
 	}
-	d := t.aheadTwoAt(kind, s, i)
-	if c := s[i]; c < utf8.RuneSelf {
-		d = t.ahead[kind-opUnlessHamza][c]
-	}
-	if d != 0 {
+	if d := t.aheadAt(kind, s, i); d != 0 {
 		return int(d - 1)
 	}
 	// Far enough to decide (a line feed is no mark: the line's end
@@ -308,12 +304,19 @@ func (t *table) lookaheadAt(kind opKind, s string, i int) int {
 	return next
 }
 
-// aheadTwoAt is what the code point of two bytes at s[i] decides for
+// aheadAt is what the code point of one byte or two at s[i] decides for
 // lookahead, as table.ahead has it: 0 when it does not, or when there is
 // none there.
-func (t *table) aheadTwoAt(kind opKind, s string, i int) uint8 {
-	if i+1 < len(s) && s[i]-0xC2 < 0xE0-0xC2 && s[i+1]&0xC0 == 0x80 {
-		return t.ahead[kind-opUnlessHamza][rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F)]
+func (t *table) aheadAt(kind opKind, s string, i int) uint8 {
+	if i >= len(s) {
+		return 0
+	}
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return t.ahead[kind-opUnlessHamza][c]
+	}
+	if i+1 < len(s) && c-0xC2 < 0xE0-0xC2 && s[i+1]&0xC0 == 0x80 {
+		return t.ahead[kind-opUnlessHamza][rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]
 	}
 	return 0
 }

@@ -724,8 +724,8 @@ func (f *fused) patchAt(s string, i int) int {
 			return -1
 		}
 	case inPlaceAhead:
-		if d := f.t.aheadTwoAt(e.kind, s, i+2); d != 0 {
-			return int(e.out[d-1]) // a letter after it, most often
+		if d := f.t.aheadAt(e.kind, s, i+2); d != 0 {
+			return int(e.out[d-1]) // a letter or space after it, most often
 		}
 		return int(e.out[f.t.lookaheadAt(e.kind, s, i+2)])
 	}
