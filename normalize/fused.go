@@ -904,6 +904,14 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 					i++
 					continue
 				}
+				// Held by the cleaner until what follows decides.
+				if digit, ok := f.digitNext(s, i+1); ok {
+					if !digit {
+						write(i, 1, rune(c), f.t.lookup(rune(c)).repl)
+					}
+					i++
+					continue
+				}
 			}
 			return lineOut{end: f.skip(s, i)}
 		}
@@ -973,8 +981,11 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 		case fDrop:
 			write(i, n, r, "")
 		case fZWNJ:
-			if !f.zwnjKept(written(i), s, i+n) {
-				return lineOut{end: f.skip(s, i)}
+			if w := written(i); !f.zwnjKept(w, s, i+n) {
+				if !f.zwnjDropped(w, s, i+n) {
+					return lineOut{end: f.skip(s, i)}
+				}
+				write(i, n, r, "")
 			}
 		default:
 			return lineOut{end: f.skip(s, i)}
@@ -1191,6 +1202,55 @@ func (f *fused) zwnjKept(w string, s string, i int) bool {
 		return classOf(first)&classLetterOrMark != 0
 	}
 	return false
+}
+
+// zwnjDropped reports whether the cleaner drops a ZWNJ written after w, a
+// line's start, and before s[i]: no letter or mark before it, or no letter
+// or mark after it that the cleaner writes at once (a space, the line's
+// end, ASCII it keeps or holds). Where neither this nor zwnjKept says
+// so, the stages decide.
+func (f *fused) zwnjDropped(w, s string, i int) bool {
+	if before, _ := utf8.DecodeLastRuneInString(w); w == "" || classOf(before)&classLetterOrMark == 0 {
+		return true
+	}
+	if i >= len(s) {
+		return true
+	}
+	c := s[i]
+	return c == ' ' || c == '\n' || c < utf8.RuneSelf && (f.t.asciiKeep[c] && classOf(rune(c))&classLetterOrMark == 0 || f.ascii[c] == fPunct)
+}
+
+// digitNext reports whether the cleaner writes a digit first for the code
+// point at s[i], which decides a punctuation mark it holds before it
+// (ArabicPunctuation): not when a space, the line's end or the text's
+// follows. ok is false when what follows is for the stages to decide (a
+// code point it drops or holds, one of three bytes or four).
+func (f *fused) digitNext(s string, i int) (digit, ok bool) {
+	if i >= len(s) {
+		return false, true
+	}
+	c := s[i]
+	switch {
+	case c >= '0' && c <= '9':
+		return true, true // a protected number's placeholder, when there are separators, is a digit too
+	case c < utf8.RuneSelf:
+		return false, c == ' ' || c == '\n' || f.t.asciiKeep[c]
+	}
+	k, n := f.lowAt(s, i)
+	if n == 0 {
+		return false, false
+	}
+	r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+	switch k & fKind {
+	case fInert:
+	case fReplace:
+		r, _ = utf8.DecodeRuneInString(f.t.lookup(r).repl)
+	case fSpecial:
+		return false, true // a yeh, or an alef maksura
+	default:
+		return false, false
+	}
+	return classOf(r)&classDigit != 0, true
 }
 
 // apply returns s normalized with p, whose fused path f is.

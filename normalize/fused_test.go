@@ -91,6 +91,10 @@ var fusedCases = []string{
 	// before a letter written in place), decided by what follows: a
 	// letter, a space, ASCII, a mark, the line's end, the text's.
 	"هي كي ىي يa كيك ي\u0651ي\u0654 ي\n ي\u0654a  كي\nفي ١ي ي١ ي\u200c ي",
+	// Punctuation ArabicPunctuation holds until what follows decides,
+	// and ZWNJs the cleaner drops, that line writes (digitNext,
+	// zwnjDropped): before a space, a letter, a digit, a yeh, the end.
+	"صورة;رسوميات;عرض, و ;1 ب;١ ب;ي ب,\nب,a ب;\u064e ب;؛ ب,\u200cب ب;…\nب ,ج ب;,\n\u200cب ب\u200c ج ب\u200c\u200cج ب\u200c.\n\u0640\u200cب ب\u200c,ج ب;\u00adج ب,\tج ب\u200c\u00ad ب\u200c",
 	// Lines only the form changes, composed at the stops span finds
 	// (appendStops): marks that compose, out of order, in order, of
 	// two bytes and three, a stretch over a line's end.
