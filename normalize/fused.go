@@ -1282,9 +1282,11 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 			break
 		}
 		// s[j:k], the lines from it on that have a marked code point,
-		// to the profile's own scan; once a few dozen lines have had one,
-		// the lines of the next 4 KB too, unlooked at, so that text all
-		// of the script costs no look at every line.
+		// to the profile's own scan, with the few lines between two of
+		// them (a going to and fro that would cost more than it saves);
+		// once a few dozen lines have had one, the lines of the next 4 KB
+		// too, unlooked at, so that text all of the script costs no look
+		// at every line.
 		k := len(s)
 		for lines := 0; ; lines++ {
 			if lines == 32 {
@@ -1304,7 +1306,7 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 				m = k // a letter of the script first: marked
 				continue
 			}
-			if m = nextMarked(f.marks, s, k); m == len(s) || strings.IndexByte(s[k:m], '\n') >= 0 {
+			if m = nextMarked(f.marks, s, k); m == len(s) || m-k > 256 && strings.IndexByte(s[k:m], '\n') >= 0 {
 				break
 			}
 		}
