@@ -352,11 +352,11 @@ func (f *fused) kindOf(r rune) uint8 {
 // change, and appends to *stops where each such code point is that the
 // form's own span would stop at: the lines before it then go through the
 // form alone, at those stops (fastForm.appendStops), in the same scan.
-// With patches not nil (and stops nil) it also steps over the code points
-// of two bytes the cleaner writes others of two bytes for (patch2), and
-// appends to *patches where each is and what is written there: the lines
-// before it are then copied with those bytes written in place
-// (fusedRun.patch).
+// With patches not nil it also steps over the code points of two bytes
+// the cleaner writes others of two bytes for (patch2), and appends to
+// *patches where each is and what is written there: the lines before it
+// are then copied with those bytes written in place (fusedRun.patch),
+// and with both, composed at the stops after (fusedRun.patchStops).
 func (f *fused) span(s string, i int, stops *[]int, patches *[]uint64) int {
 	if f.rules.Has(TrimLeading) {
 		return i // every line goes to the line rules
@@ -1327,6 +1327,7 @@ type fusedRun struct {
 	ebuf      []byte      // the line rules' output for a line
 	stops     []int       // where the form's span stops in lines only it changes
 	patches   []uint64    // where span writes two bytes in place, and them
+	pbuf      []byte      // the input with the patches in place, for patchStops
 }
 
 // patch writes r.s[r.copied:to] to the output with the bytes of r.patches
@@ -1345,6 +1346,37 @@ func (r *fusedRun) patch(to int) {
 		}
 		r.out[base+at], r.out[base+at+1] = byte(p>>8), byte(p)
 	}
+	r.copied = to
+}
+
+// patchStops writes r.s[from:to], a run of lines span stepped over with
+// stops and patches, to the output: with the bytes of r.patches in place,
+// and then in the form at r.stops, as the stages put the cleaner's output
+// in the form. A patch is of a safe starter for another that composes
+// with nothing, so the stops are where they were.
+func (r *fusedRun) patchStops(q *fastForm, from, to int) {
+	if len(r.stops) == 0 && len(r.patches) == 0 {
+		return
+	}
+	r.grow()
+	r.out = append(r.out, r.s[r.copied:from]...)
+	if len(r.patches) == 0 {
+		r.out = q.appendStops(r.out, r.s, from, to, r.stops)
+		r.copied = to
+		return
+	}
+	r.pbuf = append(r.pbuf[:0], r.s[from:to]...)
+	for _, p := range r.patches {
+		at := int(p>>16) - from
+		if at >= len(r.pbuf) {
+			break
+		}
+		r.pbuf[at], r.pbuf[at+1] = byte(p>>8), byte(p)
+	}
+	for k := range r.stops {
+		r.stops[k] -= from
+	}
+	r.out = q.appendStops(r.out, unsafe.String(unsafe.SliceData(r.pbuf), len(r.pbuf)), 0, len(r.pbuf), r.stops)
 	r.copied = to
 }
 
@@ -1396,17 +1428,12 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 			if i == len(s) {
 				break
 			}
-			r.stops = r.stops[:0]
-			if e := f.span(s, i, &r.stops, nil); e > i {
+			r.stops, r.patches = r.stops[:0], r.patches[:0]
+			if e := f.span(s, i, &r.stops, &r.patches); e > i {
 				// Only the form may change these lines (text in NFD,
 				// a letter and the mark it composes with), at the
-				// stops.
-				if len(r.stops) > 0 {
-					r.grow()
-					r.out = append(r.out, s[r.copied:i]...)
-					r.out = f.q.appendStops(r.out, s, i, e, r.stops)
-					r.copied = e
-				}
+				// stops, and the letters written in place.
+				r.patchStops(f.q, i, e)
 				i = e
 				continue
 			}

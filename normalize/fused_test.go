@@ -95,6 +95,10 @@ var fusedCases = []string{
 	// and ZWNJs the cleaner drops, that line writes (digitNext,
 	// zwnjDropped): before a space, a letter, a digit, a yeh, the end.
 	"صورة;رسوميات;عرض, و ;1 ب;١ ب;ي ب,\nب,a ب;\u064e ب;؛ ب,\u200cب ب;…\nب ,ج ب;,\n\u200cب ب\u200c ج ب\u200c\u200cج ب\u200c.\n\u0640\u200cب ب\u200c,ج ب;\u00adج ب,\tج ب\u200c\u00ad ب\u200c",
+	// Letters written in place on lines the form changes too, composed
+	// at the stops after (patchStops): a patched letter before a mark
+	// that composes with what it was, a yeh before a hamza, in NFD.
+	"ك\u0627\u0654 \u064a\u0654 \u064a\u064e\u0654 ى\u0653 ك\u0654\nيك\u0627\u0653\nي\u07a6\u0654 ي\u0651\u0654\n",
 	// Lines only the form changes, composed at the stops span finds
 	// (appendStops): marks that compose, out of order, in order, of
 	// two bytes and three, a stretch over a line's end.
