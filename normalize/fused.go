@@ -988,7 +988,11 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				write(i, n, r, "")
 			}
 		default:
-			return lineOut{end: f.skip(s, i)}
+			repl, ok := f.expandAt(s, i+n, r)
+			if !ok {
+				return lineOut{end: f.skip(s, i)}
+			}
+			write(i, n, r, repl)
 		}
 		i += n
 	}
@@ -1127,6 +1131,16 @@ func (f *fused) emitsAt(s string, i int) bool {
 	case fInert, fReplace, fSpecial:
 		return true
 	}
+	if o := f.t.lookup(r); o.kind == opExpand {
+		// A presentation form, whose decomposition's first code point
+		// is written at once (cleaner.expand), as in a word of them.
+		if q, _ := utf8.DecodeRuneInString(o.repl); q >= 0x80 && q < 0x800 {
+			switch f.low[q] & fKind {
+			case fInert, fReplace, fSpecial:
+				return true
+			}
+		}
+	}
 	return false
 }
 
@@ -1202,6 +1216,42 @@ func (f *fused) zwnjKept(w string, s string, i int) bool {
 		return classOf(first)&classLetterOrMark != 0
 	}
 	return false
+}
+
+// expandAt returns what the cleaner writes for r, before s[i], when it is
+// a presentation form whose decomposition is of code points of two bytes
+// (letters and marks, no space) that it copies, replaces, drops or decides by what follows
+// (cleaner.expand): ok is false for the rest, which the stages clean.
+func (f *fused) expandAt(s string, i int, r rune) (repl string, ok bool) {
+	o := f.t.lookup(r)
+	if o.kind != opExpand {
+		return "", false
+	}
+	var out []byte
+	for k, q := range o.repl {
+		if q < 0x80 || q >= 0x800 {
+			return "", false // a space: the cleaner's, held
+		}
+		switch f.low[q] & fKind {
+		case fInert:
+			out = utf8.AppendRune(out, q)
+		case fReplace:
+			out = append(out, f.t.lookup(q).repl...)
+		case fDrop:
+		case fSpecial:
+			qo := f.t.lookup(q)
+			more := s[i:min(len(s), i+(maxLookahead+1)*utf8.UTFMax)]
+			next, _ := f.t.lookahead(qo.kind, o.repl[k+utf8.RuneLen(q):], unsafe.Slice(unsafe.StringData(more), len(more)), i+len(more) == len(s))
+			if w, same := specialOut(qo, next); same {
+				out = utf8.AppendRune(out, q)
+			} else {
+				out = append(out, w...)
+			}
+		default:
+			return "", false
+		}
+	}
+	return string(out), true
 }
 
 // zwnjDropped reports whether the cleaner drops a ZWNJ written after w, a

@@ -99,6 +99,10 @@ var fusedCases = []string{
 	// at the stops after (patchStops): a patched letter before a mark
 	// that composes with what it was, a yeh before a hamza, in NFD.
 	"ك\u0627\u0654 \u064a\u0654 \u064a\u064e\u0654 ى\u0653 ك\u0654\nيك\u0627\u0653\nي\u07a6\u0654 ي\u0651\u0654\n",
+	// Presentation forms line expands (expandAt), after a letter and
+	// after a space; and the ones it leaves to the stages: a space in
+	// the decomposition, a tatweel first.
+	"الطلاﺀ اﻷسطر ﻙﺀ ﻱ\u0654 ﻱب ﯼ\nب ﹰ ﹱب ﺀ\u200cﺀ ,ﺀ ب,ﺀ\n",
 	// Lines only the form changes, composed at the stops span finds
 	// (appendStops): marks that compose, out of order, in order, of
 	// two bytes and three, a stretch over a line's end.
