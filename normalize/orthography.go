@@ -352,14 +352,21 @@ func mayJoinAt(text string, i int) bool {
 }
 
 // mayJoinNear is the first test of mayJoinAt, which most spaces fail and
-// which is inlined: the last byte of a yeh before the space, or that of
-// ا ه ت after it.
+// which is inlined: the last bytes of م and a yeh before the space, or
+// those of the first two letters of an affix after it (ا ه ت, then one
+// that follows them in an affix). Not ال, which starts most words of
+// Arabic, nor the Cyrillic letters that end in a yeh's last byte.
 func mayJoinNear(text string, i int) bool {
-	return i >= 1 && joinTail[text[i-1]] || i+2 < len(text) && joinHead[text[i+2]]
+	return i >= 3 && joinTail[text[i-1]] && text[i-3] == 0x85 || i+4 < len(text) && joinHead[text[i+2]] && joinSecond[text[i+4]]
 }
 
-// joinTail and joinHead are set for the last bytes of ی ي ى and of ا ه ت.
-var joinTail, joinHead = [256]bool{0x8C: true, 0x8A: true, 0x89: true}, [256]bool{0xA7: true, 0x87: true, 0xAA: true}
+// joinTail, joinHead and joinSecond are set for the last bytes of ی ي ى,
+// of ا ه ت, and of ا م ت ش ر ن ی ي ى.
+var (
+	joinTail   = [256]bool{0x8C: true, 0x8A: true, 0x89: true}
+	joinHead   = [256]bool{0xA7: true, 0x87: true, 0xAA: true}
+	joinSecond = [256]bool{0xA7: true, 0x85: true, 0xAA: true, 0xB4: true, 0xB1: true, 0x86: true, 0x8C: true, 0x8A: true, 0x89: true}
+)
 
 // mayJoinAtWord is mayJoinAt once the bytes beside the space may be an
 // affix's.
