@@ -1335,16 +1335,17 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 		// to the profile's own scan, with the few lines between two of
 		// them (a going to and fro that would cost more than it saves);
 		// once a few dozen lines have had one, the lines of the next 4 KB
-		// too, unlooked at, so that text all of the script costs no look
-		// at every line.
+		// too, unlooked at, and twice as much each time after, so that
+		// text all of the script costs no look at every line.
 		k := len(s)
-		for lines := 0; ; lines++ {
+		for lines, skip := 0, 4<<10; ; lines++ {
 			if lines == 32 {
 				lines = 0
-				if m += 4 << 10; m >= len(s) {
+				if m += skip; m >= len(s) {
 					k = len(s)
 					break
 				}
+				skip = min(2*skip, 1<<20) // and further while it lasts
 			}
 			e := strings.IndexByte(s[m:], '\n')
 			if e < 0 {
