@@ -172,6 +172,40 @@ func TestFusedAllocations(t *testing.T) {
 	}
 }
 
+// TestFusedExhaustive checks the fused path against the stages on every
+// string of up to four code points (three with -short) from an alphabet of
+// what span, line and patchStops decide by their neighbours: the letters
+// the rules write in place and the hamza that keeps a yeh, a mark, the
+// presentation forms line expands, a ZWNJ, spaces and line feeds, digits
+// and the punctuation ArabicPunctuation holds; alone, after and before a
+// letter, after a space and after a line the scan steps over.
+func TestFusedExhaustive(t *testing.T) {
+	if raceEnabled {
+		t.Skip("tens of millions of calls: minutes under the race detector; FuzzFused covers the path there")
+	}
+	alphabet := []string{"ي", "ى", "ك", "ا", "\u0654", "\u064e", " ", "\n", ",", ";", "١", "1", "\u200c", "\ufe80", "\ufef7", "a"}
+	depth := 4
+	if testing.Short() {
+		depth = 3
+	}
+	var each func(s string, n int)
+	each = func(s string, n int) {
+		for _, p := range fusedProfiles {
+			for _, in := range []string{s, "ب" + s, s + "ب", "x " + s, "كي\n" + s} {
+				if got, want := p.Apply(in), p.applyStages(in); got != want {
+					t.Fatalf("%s on %+q: %+q, want %+q", p.Name(), in, got, want)
+				}
+			}
+		}
+		if n > 0 {
+			for _, a := range alphabet {
+				each(s+a, n-1)
+			}
+		}
+	}
+	each("", depth)
+}
+
 // TestFusedShuffled checks the fused path against the stages on strings
 // drawn from what its steps of eight bytes and its branches look at: words,
 // single, doubled and trailing spaces, line feeds, digits after separators,
