@@ -863,6 +863,7 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 		copied = i + n
 	}
 	ascii := 0 // asciiLine's memo: 1 if the line is all ASCII, -1 if not
+	number := false
 	i := start
 	for i < len(s) {
 		c := s[i]
@@ -890,6 +891,15 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				continue
 			case fDigit:
 				if !afterSeparator(s, i) || f.plainNumbers && asciiLine(s, start, &ascii) {
+					i++
+					continue
+				}
+				if !f.rules.Has(TrimLeading) && !f.rules.Has(CollapseBlankLines) {
+					// A number, which protect keeps: a digit to the
+					// cleaner as its placeholder is, and the same to
+					// line rules that do not act on the line, as on one
+					// with no letter of the script (seen at the end).
+					number = true
 					i++
 					continue
 				}
@@ -1000,6 +1010,9 @@ done:
 	lo.end, lo.ok = i, true
 	if lo.changed && !patched {
 		lo.out = append(lo.out, s[copied:i]...)
+	}
+	if number && (lo.arabic || lo.changed && hasArabicScript(unsafe.String(unsafe.SliceData(lo.out), len(lo.out)))) {
+		return lineOut{end: i} // the line rules act on the line: the stages protect the number
 	}
 	return lo
 }
@@ -1114,7 +1127,13 @@ func (f *fused) keptAt(s string, i int) bool {
 // and no space: after a space, which it then writes before it as it is.
 func (f *fused) emitsAt(s string, i int) bool {
 	if c := s[i]; c < utf8.RuneSelf {
-		return f.t.asciiKeep[c]
+		// A mark ArabicPunctuation holds writes the space first too.
+		return f.t.asciiKeep[c] || f.ascii[c] == fPunct
+	}
+	if strings.HasPrefix(s[i:], "\u200c") && f.kindOf('\u200c') == fZWNJ {
+		// A ZWNJ after a space, which the cleaner drops: what follows
+		// it decides.
+		return i+3 < len(s) && f.emitsAt(s, i+3)
 	}
 	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 		switch f.low[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] & fKind {
