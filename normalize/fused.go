@@ -1425,7 +1425,8 @@ func (r *fusedRun) patch(to int) {
 // in the form. A patch is of a safe starter for another that composes
 // with nothing, so the stops are where they were.
 func (r *fusedRun) patchStops(q *fastForm, from, to int) {
-	if len(r.stops) == 0 && len(r.patches) == 0 {
+	if len(r.stops) == 0 {
+		r.patch(to)
 		return
 	}
 	r.grow()
@@ -1492,20 +1493,15 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 	}
 	for i := from; i < len(s); {
 		if slow < 0 {
-			r.patches = r.patches[:0]
-			i = f.span(s, i, nil, &r.patches)
-			r.patch(i)
-			if i == len(s) {
-				break
-			}
+			// The lines the scan steps over: as they are, with the
+			// letters written in place, and where the form may change
+			// them (text in NFD, a letter and the mark it composes
+			// with), composed at the stops.
 			r.stops, r.patches = r.stops[:0], r.patches[:0]
-			if e := f.span(s, i, &r.stops, &r.patches); e > i {
-				// Only the form may change these lines (text in NFD,
-				// a letter and the mark it composes with), at the
-				// stops, and the letters written in place.
-				r.patchStops(f.q, i, e)
-				i = e
-				continue
+			e := f.span(s, i, &r.stops, &r.patches)
+			r.patchStops(f.q, i, e)
+			if i = e; i == len(s) {
+				break
 			}
 		}
 		lo := f.line(buf, s, i)
