@@ -1386,6 +1386,10 @@ func (f *fused) applyValid(p Profile, s string) (string, bool) {
 	return r.result()
 }
 
+// scanWindow is how much text applyLines gives span at a time, to the end
+// of a line.
+const scanWindow = 256 << 10
+
 // A fusedRun is the output of applyValid as its runs of lines are written.
 type fusedRun struct {
 	s         string
@@ -1497,8 +1501,17 @@ func (f *fused) applyLines(r *fusedRun, o **orthoLines, p Profile, from, to int)
 			// letters written in place, and where the form may change
 			// them (text in NFD, a letter and the mark it composes
 			// with), composed at the stops.
+			// A window of lines at a time, so that the patches and
+			// stops of one are few and in the cache, and the slices
+			// that hold them do not grow with the text.
+			w := len(s)
+			if i+scanWindow < len(s) {
+				if k := strings.IndexByte(s[i+scanWindow:], '\n'); k >= 0 {
+					w = i + scanWindow + k + 1
+				}
+			}
 			r.stops, r.patches = r.stops[:0], r.patches[:0]
-			e := f.span(s, i, &r.stops, &r.patches)
+			e := f.span(s[:w], i, &r.stops, &r.patches)
 			r.patchStops(f.q, i, e)
 			if i = e; i == len(s) {
 				break
