@@ -49,11 +49,13 @@ type fused struct {
 	// has a letter of the script (mayAct). joins, puncts and quotes tell
 	// which of the three it has.
 	arabic, joins, puncts, quotes bool
-	// plainNumbers is set when the profile has neither line rules nor
-	// rules of numbers (digits, PersianDecimal): then the protection of
-	// a number in a line of ASCII that line copies changes nothing (the
-	// cleaner copies its digits and separators, and sees nothing else
-	// of it than that it is no space), and line copies the number.
+	// plainNumbers is set when the protection of a number in a line of
+	// ASCII that line copies changes nothing: the cleaner copies its
+	// digits and separators, and sees nothing else of it than that it is
+	// no space; the rules of numbers (digits, PersianDecimal) act on
+	// none of ASCII's but the ones the cleaner does not copy, which are
+	// no fDigit; and the line rules act on no line of ASCII but with
+	// TrimLeading or CollapseBlankLines. Then line copies the number.
 	plainNumbers bool
 	rules        RuleSet
 	// zwnjs is set when the cleaner keeps a ZWNJ only between two
@@ -176,7 +178,7 @@ func newFused(p Profile) *fused {
 	t := tableFor(p.cleanerRules())
 	f := &fused{t: t, q: formOf(p.form), lines: p.hasOrthography(), rules: rs}
 	f.arabic = f.lines && rs&lineRules&^RuleSet(PunctSpacing|PersianQuotes|ZWNJAffixes) == 0
-	f.plainNumbers = !f.lines && rs&(digitRules|RuleSet(PersianDecimal)) == 0
+	f.plainNumbers = !rs.Has(TrimLeading) && !rs.Has(CollapseBlankLines)
 	f.joins = f.arabic && rs.Has(ZWNJAffixes)
 	f.puncts = f.arabic && rs.Has(PunctSpacing)
 	f.quotes = f.arabic && rs.Has(PersianQuotes)
@@ -863,7 +865,6 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 		copied = i + n
 	}
 	ascii := 0 // asciiLine's memo: 1 if the line is all ASCII, -1 if not
-	number := false
 	i := start
 	for i < len(s) {
 		c := s[i]
@@ -891,15 +892,6 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 				continue
 			case fDigit:
 				if !afterSeparator(s, i) || f.plainNumbers && asciiLine(s, start, &ascii) {
-					i++
-					continue
-				}
-				if !f.rules.Has(TrimLeading) && !f.rules.Has(CollapseBlankLines) {
-					// A number, which protect keeps: a digit to the
-					// cleaner as its placeholder is, and the same to
-					// line rules that do not act on the line, as on one
-					// with no letter of the script (seen at the end).
-					number = true
 					i++
 					continue
 				}
@@ -1010,9 +1002,6 @@ done:
 	lo.end, lo.ok = i, true
 	if lo.changed && !patched {
 		lo.out = append(lo.out, s[copied:i]...)
-	}
-	if number && (lo.arabic || lo.changed && hasArabicScript(unsafe.String(unsafe.SliceData(lo.out), len(lo.out)))) {
-		return lineOut{end: i} // the line rules act on the line: the stages protect the number
 	}
 	return lo
 }

@@ -100,10 +100,9 @@ var fusedCases = []string{
 	// that composes with what it was, a yeh before a hamza, in NFD.
 	"ك\u0627\u0654 \u064a\u0654 \u064a\u064e\u0654 ى\u0653 ك\u0654\nيك\u0627\u0653\nي\u07a6\u0654 ي\u0651\u0654\n",
 	// A space before what ArabicPunctuation holds and before a ZWNJ the
-	// cleaner drops (emitsAt); numbers after a separator, which line
-	// keeps on a line the line rules do not act on, and leaves to the
-	// stages on one they do.
-	"قم بحسابات , علمية ; و\nأكتب \u200cفوقه ب \u200c\u200cج ب \u200c ج\nTLS 1.3 x:1,2 a/1\n表 1.21. 命令\nب 1.5 ج\n\u08a0,1.5 x\n\u08a0, 1.5.\n",
+	// cleaner drops (emitsAt); numbers after a separator, and a port
+	// after a domain, which protect keeps with what follows it.
+	"قم بحسابات , علمية ; و\nأكتب \u200cفوقه ب \u200c\u200cج ب \u200c ج\nTLS 1.3 x:1,2 a/1\n表 1.21. 命令\nب 1.5 ج\n\u08a0,1.5 x\n\u08a0, 1.5.\na.bc:1\u00ad\n",
 	// Presentation forms line expands (expandAt), after a letter and
 	// after a space; and the ones it leaves to the stages: a space in
 	// the decomposition, a tatweel first.
