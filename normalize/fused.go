@@ -906,8 +906,11 @@ func (f *fused) line(dst []byte, s string, start int) lineOut {
 					i++
 					continue
 				}
-				// Held by the cleaner until what follows decides.
-				if digit, ok := f.digitNext(s, i+1); ok {
+				// Held by the cleaner until what follows decides; but
+				// where a ZWNJ that no rule holds stands between, which
+				// the cleaner takes for no letter and arabicLast skips,
+				// for the stages.
+				if digit, ok := f.digitNext(s, i+1); ok && (f.kindOf('\u200c') == fZWNJ || !strings.Contains(written(i), "\u200c")) {
 					if !digit {
 						write(i, 1, rune(c), f.t.lookup(rune(c)).repl)
 					}

@@ -24,6 +24,7 @@ var fusedProfiles = func() []Profile {
 		Persian.With(TrimLeading, PersianDecimal, PersianHamzeh, RepeatedLetters),
 		Persian.WithForm(norm.NFD),
 		NewProfile("zwnj", norm.NFC, RuleSet(0).With(ZWNJ, ArabicPunctuation)),
+		Arabic.Without(ZWNJ),
 		NewProfile("trim", norm.NFC, RuleSet(0).With(TrimTrailing, Invisibles)),
 		NewProfile("collapse", norm.NFC, RuleSet(0).With(CollapseSpaces, DigitsASCII)),
 		NewProfile("ar-lines", norm.NFC, RuleSet(0).With(PunctSpacing, PersianQuotes)),
@@ -103,6 +104,10 @@ var fusedCases = []string{
 	// cleaner drops (emitsAt); numbers after a separator, and a port
 	// after a domain, which protect keeps with what follows it.
 	"قم بحسابات , علمية ; و\nأكتب \u200cفوقه ب \u200c\u200cج ب \u200c ج\nTLS 1.3 x:1,2 a/1\n表 1.21. 命令\nب 1.5 ج\n\u08a0,1.5 x\n\u08a0, 1.5.\na.bc:1\u00ad\n",
+	// A ZWNJ no rule holds before what ArabicPunctuation would hold: the
+	// cleaner takes it for no letter (a hostile run found Arabic without
+	// ZWNJ writing ، there).
+	"ب\u200c, ب \u200c; ب\u200c\u0300?\n",
 	// Presentation forms line expands (expandAt), after a letter and
 	// after a space; and the ones it leaves to the stages: a space in
 	// the decomposition, a tatweel first.
